@@ -1,0 +1,17 @@
+using System.Collections.Immutable;
+
+namespace Hcsim.Engine.Scenarios;
+
+/// <summary>Everything one run needs except the seed: the settings a variant may override.</summary>
+public sealed record ModelConfig
+{
+    public int Days { get; init; } = ScenarioDefaults.Days;
+    public PopulationConfig Population { get; init; } = new();
+    public LayersConfig Layers { get; init; } = new();
+    public DiseaseConfig Disease { get; init; } = new();
+    public BackgroundIllnessConfig BackgroundIllness { get; init; } = new();
+    public CheckInConfig Checkin { get; init; } = new();
+    public ImmutableDictionary<string, TestKindConfig> Tests { get; init; } =
+        ImmutableDictionary<string, TestKindConfig>.Empty.Add("pcr", new TestKindConfig());
+    public PolicyConfig Policy { get; init; } = new();
+}

@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+
+namespace Hcsim.Engine.Scenarios;
+
+/// <summary>
+/// A validated scenario: the variants to compare, run <see cref="Replicates"/> times each. Replicate r uses the same seed
+/// in every variant (common random numbers), so variant differences are paired.
+/// </summary>
+public sealed record Scenario
+{
+    public required string Name { get; init; }
+    public string Description { get; init; } = "";
+    public ulong Seed { get; init; } = ScenarioDefaults.Seed;
+    public int Replicates { get; init; } = ScenarioDefaults.Replicates;
+    /// <summary>The variant without codes that infections averted are measured against; null when there is none.</summary>
+    public string? Counterfactual { get; init; }
+    public required ImmutableArray<ScenarioVariant> Variants { get; init; }
+}

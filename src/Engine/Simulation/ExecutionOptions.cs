@@ -1,0 +1,8 @@
+namespace Hcsim.Engine.Simulation;
+
+/// <summary>How to execute a scenario. Results never depend on these settings.</summary>
+public sealed record ExecutionOptions
+{
+    /// <summary>Worker threads shared by concurrent runs and data-parallel phases; at least 1.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+}
