@@ -3,8 +3,8 @@ namespace Hcsim.Engine.Scenarios;
 /// <summary>The four contact layers. Central isolation removes all contacts; home quarantine keeps household contacts only.</summary>
 public sealed record LayersConfig
 {
-    public LayerConfig Household { get; init; } = new() { ContactsPerDay = 0, Beta = 0.05 };
-    public LayerConfig Work { get; init; } = new() { ContactsPerDay = 6, Beta = 0.02 };
-    public LayerConfig School { get; init; } = new() { ContactsPerDay = 10, Beta = 0.02 };
-    public LayerConfig Community { get; init; } = new() { ContactsPerDay = 3, Beta = 0.01 };
+    public LayerConfig Household { get; init; } = new() { ContactsPerDay = 0, Beta = 0.08 };
+    public LayerConfig Work { get; init; } = new() { ContactsPerDay = 6, Beta = 0.03 };
+    public LayerConfig School { get; init; } = new() { ContactsPerDay = 10, Beta = 0.03 };
+    public LayerConfig Community { get; init; } = new() { ContactsPerDay = 3, Beta = 0.016 };
 }

@@ -1,13 +1,22 @@
+using System.Text.Json;
 using System.Threading.Channels;
+using Hcsim.Engine.Agents;
 using Hcsim.Engine.Metrics;
+using Hcsim.Engine.Random;
 using Hcsim.Engine.Scenarios;
 
 namespace Hcsim.Engine.Simulation;
 
 /// <summary>
-/// Runs every variant x replicate of a scenario, concurrently where threads allow, and writes each finished run to
-/// <c>results</c> (in completion order; consumers that need a fixed order sort by variant index and replicate).
+/// Runs every variant x replicate of a scenario and writes each finished run to a channel (in completion order;
+/// consumers that need a fixed order sort by variant index and replicate).
 /// </summary>
+/// <remarks>
+/// The world is built once per distinct population config from the scenario seed and shared, read-only, by every
+/// variant and replicate: replicates differ in the epidemic, check-ins and tests, not in the population. Replicate r
+/// uses seed <see cref="CounterRng.ReplicateSeed"/>(scenario seed, r) in every variant. Runs go concurrently, one
+/// thread each, while there are more runs than threads; leftover threads go to the phases' parallel loops.
+/// </remarks>
 public sealed class ScenarioExecution
 {
     public ScenarioExecution(Scenario scenario, ExecutionOptions options)
@@ -20,7 +29,71 @@ public sealed class ScenarioExecution
     public ExecutionOptions Options { get; }
     public int RunCount => Scenario.Variants.Length * Scenario.Replicates;
 
-    /// <summary>Runs everything; completes <paramref name="results"/> when done (or with the exception on failure).</summary>
-    public Task RunAsync(ChannelWriter<RunResult> results, IProgress<ExecutionProgress>? progress, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    /// <summary>Simulated days over all runs.</summary>
+    public long TotalDays => Scenario.Variants.Sum(v => (long)v.Model.Days) * Scenario.Replicates;
+
+    /// <summary>The seed of replicate r (shared by all variants).</summary>
+    public ulong ReplicateSeed(int replicate) => CounterRng.ReplicateSeed(Scenario.Seed, replicate);
+
+    /// <summary>Runs everything; completes <paramref name="results"/> when done, or with the failure.</summary>
+    public async Task RunAsync(ChannelWriter<RunResult> results, IProgress<ExecutionProgress>? progress, CancellationToken cancellationToken)
+    {
+        var all = RunAllAsync(results, progress, cancellationToken);
+        try
+        {
+            await all;
+        }
+        finally
+        {
+            // The failure (if any) travels to the consumer through the channel as well as to the caller.
+            results.TryComplete(all.IsCanceled ? new OperationCanceledException(cancellationToken) : all.Exception?.GetBaseException());
+        }
+    }
+
+    private async Task RunAllAsync(ChannelWriter<RunResult> results, IProgress<ExecutionProgress>? progress, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        var worlds = new Dictionary<string, World>();
+        foreach (var variant in Scenario.Variants)
+        {
+            var key = PopulationKey(variant.Model.Population);
+            if (!worlds.ContainsKey(key))
+            {
+                worlds[key] = WorldBuilder.Build(variant.Model.Population, Scenario.Seed);
+            }
+        }
+        var runs = new List<(int Variant, int Replicate)>();
+        for (var r = 0; r < Scenario.Replicates; r++)
+        {
+            for (var v = 0; v < Scenario.Variants.Length; v++)
+            {
+                runs.Add((v, r));
+            }
+        }
+        var threads = Math.Max(1, Options.Threads);
+        var concurrent = Math.Min(threads, runs.Count);
+        var phaseParallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads / concurrent), CancellationToken = cancellationToken };
+        var daysTotal = TotalDays;
+        long daysDone = 0;
+        var runsDone = 0;
+        await Parallel.ForEachAsync(
+            runs,
+            new ParallelOptions { MaxDegreeOfParallelism = concurrent, CancellationToken = cancellationToken },
+            async (run, token) =>
+            {
+                var variant = Scenario.Variants[run.Variant];
+                var world = worlds[PopulationKey(variant.Model.Population)];
+                var simulation = new SimulationRun(world, variant.Model, ReplicateSeed(run.Replicate), phaseParallel);
+                var result = simulation.Run(variant.Name, run.Variant, run.Replicate, () =>
+                {
+                    var done = Interlocked.Increment(ref daysDone);
+                    progress?.Report(new ExecutionProgress(done, daysTotal, Volatile.Read(ref runsDone), runs.Count));
+                }, token);
+                await results.WriteAsync(result, token);
+                var finished = Interlocked.Increment(ref runsDone);
+                progress?.Report(new ExecutionProgress(Interlocked.Read(ref daysDone), daysTotal, finished, runs.Count));
+            });
+    }
+
+    private static string PopulationKey(PopulationConfig population) => JsonSerializer.Serialize(population);
 }

@@ -1,0 +1,92 @@
+using Hcsim.Engine.Disease;
+using Hcsim.Engine.Random;
+using Hcsim.Engine.Scenarios;
+using Hcsim.Engine.Simulation;
+
+namespace Hcsim.Engine.Phases;
+
+/// <summary>
+/// Daily check-ins: each living person checks in with probability p (stream <see cref="RngStream.CheckIn"/>); one with
+/// fever reports it with probability h (stream <see cref="RngStream.FeverReport"/>). The healthy streak grows by one
+/// on a check-in without a fever report and drops to zero otherwise. Runs over fixed chunks of agents in parallel;
+/// fever reports are merged in chunk order, so the list is ascending whatever the thread count.
+/// </summary>
+public sealed class CheckInPhase : IDayPhase
+{
+    private const int ChunkSize = 1 << 15;
+
+    private readonly double _probability;
+    private readonly double _reportProbability;
+    private readonly Action<int> _chunkBody;
+    private List<int>[] _chunkReports = [];
+    private SimulationState? _state;
+    private int _day;
+
+    public CheckInPhase(CheckInConfig config)
+    {
+        _probability = config.Probability;
+        _reportProbability = config.FeverReportProbability;
+        _chunkBody = CheckInChunk;
+    }
+
+    public string Name => "checkin";
+
+    public void Step(SimulationState state, int day)
+    {
+        var chunks = (state.Agents.Size + ChunkSize - 1) / ChunkSize;
+        if (_chunkReports.Length != chunks)
+        {
+            _chunkReports = new List<int>[chunks];
+            for (var c = 0; c < chunks; c++)
+            {
+                _chunkReports[c] = [];
+            }
+        }
+        _state = state;
+        _day = day;
+        Parallel.For(0, chunks, state.Parallel, _chunkBody);
+        state.FeverReports.Clear();
+        foreach (var reports in _chunkReports)
+        {
+            state.FeverReports.AddRange(reports);
+        }
+    }
+
+    private void CheckInChunk(int chunk)
+    {
+        var state = _state!;
+        var day = _day;
+        var agents = state.Agents;
+        var stage = agents.Stage;
+        var fever = agents.FeverEndDay;
+        var streak = agents.HealthyStreak;
+        var checkInDay = agents.CheckInDay;
+        var reportDay = agents.FeverReportDay;
+        var reports = _chunkReports[chunk];
+        reports.Clear();
+        var end = Math.Min(agents.Size, (chunk + 1) * ChunkSize);
+        for (var i = chunk * ChunkSize; i < end; i++)
+        {
+            if (stage[i] == DiseaseStage.Dead)
+            {
+                continue;
+            }
+            if (CounterRng.Uniform(state.Seed, RngStream.CheckIn, day, i) >= _probability)
+            {
+                streak[i] = 0;
+                continue;
+            }
+            checkInDay[i] = day;
+            if (day < fever[i] && CounterRng.Uniform(state.Seed, RngStream.FeverReport, day, i) < _reportProbability)
+            {
+                reportDay[i] = day;
+                streak[i] = 0;
+                reports.Add(i);
+            }
+            else
+            {
+                streak[i]++;
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using Hcsim.Engine.Agents;
+using Hcsim.Engine.Disease;
+using Hcsim.Engine.Simulation;
+
+namespace Hcsim.Engine.Phases;
+
+/// <summary>
+/// Fills today's row of <see cref="Metrics.DailyMetrics"/>: a scan of every agent in fixed chunks (in parallel, integer
+/// counts merged in chunk order) plus today's event counters, which it then resets. Confinement is counted as it stands
+/// at the end of the day, i.e. in force on day + 1.
+/// </summary>
+public sealed class MetricsPhase : IDayPhase
+{
+    private const int ChunkSize = 1 << 15;
+    private const int Susceptible = 0;
+    private const int Exposed = 1;
+    private const int Infectious = 2;
+    private const int Recovered = 3;
+    private const int Dead = 4;
+    private const int QuarantinedHome = 5;
+    private const int QuarantinedCentral = 6;
+    private const int Flagged = 7;
+    private const int FlaggedUninfected = 8;
+    private const int FlaggedNeverInfected = 9;
+    private const int QuarantinedUninfected = 10;
+    private const int InfectiousFree = 11;
+    private const int FirstColour = 12;
+
+    private readonly int _width;
+    private readonly Action<int> _chunkBody;
+    private int[][] _chunkCounts = [];
+    private SimulationState? _state;
+    private int _day;
+
+    public MetricsPhase(int colours)
+    {
+        _width = FirstColour + colours;
+        _chunkBody = CountChunk;
+    }
+
+    public string Name => "metrics";
+
+    public void Step(SimulationState state, int day)
+    {
+        var chunks = (state.Agents.Size + ChunkSize - 1) / ChunkSize;
+        if (_chunkCounts.Length != chunks)
+        {
+            _chunkCounts = new int[chunks][];
+            for (var c = 0; c < chunks; c++)
+            {
+                _chunkCounts[c] = new int[_width];
+            }
+        }
+        _state = state;
+        _day = day;
+        Parallel.For(0, chunks, state.Parallel, _chunkBody);
+
+        Span<int> total = stackalloc int[_width];
+        total.Clear();
+        foreach (var counts in _chunkCounts)
+        {
+            for (var k = 0; k < _width; k++)
+            {
+                total[k] += counts[k];
+            }
+        }
+        var daily = state.Daily;
+        daily.Susceptible[day] = total[Susceptible];
+        daily.Exposed[day] = total[Exposed];
+        daily.Infectious[day] = total[Infectious];
+        daily.Recovered[day] = total[Recovered];
+        daily.Dead[day] = total[Dead];
+        daily.QuarantinedHome[day] = total[QuarantinedHome];
+        daily.QuarantinedCentral[day] = total[QuarantinedCentral];
+        daily.Flagged[day] = total[Flagged];
+        daily.FlaggedUninfected[day] = total[FlaggedUninfected];
+        daily.FlaggedNeverInfected[day] = total[FlaggedNeverInfected];
+        daily.QuarantinedUninfected[day] = total[QuarantinedUninfected];
+        daily.InfectiousFree[day] = total[InfectiousFree];
+        for (var c = 0; c < daily.Colours.Length; c++)
+        {
+            daily.ColourCounts[c][day] = total[FirstColour + c];
+            daily.NewColour[c][day] = state.Today.NewColour[c];
+        }
+        daily.NewInfections[day] = state.Today.NewInfections;
+        daily.Tests[day] = state.Today.TestsReported;
+        daily.PositiveTests[day] = state.Today.PositiveTests;
+        state.Today.Reset();
+    }
+
+    private void CountChunk(int chunk)
+    {
+        var state = _state!;
+        var tomorrow = _day + 1;
+        var agents = state.Agents;
+        var stage = agents.Stage;
+        var colour = agents.Colour;
+        var counts = _chunkCounts[chunk];
+        Array.Clear(counts);
+        var end = Math.Min(agents.Size, (chunk + 1) * ChunkSize);
+        for (var i = chunk * ChunkSize; i < end; i++)
+        {
+            var s = stage[i];
+            switch (s)
+            {
+                case DiseaseStage.Susceptible: counts[Susceptible]++; break;
+                case DiseaseStage.Exposed: counts[Exposed]++; break;
+                case DiseaseStage.Recovered: counts[Recovered]++; break;
+                case DiseaseStage.Dead: counts[Dead]++; continue;
+                default: counts[Infectious]++; break;
+            }
+            var c = colour[i];
+            counts[FirstColour + c]++;
+            var uninfected = DiseaseStages.IsUninfected(s);
+            if (c != 0)
+            {
+                counts[Flagged]++;
+                if (uninfected)
+                {
+                    counts[FlaggedUninfected]++;
+                }
+                if (s == DiseaseStage.Susceptible)
+                {
+                    counts[FlaggedNeverInfected]++;
+                }
+            }
+            var confinement = agents.ConfinementOn(i, tomorrow);
+            if (confinement != QuarantineKind.None)
+            {
+                counts[confinement == QuarantineKind.Home ? QuarantinedHome : QuarantinedCentral]++;
+                if (uninfected)
+                {
+                    counts[QuarantinedUninfected]++;
+                }
+            }
+            else if (c == 0 && DiseaseStages.IsInfectious(s))
+            {
+                counts[InfectiousFree]++;
+            }
+        }
+    }
+}

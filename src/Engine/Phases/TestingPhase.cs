@@ -1,0 +1,34 @@
+using Hcsim.Engine.Agents;
+using Hcsim.Engine.Simulation;
+using Hcsim.Engine.Testing;
+
+namespace Hcsim.Engine.Phases;
+
+/// <summary>Delivers the test results due today: records them on the person and lists them for the test_result rules.</summary>
+public sealed class TestingPhase(TestLab lab) : IDayPhase
+{
+    public string Name => "testing";
+
+    public void Step(SimulationState state, int day)
+    {
+        state.TestResults.Clear();
+        var results = lab.TakeResults(day);
+        if (results is null)
+        {
+            return;
+        }
+        var agents = state.Agents;
+        foreach (var result in results)
+        {
+            agents.PendingTestResultDay[result.Agent] = AgentState.Never;
+            agents.LastTest[result.Agent] = result.Positive ? TestOutcome.Positive : TestOutcome.Negative;
+            agents.LastTestDay[result.Agent] = day;
+            state.TestResults.Add(result);
+            state.Today.TestsReported++;
+            if (result.Positive)
+            {
+                state.Today.PositiveTests++;
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+using System.Runtime.InteropServices;
+using Hcsim.Engine.Agents;
+using Hcsim.Engine.Contacts;
+using Hcsim.Engine.Disease;
+using Hcsim.Engine.Random;
+using Hcsim.Engine.Scenarios;
+using Hcsim.Engine.Simulation;
+
+namespace Hcsim.Engine.Phases;
+
+/// <summary>
+/// Spreads infection from today's infectious agents to their susceptible contacts. A contact-day in layer L infects
+/// with probability beta_L x infectiousness(stage of infector) x susceptibility(age of contact), drawn from stream
+/// <see cref="RngStream.Transmission"/> keyed by (day, infector, contact, layer). Infectors are processed in parallel;
+/// when several reach one person, the smallest infector id wins (then the first layer), so the outcome does not depend
+/// on the thread count.
+/// </summary>
+public sealed class TransmissionPhase : IDayPhase
+{
+    private const int ChunkSize = 512;
+
+    private readonly DailyContacts _contacts;
+    private readonly NaturalHistory _history;
+    private readonly double[] _beta;
+    private readonly double[] _infectiousness;
+    private readonly double[] _susceptibilityByAge;
+    private readonly Action<int> _chunkBody;
+    private List<Candidate>[] _chunkCandidates = [];
+    private readonly List<Candidate> _merged = [];
+    private SimulationState? _state;
+    private int _day;
+
+    public TransmissionPhase(DailyContacts contacts, NaturalHistory history, LayersConfig layers, DiseaseConfig disease)
+    {
+        _contacts = contacts;
+        _history = history;
+        _beta = [layers.Household.Beta, layers.Work.Beta, layers.School.Beta, layers.Community.Beta];
+        _infectiousness = new double[7];
+        _infectiousness[(int)DiseaseStage.Presymptomatic] = disease.Infectiousness.Presymptomatic;
+        _infectiousness[(int)DiseaseStage.Symptomatic] = disease.Infectiousness.Symptomatic;
+        _infectiousness[(int)DiseaseStage.Asymptomatic] = disease.Infectiousness.Asymptomatic;
+        _susceptibilityByAge = new double[256];
+        for (var age = 0; age < 256; age++)
+        {
+            var factor = 1.0;
+            foreach (var band in disease.SusceptibilityByAge)
+            {
+                if (age >= band.MinAge && age <= band.MaxAge)
+                {
+                    factor = band.Factor;
+                    break;
+                }
+            }
+            _susceptibilityByAge[age] = factor;
+        }
+        _chunkBody = TransmitFromChunk;
+    }
+
+    public string Name => "transmission";
+
+    public void Step(SimulationState state, int day)
+    {
+        var chunks = (state.Infected.Count + ChunkSize - 1) / ChunkSize;
+        if (chunks == 0)
+        {
+            return;
+        }
+        EnsureChunkBuffers(chunks);
+        _state = state;
+        _day = day;
+        Parallel.For(0, chunks, state.Parallel, _chunkBody);
+
+        _merged.Clear();
+        for (var c = 0; c < chunks; c++)
+        {
+            _merged.AddRange(_chunkCandidates[c]);
+        }
+        var span = CollectionsMarshal.AsSpan(_merged);
+        span.Sort(static (a, b) =>
+        {
+            var c = a.Target.CompareTo(b.Target);
+            if (c != 0) return c;
+            c = a.Infector.CompareTo(b.Infector);
+            return c != 0 ? c : a.Layer.CompareTo(b.Layer);
+        });
+        var previous = -1;
+        foreach (ref readonly var candidate in span)
+        {
+            if (candidate.Target == previous)
+            {
+                continue;
+            }
+            previous = candidate.Target;
+            _history.Infect(state.Agents, candidate.Target, day, state.Seed);
+            state.Infected.Add(candidate.Target);
+            state.Today.NewInfections++;
+        }
+    }
+
+    private void EnsureChunkBuffers(int chunks)
+    {
+        if (_chunkCandidates.Length < chunks)
+        {
+            var grown = new List<Candidate>[chunks];
+            for (var c = 0; c < chunks; c++)
+            {
+                grown[c] = c < _chunkCandidates.Length ? _chunkCandidates[c] : [];
+            }
+            _chunkCandidates = grown;
+        }
+    }
+
+    private void TransmitFromChunk(int chunk)
+    {
+        var state = _state!;
+        var day = _day;
+        var output = _chunkCandidates[chunk];
+        output.Clear();
+        var infected = CollectionsMarshal.AsSpan(state.Infected);
+        var end = Math.Min(infected.Length, (chunk + 1) * ChunkSize);
+        var agents = state.Agents;
+        var visitor = new InfectionVisitor
+        {
+            Stage = agents.Stage,
+            Age = state.World.AgeYears,
+            SusceptibilityByAge = _susceptibilityByAge,
+            Beta = _beta,
+            Day = day,
+            Seed = state.Seed,
+            Output = output,
+        };
+        for (var k = chunk * ChunkSize; k < end; k++)
+        {
+            var infector = infected[k];
+            var infectiousness = _infectiousness[(int)agents.Stage[infector]];
+            if (infectiousness <= 0)
+            {
+                continue;
+            }
+            var confinement = agents.ConfinementOn(infector, day);
+            if (confinement == QuarantineKind.Central)
+            {
+                continue;
+            }
+            visitor.Infector = infector;
+            visitor.Infectiousness = infectiousness;
+            for (var layer = 0; layer < ContactLayers.Count; layer++)
+            {
+                if (_beta[layer] > 0)
+                {
+                    _contacts.ForEach(infector, day, (ContactLayer)layer, ref visitor);
+                }
+            }
+        }
+    }
+
+    private readonly record struct Candidate(int Target, int Infector, ContactLayer Layer);
+
+    private struct InfectionVisitor : IContactVisitor
+    {
+        public DiseaseStage[] Stage;
+        public byte[] Age;
+        public double[] SusceptibilityByAge;
+        public double[] Beta;
+        public double Infectiousness;
+        public int Infector;
+        public int Day;
+        public ulong Seed;
+        public List<Candidate> Output;
+
+        public readonly void Visit(int other, ContactLayer layer)
+        {
+            if (Stage[other] != DiseaseStage.Susceptible)
+            {
+                return;
+            }
+            var p = Beta[(int)layer] * Infectiousness * SusceptibilityByAge[Age[other]];
+            if (p > 0 && CounterRng.Uniform(Seed, RngStream.Transmission, Day, Infector, other * ContactLayers.Count + (int)layer) < p)
+            {
+                Output.Add(new Candidate(other, Infector, layer));
+            }
+        }
+    }
+}

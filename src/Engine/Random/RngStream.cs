@@ -1,0 +1,26 @@
+namespace Hcsim.Engine.Random;
+
+/// <summary>
+/// One named stream per random decision. A draw is a pure function of (seed, stream, day, a, b), so adding a stream
+/// or a draw in one stream never changes another stream's numbers (common random numbers across variants).
+/// Values are fixed: never renumber them, only append.
+/// </summary>
+public enum RngStream : ulong
+{
+    PopulationHousehold = 1,
+    PopulationAge = 2,
+    PopulationSchool = 3,
+    PopulationWork = 4,
+    PopulationCommunity = 5,
+    InitialInfection = 10,
+    Transmission = 12,
+    Progression = 13,
+    BackgroundIllness = 14,
+    CheckIn = 15,
+    FeverReport = 16,
+    TestResult = 17,
+    ReplicateSeed = 18,
+    ContactWork = 20,
+    ContactSchool = 21,
+    ContactCommunity = 22,
+}

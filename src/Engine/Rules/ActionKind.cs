@@ -1,0 +1,10 @@
+namespace Hcsim.Engine.Rules;
+
+public enum ActionKind : byte
+{
+    SetColour,
+    Isolate,
+    Release,
+    Test,
+    Trace,
+}

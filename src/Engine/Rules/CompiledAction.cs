@@ -1,0 +1,20 @@
+using Hcsim.Engine.Agents;
+
+namespace Hcsim.Engine.Rules;
+
+/// <summary>A rule action with names resolved to indices and parameters to numbers.</summary>
+public readonly record struct CompiledAction
+{
+    public ActionKind Kind { get; init; }
+    /// <summary>Colour index for SetColour and Release.</summary>
+    public byte Colour { get; init; }
+    public QuarantineKind Where { get; init; }
+    /// <summary>Confinement days for Isolate; -1 means until released.</summary>
+    public int Days { get; init; }
+    /// <summary>Test kind index for Test.</summary>
+    public int TestKind { get; init; }
+    /// <summary>Bit per <see cref="Contacts.ContactLayer"/> for Trace.</summary>
+    public byte Layers { get; init; }
+    public int TraceDays { get; init; }
+    public int DelayDays { get; init; }
+}

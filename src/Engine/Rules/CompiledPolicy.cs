@@ -1,0 +1,122 @@
+using System.Collections.Immutable;
+using Hcsim.Engine.Agents;
+using Hcsim.Engine.Contacts;
+using Hcsim.Engine.Scenarios;
+
+namespace Hcsim.Engine.Rules;
+
+/// <summary>
+/// A policy compiled once per variant: colours, rules in declared order with conditions compiled to delegates and
+/// actions resolved. Assumes a validated config (unknown names are the validator's job; here they throw).
+/// </summary>
+public sealed class CompiledPolicy
+{
+    private CompiledPolicy(bool enabled, ImmutableArray<string> colours, ImmutableArray<CompiledRule> rules, int maxTraceDepth)
+    {
+        Enabled = enabled;
+        Colours = colours;
+        Rules = rules;
+        MaxTraceDepth = maxTraceDepth;
+    }
+
+    public bool Enabled { get; }
+    public ImmutableArray<string> Colours { get; }
+    /// <summary>Rules in declared order; the index is the order in which their actions apply.</summary>
+    public ImmutableArray<CompiledRule> Rules { get; }
+    public int MaxTraceDepth { get; }
+
+    /// <param name="testKinds">Test kind names in the order the lab indexes them.</param>
+    public static CompiledPolicy Compile(PolicyConfig policy, IReadOnlyList<string> testKinds)
+    {
+        if (policy.Colours.Length > 64)
+        {
+            throw new ArgumentException("at most 64 colours", nameof(policy));
+        }
+        var rules = ImmutableArray.CreateBuilder<CompiledRule>();
+        if (policy.Enabled)
+        {
+            foreach (var rule in policy.Rules)
+            {
+                rules.Add(CompileRule(rule, policy, testKinds));
+            }
+        }
+        return new CompiledPolicy(policy.Enabled, policy.Colours, rules.ToImmutable(), policy.MaxTraceDepth);
+    }
+
+    private static CompiledRule CompileRule(RuleConfig rule, PolicyConfig policy, IReadOnlyList<string> testKinds)
+    {
+        if (!RuleTriggers.TryParse(rule.On, out var trigger))
+        {
+            throw new ArgumentException($"rule '{rule.Name}': unknown trigger '{rule.On}'", nameof(rule));
+        }
+        var mask = rule.Colours.IsDefaultOrEmpty ? ulong.MaxValue : 0UL;
+        if (!rule.Colours.IsDefaultOrEmpty)
+        {
+            foreach (var colour in rule.Colours)
+            {
+                mask |= 1UL << ColourIndex(policy, colour);
+            }
+        }
+        var condition = RuleCompiler.Compile(rule.When, policy.Params);
+        var actions = rule.Do.Select(a => CompileAction(a, policy, testKinds)).ToImmutableArray();
+        return new CompiledRule(rule.Name, trigger, mask, condition, actions);
+    }
+
+    private static CompiledAction CompileAction(ActionConfig action, PolicyConfig policy, IReadOnlyList<string> testKinds)
+    {
+        if (action.SetColour is not null)
+        {
+            return new CompiledAction { Kind = ActionKind.SetColour, Colour = ColourIndex(policy, action.SetColour) };
+        }
+        if (action.Isolate is not null)
+        {
+            var where = action.Isolate == "central" ? QuarantineKind.Central : QuarantineKind.Home;
+            var days = action.Days is { } d ? Number(d, policy) : -1;
+            return new CompiledAction { Kind = ActionKind.Isolate, Where = where, Days = days };
+        }
+        if (action.Release is not null)
+        {
+            var colour = action.Release.Length == 0 ? (byte)0 : ColourIndex(policy, action.Release);
+            return new CompiledAction { Kind = ActionKind.Release, Colour = colour };
+        }
+        if (action.Test is not null)
+        {
+            var kind = testKinds.ToList().IndexOf(action.Test);
+            if (kind < 0)
+            {
+                throw new ArgumentException($"unknown test kind '{action.Test}'", nameof(action));
+            }
+            return new CompiledAction { Kind = ActionKind.Test, TestKind = kind };
+        }
+        if (action.Trace is { } trace)
+        {
+            byte layers = 0;
+            foreach (var layer in trace.Layers)
+            {
+                layers |= (byte)(1 << (int)ContactLayers.Parse(layer));
+            }
+            return new CompiledAction
+            {
+                Kind = ActionKind.Trace,
+                Layers = layers,
+                TraceDays = Number(trace.Days, policy),
+                DelayDays = Number(trace.DelayDays, policy),
+            };
+        }
+        throw new ArgumentException("an action must set one of set_colour, isolate, release, test, trace", nameof(action));
+    }
+
+    private static byte ColourIndex(PolicyConfig policy, string colour)
+    {
+        var index = policy.Colours.IndexOf(colour);
+        return index >= 0 ? (byte)index : throw new ArgumentException($"unknown colour '{colour}'", nameof(colour));
+    }
+
+    private static int Number(NumberOrParameter value, PolicyConfig policy)
+    {
+        var number = value.Parameter is { } name
+            ? policy.Params.TryGetValue(name, out var p) ? p : throw new ArgumentException($"unknown parameter '{name}'", nameof(value))
+            : value.Value ?? 0;
+        return (int)Math.Round(number, MidpointRounding.AwayFromZero);
+    }
+}

@@ -1,0 +1,25 @@
+namespace Hcsim.Engine.Rules;
+
+/// <summary>
+/// Everything a rule condition can read about one person on one day: what the code system knows, never the true
+/// infection state. Built only for the people a trigger concerns. Field meanings are listed in <see cref="RuleFacts"/>.
+/// </summary>
+public struct PersonFacts
+{
+    public string Colour;
+    public int DaysInColour;
+    public int HealthyStreak;
+    public bool ReportedFever;
+    public bool CheckedIn;
+    public string Quarantine;
+    public int QuarantineDays;
+    public string LastTest;
+    public int LastTestAge;
+    public bool TestPending;
+    public int Age;
+    public int Day;
+    public bool TestPositive;
+    public string TracedLayer;
+    public int TracedDaysAgo;
+    public int TraceDepth;
+}

@@ -1,0 +1,16 @@
+namespace Hcsim.Engine.Rules;
+
+/// <summary>What brings a person before a rule. Names are the scenario's <c>on:</c> values.</summary>
+public enum RuleTrigger : byte
+{
+    /// <summary>The person checked in today (whether or not they reported fever).</summary>
+    Checkin = 0,
+    /// <summary>The person reported fever at today's check-in.</summary>
+    FeverReport = 1,
+    /// <summary>A test result of the person arrived today.</summary>
+    TestResult = 2,
+    /// <summary>Contact tracing reached the person (one event a day at most).</summary>
+    Traced = 3,
+    /// <summary>Every day, for every living person whose colour the rule names.</summary>
+    Daily = 4,
+}

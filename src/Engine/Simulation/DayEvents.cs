@@ -1,0 +1,24 @@
+namespace Hcsim.Engine.Simulation;
+
+/// <summary>Counts of today's events, reset at the start of each day and read by the metrics phase.</summary>
+public sealed class DayEvents
+{
+    public DayEvents(int colours)
+    {
+        NewColour = new int[colours];
+    }
+
+    public int NewInfections { get; set; }
+    public int TestsReported { get; set; }
+    public int PositiveTests { get; set; }
+    /// <summary>People whose colour became c today, by colour index.</summary>
+    public int[] NewColour { get; }
+
+    public void Reset()
+    {
+        NewInfections = 0;
+        TestsReported = 0;
+        PositiveTests = 0;
+        Array.Clear(NewColour);
+    }
+}

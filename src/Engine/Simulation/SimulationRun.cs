@@ -1,0 +1,83 @@
+using Hcsim.Engine.Agents;
+using Hcsim.Engine.Contacts;
+using Hcsim.Engine.Disease;
+using Hcsim.Engine.Metrics;
+using Hcsim.Engine.Phases;
+using Hcsim.Engine.Random;
+using Hcsim.Engine.Rules;
+using Hcsim.Engine.Scenarios;
+using Hcsim.Engine.Testing;
+
+namespace Hcsim.Engine.Simulation;
+
+/// <summary>One run: one variant's model on a built world with one replicate seed, day 0 to days - 1.</summary>
+public sealed class SimulationRun
+{
+    private readonly ModelConfig _model;
+    private readonly SimulationState _state;
+    private readonly NaturalHistory _history;
+    private readonly DayLoop _loop;
+
+    public SimulationRun(World world, ModelConfig model, ulong seed, ParallelOptions parallel)
+    {
+        _model = model;
+        var testKinds = TestLab.KindsOf(model);
+        var policy = CompiledPolicy.Compile(model.Policy, testKinds.Select(k => k.Name).ToArray());
+        _state = new SimulationState(world, model.Days, [.. policy.Colours], seed, parallel);
+        _history = new NaturalHistory(model.Disease);
+        var contacts = new DailyContacts(world, _state.Agents, model.Layers, seed);
+        var lab = new TestLab(testKinds);
+        _loop = new DayLoop(
+            new ProgressionPhase(_history),
+            new TransmissionPhase(contacts, _history, model.Layers, model.Disease),
+            new BackgroundIllnessPhase(model.BackgroundIllness),
+            new CheckInPhase(model.Checkin),
+            new TestingPhase(lab),
+            new HealthCodePhase(policy, lab, contacts),
+            new MetricsPhase(policy.Colours.Length));
+    }
+
+    /// <summary>The state, for tests and library users who inspect agents after a run.</summary>
+    public SimulationState State => _state;
+
+    /// <summary>Runs every day. <paramref name="onDayDone"/> is called after each day (for progress).</summary>
+    public RunResult Run(string variant, int variantIndex, int replicate, Action? onDayDone = null, CancellationToken cancellationToken = default)
+    {
+        SeedInfections();
+        for (var day = 0; day < _model.Days; day++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            _loop.RunDay(_state, day);
+            onDayDone?.Invoke();
+        }
+        return new RunResult
+        {
+            Variant = variant,
+            VariantIndex = variantIndex,
+            Replicate = replicate,
+            Daily = _state.Daily,
+            Summary = RunSummaryBuilder.Build(variant, replicate, _state.Seed, _state.Daily, _state.Agents),
+            PhaseTimes = _loop.PhaseTimes(),
+        };
+    }
+
+    /// <summary>Infects <c>initial_infected</c> distinct people chosen uniformly (stream InitialInfection) on day 0.</summary>
+    private void SeedInfections()
+    {
+        var agents = _state.Agents;
+        var wanted = Math.Min(_model.Disease.InitialInfected, agents.Size);
+        var chosen = new List<int>(wanted);
+        for (var draw = 0; chosen.Count < wanted; draw++)
+        {
+            var agent = CounterRng.Below(_state.Seed, RngStream.InitialInfection, 0, draw, 0, agents.Size);
+            if (agents.Stage[agent] == DiseaseStage.Susceptible)
+            {
+                _history.Infect(agents, agent, 0, _state.Seed);
+                chosen.Add(agent);
+            }
+        }
+        chosen.Sort();
+        _state.Infected.AddRange(chosen);
+        _state.Today.NewInfections += chosen.Count;
+    }
+}

@@ -1,0 +1,38 @@
+using Hcsim.Engine.Agents;
+using Hcsim.Engine.Metrics;
+using Hcsim.Engine.Rules;
+using Hcsim.Engine.Testing;
+
+namespace Hcsim.Engine.Simulation;
+
+/// <summary>
+/// Everything that changes during one run: the agents' columns, the lists that let phases touch only the agents that
+/// need work, today's event counters, and the daily metrics. Phases read the world and write here.
+/// </summary>
+public sealed class SimulationState
+{
+    public SimulationState(World world, int days, IReadOnlyList<string> colours, ulong seed, ParallelOptions parallel)
+    {
+        World = world;
+        Agents = new AgentState(world.Size);
+        Seed = seed;
+        Parallel = parallel;
+        Today = new DayEvents(colours.Count);
+        Daily = new DailyMetrics(days, [.. colours]);
+    }
+
+    public World World { get; }
+    public AgentState Agents { get; }
+    /// <summary>The replicate seed: shared by every variant of the same replicate.</summary>
+    public ulong Seed { get; }
+    public ParallelOptions Parallel { get; }
+    /// <summary>Exposed or infectious agents (unordered between days, appended in id order within a day).</summary>
+    public List<int> Infected { get; } = [];
+    /// <summary>Agents who reported fever at today's check-in, ascending.</summary>
+    public List<int> FeverReports { get; } = [];
+    /// <summary>Results arriving today.</summary>
+    public List<TestResultEvent> TestResults { get; } = [];
+    public TraceQueue Traces { get; } = new();
+    public DayEvents Today { get; }
+    public DailyMetrics Daily { get; }
+}
