@@ -100,7 +100,8 @@ internal sealed class ScenarioValidator
         AtLeast("population.schools.class_size", schools.ClassSize, 1);
 
         var community = population.Community;
-        if (community.MeanDegree < 0 || (population.Size >= 1 && community.MeanDegree >= population.Size))
+        var sizeValid = population.Size is >= 1 and <= MaxPopulationSize;
+        if (community.MeanDegree < 0 || (sizeValid && community.MeanDegree >= population.Size))
         {
             Add("population.community.mean_degree",
                 $"must be at least 0 and less than population.size ({Format(population.Size)}), got {Format(community.MeanDegree)}");
@@ -124,7 +125,9 @@ internal sealed class ScenarioValidator
 
     private void ValidateDisease(DiseaseConfig disease, int populationSize)
     {
-        if (disease.InitialInfected < 0 || disease.InitialInfected > Math.Max(populationSize, 0))
+        // Compared with the size only when the size itself is valid, so one wrong size gives one error, not a cascade.
+        var sizeValid = populationSize is >= 1 and <= MaxPopulationSize;
+        if (disease.InitialInfected < 0 || (sizeValid && disease.InitialInfected > populationSize))
         {
             Add("disease.initial_infected",
                 $"must be between 0 and population.size ({Format(populationSize)}), got {Format(disease.InitialInfected)}");
