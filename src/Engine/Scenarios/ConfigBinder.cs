@@ -19,6 +19,7 @@ internal sealed class ConfigBinder
     private readonly NodeLocations _locations;
     private readonly List<ScenarioError> _errors;
     private readonly Dictionary<string, SourceLocation> _pathLocations = new(StringComparer.Ordinal);
+    private readonly List<string> _errorPaths = [];
 
     public ConfigBinder(NodeLocations locations, List<ScenarioError> errors)
     {
@@ -100,9 +101,31 @@ internal sealed class ConfigBinder
 
     public void Error(YamlNode node, string path, string message)
     {
+        _errorPaths.Add(path);
         var location = _locations.Of(node);
         _errors.Add(new ScenarioError(location.File, location.Line, location.Column, path, message));
     }
+
+    /// <summary>
+    /// True when binding already reported a problem at this path, inside it or around it. A value that failed to bind
+    /// is left out or kept at its default, so validating near it would only repeat the same mistake in other words
+    /// (an unknown action leaves the rule's <c>do</c> list empty).
+    /// </summary>
+    public bool IsNearError(string path)
+    {
+        foreach (var errorPath in _errorPaths)
+        {
+            if (Encloses(path, errorPath) || Encloses(errorPath, path))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool Encloses(string outer, string inner) =>
+        inner.StartsWith(outer, StringComparison.Ordinal)
+        && (inner.Length == outer.Length || outer.Length == 0 || inner[outer.Length] is '.' or '[');
 
     public static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 

@@ -98,7 +98,7 @@ public static class ScenarioLoader
         var baseModel = baseBinder.BindRecord<ModelConfig>(modelNode, "");
         var baseValidator = new ScenarioValidator();
         baseValidator.ValidateModel(baseModel);
-        AddProblems(errors, baseValidator.Problems, baseBinder.PathLocations, locations.Of(root));
+        AddProblems(errors, baseValidator.Problems, baseBinder, locations.Of(root));
 
         var variants = ImmutableArray.CreateBuilder<ScenarioVariant>(variantEntries.Length + 1);
         variants.Add(new ScenarioVariant { Name = baseline, Description = description, Model = baseModel });
@@ -128,7 +128,7 @@ public static class ScenarioLoader
             counterfactual = ScenarioDefaults.CounterfactualVariantName;
         }
 
-        AddProblems(errors, fileValidator.Problems, fileBinder.PathLocations, locations.Of(root));
+        AddProblems(errors, fileValidator.Problems, fileBinder, locations.Of(root));
         if (errors.Count > 0)
         {
             // Command-line problems (line 0) first, then in file order, so the list reads top to bottom.
@@ -366,7 +366,7 @@ public static class ScenarioLoader
         var model = binder.BindRecord<ModelConfig>(node, "");
         var validator = new ScenarioValidator();
         validator.ValidateModel(model);
-        AddProblems(variantErrors, validator.Problems, binder.PathLocations, locations.Of(baseNode));
+        AddProblems(variantErrors, validator.Problems, binder, locations.Of(baseNode));
         if (!model.Policy.Colours.SequenceEqual(baseModel.Policy.Colours))
         {
             var location = Locate(binder.PathLocations, "policy.colours", locations.Of(baseNode));
@@ -391,12 +391,16 @@ public static class ScenarioLoader
     private static void AddProblems(
         List<ScenarioError> errors,
         IReadOnlyList<SettingProblem> problems,
-        IReadOnlyDictionary<string, SourceLocation> pathLocations,
+        ConfigBinder binder,
         SourceLocation fallback)
     {
         foreach (var problem in problems)
         {
-            var location = Locate(pathLocations, problem.Path, fallback);
+            if (binder.IsNearError(problem.Path))
+            {
+                continue;
+            }
+            var location = Locate(binder.PathLocations, problem.Path, fallback);
             errors.Add(new ScenarioError(location.File, location.Line, location.Column, problem.Path, problem.Message));
         }
     }
