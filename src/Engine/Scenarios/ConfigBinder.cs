@@ -263,13 +263,19 @@ internal sealed class ConfigBinder
             Error(node, path, $"expected a list, got {Describe(node)}");
             return false;
         }
-        // Items that fail to bind are left out rather than kept as nulls, so validation can still walk the list.
+        // An item that fails to bind becomes a default placeholder rather than a null or a gap: validation can walk
+        // the list, later items keep their index (so their paths match the file), and IsNearError silences the
+        // placeholder's own problems.
         var bound = new List<object?>(sequence.Children.Count);
         for (var i = 0; i < sequence.Children.Count; i++)
         {
-            if (TryBind(elementType, sequence.Children[i], $"{path}[{i}]", out var item))
+            if (TryBind(elementType, sequence.Children[i], $"{path}[{i}]", out var item) && item is not null)
             {
                 bound.Add(item);
+            }
+            else if (Placeholder(elementType) is { } placeholder)
+            {
+                bound.Add(placeholder);
             }
         }
         var items = Array.CreateInstance(elementType, bound.Count);
@@ -354,6 +360,12 @@ internal sealed class ConfigBinder
         value = null;
         return false;
     }
+
+    private static object? Placeholder(Type type) =>
+        type == typeof(string) ? ""
+        : type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ImmutableArray<>) ? null
+        : type.IsValueType || type.GetConstructor(Type.EmptyTypes) is not null ? Activator.CreateInstance(type)
+        : null;
 
     private static MethodInfo Generic(string name, Type typeArgument) =>
         typeof(ConfigBinder).GetMethod(name, BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(typeArgument);

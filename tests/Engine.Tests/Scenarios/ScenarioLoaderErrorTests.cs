@@ -145,6 +145,17 @@ public sealed class ScenarioLoaderErrorTests
     }
 
     [Fact]
+    public void Load_BadActionBeforeAnother_KeepsLaterActionPaths()
+    {
+        var text = Rules.Replace("{ACTION}", "isolate\n        - set_colour: purple", StringComparison.Ordinal);
+
+        var errors = ScenarioLoaderTests.Errors(() => ScenarioLoader.Load(text, File, []));
+
+        Assert.Equal(["policy.rules[0].do[0]", "policy.rules[0].do[1].set_colour"], errors.Select(e => e.SettingPath).ToArray());
+        Assert.True(errors[1].Line == 12, $"the unknown colour should be reported on line 12, got {errors[1]}");
+    }
+
+    [Fact]
     public void Load_SeveralErrors_ReportsAllInFileOrder()
     {
         const string Text = """

@@ -145,6 +145,41 @@ public sealed class ScenarioLoaderTests
         Assert.True(scenario.Counterfactual == "off", "an explicit counterfactual should be used");
     }
 
+    [Fact]
+    public void Load_VariantSetsAbsentKeys_CreatesThemInThatVariantOnly()
+    {
+        const string Text = """
+            name: custom
+            variants:
+              - name: deadly
+                set:
+                  disease.death_probability: 0.02
+                  policy.params.extra_days: 2
+            """;
+        var scenario = ScenarioLoader.Load(Text, File, []);
+
+        Assert.True(scenario.Variants[1].Model.Disease.DeathProbability == 0.02, "the variant should get the death probability it sets");
+        Assert.True(scenario.Variants[1].Model.Policy.Params["extra_days"] == 2, "the variant should get the parameter it adds");
+        Assert.True(scenario.Variants[0].Model.Disease.DeathProbability == 0, "the baseline should keep the default death probability");
+        Assert.False(scenario.Variants[0].Model.Policy.Params.ContainsKey("extra_days"), "the baseline should not get the variant's parameter");
+    }
+
+    [Fact]
+    public void LoadFile_ErrorInFile_NamesThePathGiven()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"hcsim-loader-test-{Environment.ProcessId}.yaml");
+        System.IO.File.WriteAllText(path, "name: t\ndays: 0\n");
+        try
+        {
+            var error = Assert.Single(Errors(() => ScenarioLoader.LoadFile(path, [])));
+            Assert.True(error.ToString() == $"{path}:2:7: days: must be between 1 and 3650, got 0", $"the error should name the file path, got {error}");
+        }
+        finally
+        {
+            System.IO.File.Delete(path);
+        }
+    }
+
     internal static IReadOnlyList<ScenarioError> Errors(Action load)
     {
         var exception = Assert.Throws<ScenarioValidationException>(load);
