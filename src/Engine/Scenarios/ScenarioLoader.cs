@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using Hcsim.Engine.Errors;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
 
 namespace Hcsim.Engine.Scenarios;
 
@@ -7,18 +10,424 @@ namespace Hcsim.Engine.Scenarios;
 /// variant's overrides by path, binds to the config records and validates. Every problem found is reported together
 /// in one <see cref="Errors.ScenarioValidationException"/> naming file, line, column and setting path.
 /// </summary>
+/// <remarks>
+/// Order: command-line overrides change the parsed file (file-level keys included) before anything else; the base
+/// model is then bound and validated; each variant is the base model tree with its <c>set:</c> paths replaced, bound
+/// and validated on its own. A problem shared by the base and a variant is reported once.
+/// </remarks>
 public static class ScenarioLoader
 {
+    /// <summary>The "file" named by errors in command-line overrides, which have no line.</summary>
+    public const string CommandLineSource = "command line --set";
+
+    /// <summary>Keys of the scenario file itself; every other top-level key is a model setting a variant may change.</summary>
+    private static readonly ImmutableArray<string> FileKeys =
+        ["name", "description", "seed", "replicates", "baseline", "counterfactual", "variants"];
+
+    private static readonly ImmutableArray<string> VariantKeys = ["name", "description", "set"];
+
     /// <summary>Loads scenario text. <paramref name="sourceName"/> names the file in error messages.</summary>
     /// <param name="overrides">Command-line overrides <c>PATH=VALUE</c>, applied to the base before variants.</param>
-    public static Scenario Load(string text, string sourceName, IReadOnlyList<string> overrides) =>
-        throw new NotImplementedException();
+    public static Scenario Load(string text, string sourceName, IReadOnlyList<string> overrides)
+    {
+        var locations = new NodeLocations(sourceName);
+        var errors = new List<ScenarioError>();
+        var root = ParseDocument(text, sourceName);
+        foreach (var setting in overrides)
+        {
+            root = ApplyCommandLineOverride(root, setting, locations, errors);
+        }
+
+        var fileBinder = new ConfigBinder(locations, errors);
+        fileBinder.Note("", root);
+        var fileEntries = new Dictionary<string, (YamlNode Key, YamlNode Value)>(StringComparer.Ordinal);
+        var modelNode = new YamlMappingNode();
+        locations.Assign(modelNode, locations.Of(root));
+        ImmutableArray<string> rootKeys = [.. FileKeys, .. SettingNames.KeysOf(typeof(ModelConfig))];
+        foreach (var (keyNode, valueNode) in root.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            if (FileKeys.Contains(key))
+            {
+                fileEntries[key] = (keyNode, valueNode);
+            }
+            else if (SettingNames.FindProperty(typeof(ModelConfig), key) is not null)
+            {
+                modelNode.Add(keyNode, valueNode);
+            }
+            else
+            {
+                fileBinder.Error(keyNode, key, SettingNames.UnknownMessage("setting", key, rootKeys));
+            }
+        }
+
+        var fileValidator = new ScenarioValidator();
+        var name = "";
+        if (fileEntries.TryGetValue("name", out var nameEntry))
+        {
+            name = BindOr(fileBinder, nameEntry.Value, "name", "");
+            fileValidator.ValidateName("name", name, "a scenario name");
+        }
+        else
+        {
+            fileBinder.Error(root, "name", "is required: a scenario needs a name, which names its output folder");
+        }
+        var description = fileEntries.TryGetValue("description", out var descriptionEntry)
+            ? BindOr(fileBinder, descriptionEntry.Value, "description", "")
+            : "";
+        var seed = fileEntries.TryGetValue("seed", out var seedEntry)
+            ? BindOr(fileBinder, seedEntry.Value, "seed", ScenarioDefaults.Seed)
+            : ScenarioDefaults.Seed;
+        var replicates = ScenarioDefaults.Replicates;
+        if (fileEntries.TryGetValue("replicates", out var replicatesEntry))
+        {
+            replicates = BindOr(fileBinder, replicatesEntry.Value, "replicates", ScenarioDefaults.Replicates);
+            fileValidator.ValidateReplicates("replicates", replicates);
+        }
+        var baseline = ScenarioDefaults.BaselineVariantName;
+        if (fileEntries.TryGetValue("baseline", out var baselineEntry))
+        {
+            baseline = BindOr(fileBinder, baselineEntry.Value, "baseline", ScenarioDefaults.BaselineVariantName);
+            fileValidator.ValidateName("baseline", baseline, "a variant name");
+        }
+        var variantEntries = fileEntries.TryGetValue("variants", out var variantsEntry)
+            ? ReadVariants(variantsEntry.Value, fileBinder, fileValidator, baseline)
+            : [];
+
+        var baseBinder = new ConfigBinder(locations, errors);
+        var baseModel = baseBinder.BindRecord<ModelConfig>(modelNode, "");
+        var baseValidator = new ScenarioValidator();
+        baseValidator.ValidateModel(baseModel);
+        AddProblems(errors, baseValidator.Problems, baseBinder, locations.Of(root));
+
+        var variants = ImmutableArray.CreateBuilder<ScenarioVariant>(variantEntries.Length + 1);
+        variants.Add(new ScenarioVariant { Name = baseline, Description = description, Model = baseModel });
+        var baseErrors = errors.ToHashSet();
+        foreach (var entry in variantEntries)
+        {
+            var model = BindVariant(entry, modelNode, baseModel, locations, errors, baseErrors);
+            variants.Add(new ScenarioVariant { Name = entry.Name, Description = entry.Description, Model = model });
+        }
+
+        string? counterfactual = null;
+        if (fileEntries.TryGetValue("counterfactual", out var counterfactualEntry))
+        {
+            if (!ConfigBinder.IsNull(counterfactualEntry.Value))
+            {
+                counterfactual = BindOr(fileBinder, counterfactualEntry.Value, "counterfactual", "");
+                ImmutableArray<string> names = [.. variants.Select(v => v.Name)];
+                if (!names.Contains(counterfactual))
+                {
+                    fileBinder.Error(counterfactualEntry.Value, "counterfactual",
+                        SettingNames.UnknownMessage("variant", counterfactual, names));
+                }
+            }
+        }
+        else if (variantEntries.Any(v => v.Name == ScenarioDefaults.CounterfactualVariantName))
+        {
+            counterfactual = ScenarioDefaults.CounterfactualVariantName;
+        }
+
+        AddProblems(errors, fileValidator.Problems, fileBinder, locations.Of(root));
+        if (errors.Count > 0)
+        {
+            // Command-line problems (line 0) first, then in file order, so the list reads top to bottom.
+            throw new ScenarioValidationException(
+                [.. errors.Distinct().OrderBy(e => e.Line).ThenBy(e => e.Column)]);
+        }
+
+        return new Scenario
+        {
+            Name = name,
+            Description = description,
+            Seed = seed,
+            Replicates = replicates,
+            Counterfactual = counterfactual,
+            Variants = variants.ToImmutable(),
+        };
+    }
 
     /// <summary>Reads and loads a scenario file; throws ScenarioNotFoundException if it does not exist.</summary>
-    public static Scenario LoadFile(string path, IReadOnlyList<string> overrides) =>
-        throw new NotImplementedException();
+    public static Scenario LoadFile(string path, IReadOnlyList<string> overrides)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ScenarioNotFoundException(path);
+        }
+        return Load(File.ReadAllText(path), path, overrides);
+    }
 
     /// <summary>Loads the built-in default scenario (scenarios/default.yaml, embedded in the engine).</summary>
     public static Scenario LoadDefault(IReadOnlyList<string> overrides) =>
         Load(DefaultScenario.Text, DefaultScenario.SourceName, overrides);
+
+    private static YamlMappingNode ParseDocument(string text, string sourceName)
+    {
+        var stream = ParseYaml(text, out var syntaxError);
+        if (syntaxError is { } error)
+        {
+            throw Single(new ScenarioError(sourceName, error.Line, error.Column, "", error.Message));
+        }
+        if (stream.Documents.Count == 0)
+        {
+            throw Single(new ScenarioError(sourceName, 0, 0, "", "the scenario is empty; it needs at least a 'name'"));
+        }
+        if (stream.Documents.Count > 1)
+        {
+            var second = stream.Documents[1].RootNode.Start;
+            throw Single(new ScenarioError(sourceName, (int)second.Line, (int)second.Column, "",
+                "a scenario file holds one YAML document; remove the '---' and everything after it, or split the file"));
+        }
+        var root = stream.Documents[0].RootNode;
+        if (root is not YamlMappingNode mapping)
+        {
+            throw Single(new ScenarioError(sourceName, (int)root.Start.Line, (int)root.Start.Column, "",
+                $"a scenario must be a mapping of settings (name: ..., population: ...), got {ConfigBinder.Describe(root)}"));
+        }
+        return mapping;
+    }
+
+    /// <summary>Parses YAML; on a syntax error returns the error's line, column (1-based) and message instead.</summary>
+    private static YamlStream ParseYaml(string text, out (int Line, int Column, string Message)? syntaxError)
+    {
+        var parser = new Parser(new StringReader(text));
+        var stream = new YamlStream();
+        syntaxError = null;
+        try
+        {
+            stream.Load(parser);
+        }
+        catch (YamlException e)
+        {
+            syntaxError = ((int)e.Start.Line, (int)e.Start.Column, $"invalid YAML: {e.Message}");
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 18.1 throws this, not a YamlException, for some unclosed flow lists and mappings
+            // ("a: [1, 2" followed by another key); the parser's last event is the best location there is.
+            var mark = parser.Current?.Start ?? Mark.Empty;
+            syntaxError = ((int)mark.Line, (int)mark.Column, "invalid YAML: a '[' or '{' is not closed");
+        }
+        return stream;
+    }
+
+    private static YamlMappingNode ApplyCommandLineOverride(
+        YamlMappingNode root, string setting, NodeLocations locations, List<ScenarioError> errors)
+    {
+        var separator = setting.IndexOf('=', StringComparison.Ordinal);
+        if (separator <= 0)
+        {
+            errors.Add(new ScenarioError(CommandLineSource, 0, 0, "",
+                $"expected PATH=VALUE, such as population.size=1000, got '{setting}'"));
+            return root;
+        }
+        var path = setting[..separator].Trim();
+        var valueText = setting[(separator + 1)..];
+        var segments = path.Split('.');
+        string? problem;
+        if (FileKeys.Contains(segments[0]))
+        {
+            problem = segments.Length > 1 ? $"'{segments[0]}' is a single value and has no setting '{segments[1]}'" : null;
+        }
+        else if (SettingNames.FindProperty(typeof(ModelConfig), segments[0]) is null)
+        {
+            problem = SettingNames.UnknownMessage("setting", segments[0],
+                [.. FileKeys, .. SettingNames.KeysOf(typeof(ModelConfig))]);
+        }
+        else
+        {
+            problem = SettingPath.FindProblem(typeof(ModelConfig), segments, 0);
+        }
+        if (problem is not null)
+        {
+            errors.Add(new ScenarioError(CommandLineSource, 0, 0, path, problem));
+            return root;
+        }
+
+        var stream = ParseYaml(valueText, out var syntaxError);
+        if (syntaxError is { } error)
+        {
+            errors.Add(new ScenarioError(CommandLineSource, 0, 0, path, $"the value '{valueText}' is not valid: {error.Message}"));
+            return root;
+        }
+        YamlNode value = stream.Documents.Count == 0 ? new YamlScalarNode("") : stream.Documents[0].RootNode;
+        locations.AssignTree(value, new SourceLocation(CommandLineSource, 0, 0));
+        return SettingPath.Apply(root, segments, 0, value, locations);
+    }
+
+    private static ImmutableArray<VariantEntry> ReadVariants(
+        YamlNode node, ConfigBinder binder, ScenarioValidator validator, string baseline)
+    {
+        binder.Note("variants", node);
+        if (node is not YamlSequenceNode sequence)
+        {
+            if (!ConfigBinder.IsNull(node))
+            {
+                binder.Error(node, "variants", $"expected a list of variants (- name: ..., set: {{...}}), got {ConfigBinder.Describe(node)}");
+            }
+            return [];
+        }
+        var entries = ImmutableArray.CreateBuilder<VariantEntry>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < sequence.Children.Count; i++)
+        {
+            var path = $"variants[{i}]";
+            var item = sequence.Children[i];
+            binder.Note(path, item);
+            if (item is not YamlMappingNode mapping)
+            {
+                binder.Error(item, path, $"expected a variant (name: ..., set: {{...}}), got {ConfigBinder.Describe(item)}");
+                continue;
+            }
+            var name = "";
+            var description = "";
+            var set = new YamlMappingNode();
+            var hasName = false;
+            foreach (var (keyNode, valueNode) in mapping.Children)
+            {
+                var key = (keyNode as YamlScalarNode)?.Value ?? "";
+                switch (key)
+                {
+                    case "name":
+                        hasName = true;
+                        name = BindOr(binder, valueNode, $"{path}.name", "");
+                        break;
+                    case "description":
+                        description = BindOr(binder, valueNode, $"{path}.description", "");
+                        break;
+                    case "set" when valueNode is YamlMappingNode overrides:
+                        set = overrides;
+                        break;
+                    case "set" when ConfigBinder.IsNull(valueNode):
+                        break;
+                    case "set":
+                        binder.Error(valueNode, $"{path}.set",
+                            $"expected a mapping of setting paths to values (policy.params.yellow_days: 3), got {ConfigBinder.Describe(valueNode)}");
+                        break;
+                    default:
+                        binder.Error(keyNode, $"{path}.{key}", SettingNames.UnknownMessage("variant setting", key, VariantKeys));
+                        break;
+                }
+            }
+            if (!hasName)
+            {
+                binder.Error(item, $"{path}.name", "every variant needs a name");
+            }
+            else if (name.Length == 0)
+            {
+                validator.ValidateName($"{path}.name", name, "a variant name");
+            }
+            else if (name == baseline)
+            {
+                binder.Error(mapping.Children[new YamlScalarNode("name")], $"{path}.name",
+                    $"'{name}' is the name of the base scenario (see 'baseline'); choose another variant name");
+            }
+            else if (!seen.Add(name))
+            {
+                binder.Error(mapping.Children[new YamlScalarNode("name")], $"{path}.name", $"variant name '{name}' is used twice");
+            }
+            else
+            {
+                validator.ValidateName($"{path}.name", name, "a variant name");
+            }
+            entries.Add(new VariantEntry(name, description, set));
+        }
+        return entries.ToImmutable();
+    }
+
+    private static ModelConfig BindVariant(
+        VariantEntry entry,
+        YamlMappingNode baseNode,
+        ModelConfig baseModel,
+        NodeLocations locations,
+        List<ScenarioError> errors,
+        HashSet<ScenarioError> baseErrors)
+    {
+        var node = baseNode;
+        var modelKeys = SettingNames.KeysOf(typeof(ModelConfig));
+        foreach (var (keyNode, valueNode) in entry.Set.Children)
+        {
+            var path = (keyNode as YamlScalarNode)?.Value ?? "";
+            var segments = path.Split('.');
+            var problem = FileKeys.Contains(segments[0])
+                ? $"'{segments[0]}' is a file-level setting that variants cannot change; variants change model settings ({string.Join(", ", modelKeys)})"
+                : SettingPath.FindProblem(typeof(ModelConfig), segments, 0);
+            if (problem is not null)
+            {
+                var location = locations.Of(keyNode);
+                errors.Add(new ScenarioError(location.File, location.Line, location.Column, path, problem));
+                continue;
+            }
+            node = SettingPath.Apply(node, segments, 0, valueNode, locations);
+        }
+
+        var variantErrors = new List<ScenarioError>();
+        var binder = new ConfigBinder(locations, variantErrors);
+        var model = binder.BindRecord<ModelConfig>(node, "");
+        var validator = new ScenarioValidator();
+        validator.ValidateModel(model);
+        AddProblems(variantErrors, validator.Problems, binder, locations.Of(baseNode));
+        if (!model.Policy.Colours.SequenceEqual(baseModel.Policy.Colours))
+        {
+            var location = Locate(binder.PathLocations, "policy.colours", locations.Of(baseNode));
+            variantErrors.Add(new ScenarioError(location.File, location.Line, location.Column, "policy.colours",
+                $"must be the same in every variant, because outputs have one column per colour: the base has "
+                + $"[{string.Join(", ", baseModel.Policy.Colours)}], got [{string.Join(", ", model.Policy.Colours)}]"));
+        }
+        foreach (var error in variantErrors)
+        {
+            // A problem the base already has is reported once, with the base; the rest are this variant's own.
+            if (!baseErrors.Contains(error))
+            {
+                errors.Add(error with { Message = $"{error.Message} (in variant '{entry.Name}')" });
+            }
+        }
+        return model;
+    }
+
+    private static T BindOr<T>(ConfigBinder binder, YamlNode node, string path, T fallback) =>
+        binder.TryBind(typeof(T), node, path, out var value) && value is T bound ? bound : fallback;
+
+    private static void AddProblems(
+        List<ScenarioError> errors,
+        IReadOnlyList<SettingProblem> problems,
+        ConfigBinder binder,
+        SourceLocation fallback)
+    {
+        foreach (var problem in problems)
+        {
+            if (binder.IsNearError(problem.Path))
+            {
+                continue;
+            }
+            var location = Locate(binder.PathLocations, problem.Path, fallback);
+            errors.Add(new ScenarioError(location.File, location.Line, location.Column, problem.Path, problem.Message));
+        }
+    }
+
+    /// <summary>
+    /// The location of a setting path; a setting absent from the file (a default) is placed at its nearest written
+    /// ancestor (<c>disease.latent_days.sd_days</c> at <c>disease.latent_days</c>).
+    /// </summary>
+    private static SourceLocation Locate(IReadOnlyDictionary<string, SourceLocation> pathLocations, string path, SourceLocation fallback)
+    {
+        while (true)
+        {
+            if (pathLocations.TryGetValue(path, out var location))
+            {
+                return location;
+            }
+            if (path.Length == 0)
+            {
+                return fallback;
+            }
+            var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+            path = cut < 0 ? "" : path[..cut];
+        }
+    }
+
+    private static ScenarioValidationException Single(ScenarioError error) => new([error]);
+
+    /// <summary>A variant as written: its overrides are applied later, to the base tree after command-line overrides.</summary>
+    private sealed record VariantEntry(string Name, string Description, YamlMappingNode Set);
 }

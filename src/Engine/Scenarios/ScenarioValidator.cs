@@ -1,0 +1,387 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Hcsim.Engine.Scenarios;
+
+/// <summary>
+/// Checks bound settings against their documented ranges and cross-references (colours, parameters, test kinds).
+/// It knows nothing of YAML: each problem is a setting path and a message, and the loader places it in the file.
+/// Every problem is collected; nothing stops at the first. Rule conditions (<c>when</c>) are compiled and checked
+/// by the rules engine, not here.
+/// </summary>
+internal sealed class ScenarioValidator
+{
+    public const int MaxPopulationSize = 200_000_000;
+    public const int MaxDays = 3650;
+    public const int MaxAge = 120;
+
+    /// <summary>The rule triggers the rules engine dispatches.</summary>
+    public static readonly ImmutableArray<string> Triggers = ["checkin", "fever_report", "test_result", "traced", "daily"];
+    public static readonly ImmutableArray<string> IsolationKinds = ["home", "central"];
+    public static readonly ImmutableArray<string> TraceLayers = ["household", "work", "school", "community"];
+    public static readonly ImmutableArray<string> Distributions = ["gamma", "fixed"];
+
+    /// <summary>Scenario and variant names become folder names and table values, so they stay portable.</summary>
+    public static readonly Regex NamePattern = new("^[A-Za-z0-9][A-Za-z0-9._-]*$", RegexOptions.CultureInvariant);
+    /// <summary>Colours and parameters appear in rule expressions and column names, so they are identifiers.</summary>
+    public static readonly Regex IdentifierPattern = new("^[a-z][a-z0-9_]*$", RegexOptions.CultureInvariant);
+
+    private readonly List<SettingProblem> _problems = [];
+
+    public IReadOnlyList<SettingProblem> Problems => _problems;
+
+    public void ValidateName(string path, string name, string what)
+    {
+        if (!NamePattern.IsMatch(name))
+        {
+            Add(path, $"{what} must start with a letter or digit and contain only letters, digits, '.', '_' and '-', got '{name}'");
+        }
+    }
+
+    public void ValidateReplicates(string path, int replicates)
+    {
+        if (replicates < 1)
+        {
+            Add(path, $"must be at least 1, got {replicates}");
+        }
+    }
+
+    public void ValidateModel(ModelConfig model)
+    {
+        Range("days", model.Days, 1, MaxDays);
+        ValidatePopulation(model.Population);
+        ValidateLayers(model.Layers);
+        ValidateDisease(model.Disease, model.Population.Size);
+        Probability("background_illness.daily_rate", model.BackgroundIllness.DailyRate);
+        AtLeast("background_illness.fever_days", model.BackgroundIllness.FeverDays, 1);
+        Probability("checkin.probability", model.Checkin.Probability);
+        Probability("checkin.fever_report_probability", model.Checkin.FeverReportProbability);
+        foreach (var (name, test) in model.Tests.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            var path = $"tests.{name}";
+            Probability($"{path}.sensitivity", test.Sensitivity);
+            Probability($"{path}.specificity", test.Specificity);
+            AtLeast($"{path}.turnaround_days", test.TurnaroundDays, 0);
+            AtLeast($"{path}.capacity_per_day", test.CapacityPerDay, 0);
+        }
+        ValidatePolicy(model.Policy, model.Tests);
+    }
+
+    private void ValidatePopulation(PopulationConfig population)
+    {
+        Range("population.size", population.Size, 1, MaxPopulationSize);
+        Shares("population.household_size_shares", population.HouseholdSizeShares);
+
+        if (population.AgeBands.IsEmpty)
+        {
+            Add("population.age_bands", "must list at least one age band");
+        }
+        for (var i = 0; i < population.AgeBands.Length; i++)
+        {
+            var band = population.AgeBands[i];
+            AgeRange($"population.age_bands[{i}]", band.MinAge, band.MaxAge);
+            AtLeast($"population.age_bands[{i}].share", band.Share, 0);
+        }
+        if (!population.AgeBands.IsEmpty && population.AgeBands.All(b => b.Share >= 0) && population.AgeBands.Sum(b => b.Share) <= 0)
+        {
+            Add("population.age_bands", "shares must sum to more than 0, got 0");
+        }
+
+        var work = population.Workplaces;
+        AgeRange("population.workplaces", work.MinAge, work.MaxAge);
+        Probability("population.workplaces.employment_rate", work.EmploymentRate);
+        AtLeast("population.workplaces.mean_size", work.MeanSize, 1);
+        AtLeast("population.workplaces.max_size", work.MaxSize, 1);
+
+        var schools = population.Schools;
+        AgeRange("population.schools", schools.MinAge, schools.MaxAge);
+        Probability("population.schools.enrolment_rate", schools.EnrolmentRate);
+        AtLeast("population.schools.class_size", schools.ClassSize, 1);
+
+        var community = population.Community;
+        var sizeValid = population.Size is >= 1 and <= MaxPopulationSize;
+        if (community.MeanDegree < 0 || (sizeValid && community.MeanDegree >= population.Size))
+        {
+            Add("population.community.mean_degree",
+                $"must be at least 0 and less than population.size ({Format(population.Size)}), got {Format(community.MeanDegree)}");
+        }
+        Probability("population.community.rewire_probability", community.RewireProbability);
+    }
+
+    private void ValidateLayers(LayersConfig layers)
+    {
+        Layer("layers.household", layers.Household);
+        Layer("layers.work", layers.Work);
+        Layer("layers.school", layers.School);
+        Layer("layers.community", layers.Community);
+    }
+
+    private void Layer(string path, LayerConfig layer)
+    {
+        AtLeast($"{path}.contacts_per_day", layer.ContactsPerDay, 0);
+        Probability($"{path}.beta", layer.Beta);
+    }
+
+    private void ValidateDisease(DiseaseConfig disease, int populationSize)
+    {
+        // Compared with the size only when the size itself is valid, so one wrong size gives one error, not a cascade.
+        var sizeValid = populationSize is >= 1 and <= MaxPopulationSize;
+        if (disease.InitialInfected < 0 || (sizeValid && disease.InitialInfected > populationSize))
+        {
+            Add("disease.initial_infected",
+                $"must be between 0 and population.size ({Format(populationSize)}), got {Format(disease.InitialInfected)}");
+        }
+        Duration("disease.latent_days", disease.LatentDays);
+        Duration("disease.presymptomatic_days", disease.PresymptomaticDays);
+        Duration("disease.symptomatic_days", disease.SymptomaticDays);
+        Duration("disease.asymptomatic_days", disease.AsymptomaticDays);
+        Probability("disease.asymptomatic_share", disease.AsymptomaticShare);
+        Probability("disease.fever_probability", disease.FeverProbability);
+        Probability("disease.death_probability", disease.DeathProbability);
+        Probability("disease.infectiousness.presymptomatic", disease.Infectiousness.Presymptomatic);
+        Probability("disease.infectiousness.symptomatic", disease.Infectiousness.Symptomatic);
+        Probability("disease.infectiousness.asymptomatic", disease.Infectiousness.Asymptomatic);
+        for (var i = 0; i < disease.SusceptibilityByAge.Length; i++)
+        {
+            var factor = disease.SusceptibilityByAge[i];
+            AgeRange($"disease.susceptibility_by_age[{i}]", factor.MinAge, factor.MaxAge);
+            AtLeast($"disease.susceptibility_by_age[{i}].factor", factor.Factor, 0);
+        }
+    }
+
+    private void Duration(string path, DurationConfig duration)
+    {
+        OneOf($"{path}.distribution", duration.Distribution, Distributions, "distribution");
+        if (duration.MeanDays <= 0)
+        {
+            Add($"{path}.mean_days", $"must be greater than 0 days, got {Format(duration.MeanDays)}");
+        }
+        if (duration.Distribution == "gamma" && duration.SdDays <= 0)
+        {
+            Add($"{path}.sd_days", $"must be greater than 0 for a gamma distribution (use 'fixed' for no spread), got {Format(duration.SdDays)}");
+        }
+        else
+        {
+            AtLeast($"{path}.sd_days", duration.SdDays, 0);
+        }
+    }
+
+    private void ValidatePolicy(PolicyConfig policy, ImmutableDictionary<string, TestKindConfig> tests)
+    {
+        if (policy.Colours.IsEmpty)
+        {
+            Add("policy.colours", "must declare at least one colour");
+        }
+        var seenColours = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < policy.Colours.Length; i++)
+        {
+            var colour = policy.Colours[i];
+            if (!IdentifierPattern.IsMatch(colour))
+            {
+                Add($"policy.colours[{i}]", $"a colour name must match [a-z][a-z0-9_]*, got '{colour}'");
+            }
+            if (!seenColours.Add(colour))
+            {
+                Add($"policy.colours[{i}]", $"colour '{colour}' is declared twice");
+            }
+        }
+        foreach (var name in policy.Params.Keys.Order(StringComparer.Ordinal))
+        {
+            if (!IdentifierPattern.IsMatch(name))
+            {
+                Add($"policy.params.{name}", $"a parameter name must match [a-z][a-z0-9_]*, got '{name}'");
+            }
+        }
+        AtLeast("policy.max_trace_depth", policy.MaxTraceDepth, 1);
+
+        var ruleNames = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < policy.Rules.Length; i++)
+        {
+            ValidateRule($"policy.rules[{i}]", policy.Rules[i], policy, tests, ruleNames);
+        }
+    }
+
+    private void ValidateRule(
+        string path, RuleConfig rule, PolicyConfig policy, ImmutableDictionary<string, TestKindConfig> tests, HashSet<string> ruleNames)
+    {
+        if (rule.Name.Length == 0)
+        {
+            Add($"{path}.name", "every rule needs a name");
+        }
+        else if (!ruleNames.Add(rule.Name))
+        {
+            Add($"{path}.name", $"rule name '{rule.Name}' is used twice");
+        }
+        if (rule.On.Length == 0)
+        {
+            Add($"{path}.on", $"every rule needs a trigger, one of: {string.Join(", ", Triggers)}");
+        }
+        else
+        {
+            OneOf($"{path}.on", rule.On, Triggers, "trigger");
+        }
+        for (var i = 0; i < rule.Colours.Length; i++)
+        {
+            Colour($"{path}.colours[{i}]", rule.Colours[i], policy.Colours);
+        }
+        if (rule.Do.IsEmpty)
+        {
+            Add($"{path}.do", "must list at least one action");
+        }
+        for (var i = 0; i < rule.Do.Length; i++)
+        {
+            ValidateAction($"{path}.do[{i}]", rule.Do[i], policy, tests);
+        }
+    }
+
+    private void ValidateAction(string path, ActionConfig action, PolicyConfig policy, ImmutableDictionary<string, TestKindConfig> tests)
+    {
+        var kinds = new List<string>(1);
+        if (action.SetColour is not null) kinds.Add("set_colour");
+        if (action.Isolate is not null) kinds.Add("isolate");
+        if (action.Release is not null) kinds.Add("release");
+        if (action.Test is not null) kinds.Add("test");
+        if (action.Trace is not null) kinds.Add("trace");
+        if (kinds.Count != 1)
+        {
+            var found = kinds.Count == 0 ? "none" : string.Join(", ", kinds);
+            Add(path, $"an action needs exactly one of set_colour, isolate, release, test, trace; got {found}");
+        }
+        if (action.Days is not null && action.Isolate is null)
+        {
+            Add($"{path}.days", "'days' belongs only to an 'isolate' action");
+        }
+
+        if (action.SetColour is not null)
+        {
+            Colour($"{path}.set_colour", action.SetColour, policy.Colours);
+        }
+        if (action.Release is { Length: > 0 } releaseColour)
+        {
+            Colour($"{path}.release", releaseColour, policy.Colours);
+        }
+        if (action.Isolate is not null)
+        {
+            OneOf($"{path}.isolate", action.Isolate, IsolationKinds, "isolation");
+        }
+        if (action.Days is { } days)
+        {
+            Number($"{path}.days", days, policy, 0);
+        }
+        if (action.Test is not null && !tests.ContainsKey(action.Test))
+        {
+            Add($"{path}.test", UnknownName("test kind", action.Test, [.. tests.Keys.Order(StringComparer.Ordinal)], "tests"));
+        }
+        if (action.Trace is { } trace)
+        {
+            if (trace.Layers.IsEmpty)
+            {
+                Add($"{path}.trace.layers", $"must list at least one layer of: {string.Join(", ", TraceLayers)}");
+            }
+            for (var i = 0; i < trace.Layers.Length; i++)
+            {
+                OneOf($"{path}.trace.layers[{i}]", trace.Layers[i], TraceLayers, "layer");
+            }
+            Number($"{path}.trace.days", trace.Days, policy, 1);
+            Number($"{path}.trace.delay_days", trace.DelayDays, policy, 0);
+        }
+    }
+
+    private void Number(string path, NumberOrParameter number, PolicyConfig policy, double minimum)
+    {
+        if (number.Parameter is { } name)
+        {
+            if (!policy.Params.ContainsKey(name))
+            {
+                Add(path, UnknownName("parameter", name, [.. policy.Params.Keys.Order(StringComparer.Ordinal)], "policy.params"));
+            }
+        }
+        else if (number.Value is { } value && value < minimum)
+        {
+            Add(path, $"must be at least {Format(minimum)}, got {Format(value)}");
+        }
+    }
+
+    private void Colour(string path, string colour, ImmutableArray<string> colours)
+    {
+        if (!colours.Contains(colour))
+        {
+            Add(path, UnknownName("colour", colour, colours, "policy.colours"));
+        }
+    }
+
+    private static string UnknownName(string what, string name, IReadOnlyList<string> declared, string where)
+    {
+        var suggestion = SettingNames.Suggest(name, declared);
+        var hint = suggestion is null ? "" : $"; did you mean '{suggestion}'?";
+        var list = declared.Count == 0 ? "none" : string.Join(", ", declared);
+        return $"unknown {what} '{name}'{hint} (declared in {where}: {list})";
+    }
+
+    private void OneOf(string path, string value, ImmutableArray<string> allowed, string what)
+    {
+        if (!allowed.Contains(value))
+        {
+            var suggestion = SettingNames.Suggest(value, allowed);
+            var hint = suggestion is null ? "" : $"; did you mean '{suggestion}'?";
+            Add(path, $"unknown {what} '{value}'{hint} (must be one of: {string.Join(", ", allowed)})");
+        }
+    }
+
+    private void Shares(string path, ImmutableArray<double> shares)
+    {
+        if (shares.IsEmpty)
+        {
+            Add(path, "must list at least one share");
+            return;
+        }
+        for (var i = 0; i < shares.Length; i++)
+        {
+            AtLeast($"{path}[{i}]", shares[i], 0);
+        }
+        if (shares.All(s => s >= 0) && shares.Sum() <= 0)
+        {
+            Add(path, "shares must sum to more than 0, got 0");
+        }
+    }
+
+    private void AgeRange(string path, int minAge, int maxAge)
+    {
+        Range($"{path}.min_age", minAge, 0, MaxAge);
+        Range($"{path}.max_age", maxAge, 0, MaxAge);
+        if (minAge <= maxAge || minAge < 0 || maxAge > MaxAge)
+        {
+            return;
+        }
+        Add($"{path}.max_age", $"must be at least min_age ({Format(minAge)}), got {Format(maxAge)}");
+    }
+
+    private void Probability(string path, double value)
+    {
+        if (value is < 0 or > 1)
+        {
+            Add(path, $"must be a probability between 0 and 1, got {Format(value)}");
+        }
+    }
+
+    private void Range(string path, long value, long minimum, long maximum)
+    {
+        if (value < minimum || value > maximum)
+        {
+            Add(path, $"must be between {Format(minimum)} and {Format(maximum)}, got {Format(value)}");
+        }
+    }
+
+    private void AtLeast(string path, double value, double minimum)
+    {
+        if (value < minimum)
+        {
+            Add(path, $"must be at least {Format(minimum)}, got {Format(value)}");
+        }
+    }
+
+    private void Add(string path, string message) => _problems.Add(new SettingProblem(path, message));
+
+    private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using YamlDotNet.RepresentationModel;
+
+namespace Hcsim.Engine.Scenarios;
+
+/// <summary>
+/// Overrides by path (<c>policy.params.yellow_days</c>): checking a path against the config records, and replacing the
+/// value at a path in a YAML tree. Replacement copies only the mappings along the path and shares everything else, so
+/// the base tree stays untouched and each variant gets its own tree cheaply.
+/// </summary>
+internal static class SettingPath
+{
+    /// <summary>Null if the path names a setting below <paramref name="type"/> (it may be absent in the file), else why not.</summary>
+    public static string? FindProblem(Type type, IReadOnlyList<string> segments, int start)
+    {
+        for (var i = start; i < segments.Count; i++)
+        {
+            var segment = segments[i];
+            var prefix = string.Join('.', segments.Take(i));
+            if (segment.Length == 0)
+            {
+                return "a path is setting names separated by single dots, with none empty";
+            }
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ImmutableDictionary<,>))
+            {
+                // Dictionaries (tests, policy.params) accept new names: that is how a variant adds a parameter.
+                type = type.GetGenericArguments()[1];
+                continue;
+            }
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ImmutableArray<>))
+            {
+                return $"'{prefix}' is a list; set the whole list (for example {prefix}=[...]) rather than '{segment}' inside it";
+            }
+            if (!type.IsClass || type == typeof(string))
+            {
+                return $"'{prefix}' is a single value and has no setting '{segment}'";
+            }
+            var property = SettingNames.FindProperty(type, segment);
+            if (property is null)
+            {
+                var where = prefix.Length == 0 ? "" : $" in '{prefix}'";
+                return SettingNames.UnknownMessage("setting", segment, SettingNames.KeysOf(type), where);
+            }
+            type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A copy of <paramref name="mapping"/> with the value at the path replaced by (or, if absent, set to)
+    /// <paramref name="value"/>. Mappings created for absent keys are located at the value, so errors about them point
+    /// at the override that caused them.
+    /// </summary>
+    public static YamlMappingNode Apply(
+        YamlMappingNode mapping, IReadOnlyList<string> segments, int index, YamlNode value, NodeLocations locations)
+    {
+        var copy = new YamlMappingNode();
+        locations.Assign(copy, locations.Of(mapping));
+        var segment = segments[index];
+        var last = index == segments.Count - 1;
+        var found = false;
+        foreach (var (key, child) in mapping.Children)
+        {
+            if (!found && key is YamlScalarNode { Value: { } name } && name == segment)
+            {
+                found = true;
+                copy.Add(key, last ? value : Apply(AsMapping(child, value, locations), segments, index + 1, value, locations));
+            }
+            else
+            {
+                copy.Add(key, child);
+            }
+        }
+        if (!found)
+        {
+            var key = new YamlScalarNode(segment);
+            locations.Assign(key, locations.Of(value));
+            copy.Add(key, last ? value : Apply(AsMapping(null, value, locations), segments, index + 1, value, locations));
+        }
+        return copy;
+    }
+
+    private static YamlMappingNode AsMapping(YamlNode? node, YamlNode value, NodeLocations locations)
+    {
+        if (node is YamlMappingNode mapping)
+        {
+            return mapping;
+        }
+        // Setting inside a value that is not a mapping replaces it; the binder would have rejected it anyway.
+        var created = new YamlMappingNode();
+        locations.Assign(created, locations.Of(value));
+        return created;
+    }
+}

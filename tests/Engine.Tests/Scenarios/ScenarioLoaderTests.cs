@@ -1,0 +1,188 @@
+using Hcsim.Engine.Errors;
+using Hcsim.Engine.Scenarios;
+
+namespace Hcsim.Engine.Tests.Scenarios;
+
+public sealed class ScenarioLoaderTests
+{
+    private const string File = "scenarios/test.yaml";
+
+    [Fact]
+    public void LoadDefault_NoOverrides_HasBaselineAndThreeVariants()
+    {
+        var scenario = ScenarioLoader.LoadDefault([]);
+
+        Assert.True(scenario.Name == "city-2020", "the default scenario should be named city-2020");
+        Assert.Equal(["baseline", "no-codes", "yellow-3-days", "low-checkin"], scenario.Variants.Select(v => v.Name));
+        Assert.True(scenario.Counterfactual == "no-codes", "the counterfactual should be no-codes");
+        Assert.True(scenario.Replicates == 5 && scenario.Seed == 20200211UL, "seed and replicates should come from the file");
+    }
+
+    [Fact]
+    public void LoadDefault_Variants_ApplyTheirOverridesOnly()
+    {
+        var variants = ScenarioLoader.LoadDefault([]).Variants.ToDictionary(v => v.Name);
+
+        Assert.True(variants["baseline"].Model.Policy.Enabled, "the baseline should keep codes enabled");
+        Assert.False(variants["no-codes"].Model.Policy.Enabled, "no-codes should disable the policy");
+        Assert.True(variants["yellow-3-days"].Model.Policy.Params["yellow_days"] == 3, "yellow-3-days should set yellow_days to 3");
+        Assert.True(variants["baseline"].Model.Policy.Params["yellow_days"] == 7, "the baseline should keep yellow_days 7");
+        Assert.True(variants["low-checkin"].Model.Checkin.Probability == 0.6, "low-checkin should set the check-in probability to 0.6");
+        Assert.True(variants["baseline"].Model.Checkin.Probability == 0.9, "the baseline should keep the check-in probability 0.9");
+        Assert.True(variants["low-checkin"].Model.Policy.Params["yellow_days"] == 7, "low-checkin should keep yellow_days 7");
+    }
+
+    [Fact]
+    public void LoadDefault_Rules_AreBoundWithTheirActions()
+    {
+        var model = ScenarioLoader.LoadDefault([]).Variants[0].Model;
+        var rules = model.Policy.Rules;
+
+        Assert.True(rules.Length == 5, $"the default policy should have 5 rules, got {rules.Length}");
+        var positive = rules.Single(r => r.Name == "positive-test");
+        Assert.Equal("test_result", positive.On);
+        Assert.Equal("test_positive", positive.When);
+        var trace = positive.Do.Single(a => a.Trace is not null).Trace!;
+        Assert.Equal(["household", "work", "school"], trace.Layers.ToArray());
+        Assert.True(trace.Days == NumberOrParameter.Named("trace_days"), "trace days should name the trace_days parameter");
+        Assert.True(trace.DelayDays == NumberOrParameter.Of(1), "trace delay should be the literal 1");
+        var redToGreen = rules.Single(r => r.Name == "red-to-green");
+        Assert.Equal(["red"], redToGreen.Colours.ToArray());
+        Assert.True(redToGreen.Do.Length == 1 && redToGreen.Do[0].Release == "", "red-to-green should do one bare release");
+        var fever = rules.Single(r => r.Name == "fever-reported");
+        Assert.Equal("red", fever.Do[0].SetColour);
+        Assert.Equal("central", fever.Do[1].Isolate);
+        Assert.Equal("pcr", fever.Do[2].Test);
+    }
+
+    [Fact]
+    public void LoadDefault_OmittedSettings_KeepRecordDefaults()
+    {
+        var model = ScenarioLoader.LoadDefault([]).Variants[0].Model;
+
+        Assert.True(model.Population.AgeBands.Length == 6, "age bands absent from the file should keep the record default");
+        Assert.True(model.Layers.Household.ContactsPerDay == 0, "household contacts_per_day absent from the file should stay 0");
+        Assert.True(model.Tests["pcr"].Sensitivity == 0.9, "the pcr test should bind from the tests mapping");
+    }
+
+    [Fact]
+    public void Load_SetPopulationSize_ChangesEveryVariant()
+    {
+        var scenario = ScenarioLoader.LoadDefault(["population.size=1000"]);
+
+        Assert.All(scenario.Variants, v => Assert.True(v.Model.Population.Size == 1000, $"variant {v.Name} should have 1000 people"));
+    }
+
+    [Fact]
+    public void Load_SetFileLevelAndNewKeys_AppliesThem()
+    {
+        var scenario = ScenarioLoader.LoadDefault(
+            ["seed=7", "replicates=2", "disease.death_probability=0.01", "policy.params.new_name=4", "policy.colours=[green, yellow, red]"]);
+
+        Assert.True(scenario.Seed == 7 && scenario.Replicates == 2, "seed and replicates should be overridable");
+        Assert.All(scenario.Variants, v => Assert.True(v.Model.Disease.DeathProbability == 0.01, "every variant should get the new death probability"));
+        Assert.All(scenario.Variants, v => Assert.True(v.Model.Policy.Params["new_name"] == 4, "every variant should get the new parameter"));
+        Assert.True(scenario.Variants[2].Model.Policy.Params["yellow_days"] == 3, "variant overrides should apply after --set");
+    }
+
+    [Fact]
+    public void Load_SetUnknownPath_ReportsSuggestionAtCommandLine()
+    {
+        var error = Assert.Single(Errors(() => ScenarioLoader.LoadDefault(["populaton.size=1000"])));
+
+        Assert.Equal(ScenarioLoader.CommandLineSource, error.File);
+        Assert.Equal(0, error.Line);
+        Assert.Equal("populaton.size", error.SettingPath);
+        Assert.Contains("did you mean 'population'?", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_SetBadValue_PointsAtTheOverride()
+    {
+        var error = Assert.Single(Errors(() => ScenarioLoader.LoadDefault(["population.size=-5"])));
+
+        Assert.Equal("command line --set: population.size: must be between 1 and 200000000, got -5", error.ToString());
+    }
+
+    [Fact]
+    public void Load_SetMalformed_ReportsExpectedForm()
+    {
+        var error = Assert.Single(Errors(() => ScenarioLoader.LoadDefault(["population.size"])));
+
+        Assert.Contains("expected PATH=VALUE", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_Minimal_UsesDefaults()
+    {
+        var scenario = ScenarioLoader.Load("name: tiny\n", File, []);
+
+        Assert.True(scenario.Variants.Length == 1 && scenario.Variants[0].Name == "baseline", "a file without variants should have the baseline only");
+        Assert.True(scenario.Counterfactual is null, "with no no-codes variant there should be no counterfactual");
+        Assert.True(scenario.Seed == ScenarioDefaults.Seed && scenario.Replicates == ScenarioDefaults.Replicates, "seed and replicates should default");
+    }
+
+    [Fact]
+    public void Load_MissingFile_ThrowsNotFound()
+    {
+        Assert.Throws<ScenarioNotFoundException>(() => ScenarioLoader.LoadFile("/nonexistent/scenario.yaml", []));
+    }
+
+    [Fact]
+    public void Load_CustomBaselineAndCounterfactual_AreUsed()
+    {
+        const string Text = """
+            name: custom
+            baseline: codes
+            counterfactual: off
+            variants:
+              - name: off
+                set: {policy.enabled: false}
+            """;
+        var scenario = ScenarioLoader.Load(Text, File, []);
+
+        Assert.Equal(["codes", "off"], scenario.Variants.Select(v => v.Name));
+        Assert.True(scenario.Counterfactual == "off", "an explicit counterfactual should be used");
+    }
+
+    [Fact]
+    public void Load_VariantSetsAbsentKeys_CreatesThemInThatVariantOnly()
+    {
+        const string Text = """
+            name: custom
+            variants:
+              - name: deadly
+                set:
+                  disease.death_probability: 0.02
+                  policy.params.extra_days: 2
+            """;
+        var scenario = ScenarioLoader.Load(Text, File, []);
+
+        Assert.True(scenario.Variants[1].Model.Disease.DeathProbability == 0.02, "the variant should get the death probability it sets");
+        Assert.True(scenario.Variants[1].Model.Policy.Params["extra_days"] == 2, "the variant should get the parameter it adds");
+        Assert.True(scenario.Variants[0].Model.Disease.DeathProbability == 0, "the baseline should keep the default death probability");
+        Assert.False(scenario.Variants[0].Model.Policy.Params.ContainsKey("extra_days"), "the baseline should not get the variant's parameter");
+    }
+
+    [Fact]
+    public void LoadFile_ErrorInFile_NamesThePathGiven()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"hcsim-loader-test-{Environment.ProcessId}.yaml");
+        System.IO.File.WriteAllText(path, "name: t\ndays: 0\n");
+        try
+        {
+            var error = Assert.Single(Errors(() => ScenarioLoader.LoadFile(path, [])));
+            Assert.True(error.ToString() == $"{path}:2:7: days: must be between 1 and 3650, got 0", $"the error should name the file path, got {error}");
+        }
+        finally
+        {
+            System.IO.File.Delete(path);
+        }
+    }
+
+    internal static IReadOnlyList<ScenarioError> Errors(Action load)
+    {
+        var exception = Assert.Throws<ScenarioValidationException>(load);
+        return exception.Errors;
+    }
+}
