@@ -16,10 +16,15 @@ internal sealed class NodeLocations
 
     public string File { get; }
 
+    /// <summary>Where the node's content starts: after the opening quote of a quoted scalar, so that a column inside a
+    /// rule expression can be added to it.</summary>
     public SourceLocation Of(YamlNode node) =>
         _assigned.TryGetValue(node, out var location)
             ? location
-            : new SourceLocation(File, (int)node.Start.Line, (int)node.Start.Column);
+            : new SourceLocation(File, (int)node.Start.Line, (int)node.Start.Column + (IsQuoted(node) ? 1 : 0));
+
+    private static bool IsQuoted(YamlNode node) =>
+        node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted };
 
     public void Assign(YamlNode node, SourceLocation location) => _assigned[node] = location;
 

@@ -401,7 +401,8 @@ public static class ScenarioLoader
                 continue;
             }
             var location = Locate(binder.PathLocations, problem.Path, fallback);
-            errors.Add(new ScenarioError(location.File, location.Line, location.Column, problem.Path, problem.Message));
+            var column = location.Line > 0 ? location.Column + problem.ColumnOffset : location.Column;
+            errors.Add(new ScenarioError(location.File, location.Line, column, problem.Path, problem.Message));
         }
     }
 

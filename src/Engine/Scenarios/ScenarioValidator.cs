@@ -233,6 +233,7 @@ internal sealed class ScenarioValidator
         {
             ValidateAction($"{path}.do[{i}]", rule.Do[i], policy, tests);
         }
+        ValidateCondition($"{path}.when", rule, policy);
     }
 
     private void ValidateAction(string path, ActionConfig action, PolicyConfig policy, ImmutableDictionary<string, TestKindConfig> tests)
@@ -378,6 +379,25 @@ internal sealed class ScenarioValidator
         if (value < minimum)
         {
             Add(path, $"must be at least {Format(minimum)}, got {Format(value)}");
+        }
+    }
+
+    /// <summary>Compiles the condition once here so that a bad expression stops the scenario before anything runs.</summary>
+    private void ValidateCondition(string path, RuleConfig rule, PolicyConfig policy)
+    {
+        var clash = policy.Params.Keys.FirstOrDefault(k => Rules.RuleFacts.All.Any(f => f.Name == k));
+        if (clash is not null)
+        {
+            Add($"policy.params.{clash}", $"'{clash}' is the name of a fact rules can read; choose another parameter name");
+            return;
+        }
+        try
+        {
+            Rules.RuleCompiler.Compile(rule.When, policy.Params);
+        }
+        catch (Rules.RuleExpressionException e)
+        {
+            _problems.Add(new SettingProblem(path, $"rule '{rule.Name}': {e.Message} (at character {e.Position + 1} of the condition)", e.Position));
         }
     }
 

@@ -47,22 +47,28 @@ public sealed class SimulationRun
         for (var day = 0; day < _model.Days; day++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            _loop.RunDay(_state, day);
+            RunDay(day);
             onDayDone?.Invoke();
         }
-        return new RunResult
-        {
-            Variant = variant,
-            VariantIndex = variantIndex,
-            Replicate = replicate,
-            Daily = _state.Daily,
-            Summary = RunSummaryBuilder.Build(variant, replicate, _state.Seed, _state.Daily, _state.Agents),
-            PhaseTimes = _loop.PhaseTimes(),
-        };
+        return Result(variant, variantIndex, replicate);
     }
 
+    /// <summary>Runs one day; days must be run in order from 0 after <see cref="SeedInfections"/>.</summary>
+    public void RunDay(int day) => _loop.RunDay(_state, day);
+
+    /// <summary>The result as of the days run so far (the summary covers all configured days).</summary>
+    public RunResult Result(string variant, int variantIndex, int replicate) => new()
+    {
+        Variant = variant,
+        VariantIndex = variantIndex,
+        Replicate = replicate,
+        Daily = _state.Daily,
+        Summary = RunSummaryBuilder.Build(variant, replicate, _state.Seed, _state.Daily, _state.Agents),
+        PhaseTimes = _loop.PhaseTimes(),
+    };
+
     /// <summary>Infects <c>initial_infected</c> distinct people chosen uniformly (stream InitialInfection) on day 0.</summary>
-    private void SeedInfections()
+    public void SeedInfections()
     {
         var agents = _state.Agents;
         var wanted = Math.Min(_model.Disease.InitialInfected, agents.Size);

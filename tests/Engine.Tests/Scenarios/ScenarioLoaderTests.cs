@@ -27,7 +27,7 @@ public sealed class ScenarioLoaderTests
         Assert.False(variants["no-codes"].Model.Policy.Enabled, "no-codes should disable the policy");
         Assert.True(variants["yellow-3-days"].Model.Policy.Params["yellow_days"] == 3, "yellow-3-days should set yellow_days to 3");
         Assert.True(variants["baseline"].Model.Policy.Params["yellow_days"] == 7, "the baseline should keep yellow_days 7");
-        Assert.True(variants["low-checkin"].Model.Checkin.Probability == 0.6, "low-checkin should set the check-in probability to 0.6");
+        Assert.True(variants["low-checkin"].Model.Checkin.Probability == 0.75, "low-checkin should set the check-in probability to 0.75");
         Assert.True(variants["baseline"].Model.Checkin.Probability == 0.9, "the baseline should keep the check-in probability 0.9");
         Assert.True(variants["low-checkin"].Model.Policy.Params["yellow_days"] == 7, "low-checkin should keep yellow_days 7");
     }
