@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using Hcsim.Engine.Errors;
 using Hcsim.Engine.Metrics;
+using Hcsim.Engine.Scenarios;
 using Parquet.Schema;
 
 namespace Hcsim.Runner.Output;
@@ -39,6 +41,29 @@ public static class ParquetSchemas
         new("tests_total", typeof(int), false, "Test results reported over the run.", s => s.TestsTotal),
         new("infections_averted", typeof(double), true, "Counterfactual variant's total_infections minus this run's, same replicate; empty without a counterfactual.", s => s.InfectionsAverted),
     ];
+
+    /// <summary>
+    /// The metric column names of daily.parquet for a scenario. One file holds every variant, so every variant must
+    /// declare the same colours; otherwise this throws a <see cref="ScenarioValidationException"/> before anything runs.
+    /// </summary>
+    public static IReadOnlyList<string> DailyMetricColumns(Scenario scenario)
+    {
+        var first = scenario.Variants[0].Model.Policy.Colours;
+        var errors = new List<ScenarioError>();
+        foreach (var variant in scenario.Variants)
+        {
+            if (!variant.Model.Policy.Colours.SequenceEqual(first))
+            {
+                errors.Add(new ScenarioError(scenario.Name, 0, 0, "policy.colours",
+                    $"variant {variant.Name} declares colours [{string.Join(", ", variant.Model.Policy.Colours)}] but the first variant declares [{string.Join(", ", first)}]; daily.parquet has one column per colour, so all variants must declare the same colours"));
+            }
+        }
+        if (errors.Count > 0)
+        {
+            throw new ScenarioValidationException([.. errors]);
+        }
+        return new DailyMetrics(0, first).Columns().Select(c => c.Name).ToList();
+    }
 
     /// <summary>Schema of daily.parquet for the given metric column names (in <see cref="DailyMetrics.Columns"/> order).</summary>
     public static ParquetSchema Daily(IReadOnlyList<string> metricColumns)
