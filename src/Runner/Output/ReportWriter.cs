@@ -8,8 +8,8 @@ namespace Hcsim.Runner.Output;
 /// <summary>Writes <c>report.md</c>: what was run, the summary metrics per variant with 95 % intervals, and the plots.</summary>
 public static class ReportWriter
 {
-    /// <summary>Summary columns that identify a run rather than measure it, left out of the metric tables.</summary>
-    private static readonly string[] KeyColumns = ["variant", "replicate", "seed"];
+    /// <summary>Summary columns that identify or size a run rather than measure it, left out of the metric tables.</summary>
+    private static readonly string[] KeyColumns = ["variant", "replicate", "seed", "population", "days"];
 
     /// <param name="plots">Relative plot paths with a one-line caption each, in display order.</param>
     public static string Render(Scenario scenario, IReadOnlyList<RunSummary> summaries, IReadOnlyList<(string Path, string Caption)> plots)
@@ -20,7 +20,9 @@ public static class ReportWriter
         {
             md.Append(scenario.Description.Trim()).Append("\n\n");
         }
-        md.Append(CultureInfo.InvariantCulture, $"{scenario.Variants.Length} variant(s) x {scenario.Replicates} replicate(s), base seed {scenario.Seed}.");
+        var model = scenario.Variants[0].Model;
+        md.Append(CultureInfo.InvariantCulture,
+            $"{scenario.Variants.Length} variant(s) x {scenario.Replicates} replicate(s), {model.Days} days, {model.Population.Size:N0} people (first variant), base seed {scenario.Seed}.");
         if (scenario.Counterfactual is not null)
         {
             md.Append(CultureInfo.InvariantCulture, $" Infections averted are measured against variant `{scenario.Counterfactual}`, replicate by replicate.");

@@ -109,7 +109,7 @@ public sealed class ResultsPipeline
             PeakMemoryBytes = PeakWorkingSet(),
             Runs = summaries.Count,
             PhaseSeconds = consumed.PhaseSeconds,
-            CreatedUtc = _context.Clock.GetUtcNow(),
+            CreatedUtc = _context.Clock.GetUtcNow().UtcDateTime,
             Files = files,
         };
         var json = JsonSerializer.Serialize(manifest, new JsonSerializerOptions

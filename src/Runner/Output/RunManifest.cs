@@ -26,7 +26,8 @@ public sealed record RunManifest
     public required int Runs { get; init; }
     /// <summary>Wall time of each engine phase summed over all runs (so it can exceed wall_seconds with many threads).</summary>
     public required IReadOnlyDictionary<string, double> PhaseSeconds { get; init; }
-    public required DateTimeOffset CreatedUtc { get; init; }
+    /// <summary>UTC, written with a trailing Z.</summary>
+    public required DateTime CreatedUtc { get; init; }
     /// <summary>Files in the folder, relative paths, manifest.json included.</summary>
     public required IReadOnlyList<string> Files { get; init; }
 }

@@ -18,6 +18,7 @@ public static class ResultPlots
         {
             AddLine(plot, v, v.MeanInfected());
         }
+        FitCounts(plot, variants);
         Save(plot, path);
     }
 
@@ -28,6 +29,7 @@ public static class ResultPlots
         {
             AddLine(plot, v, v.MeanQuarantined());
         }
+        FitCounts(plot, variants);
         Save(plot, path);
     }
 
@@ -52,7 +54,7 @@ public static class ResultPlots
             fill.LegendText = variant.Colours[c];
             lower = upper;
         }
-        plot.Axes.SetLimitsY(0, 100);
+        plot.Axes.SetLimits(0, Math.Max(1, variant.Days - 1), 0, 100);
         Save(plot, path);
     }
 
@@ -62,6 +64,15 @@ public static class ResultPlots
         line.Color = PlotStyle.ForVariant(variant.VariantIndex);
         line.LineWidth = 2;
         line.LegendText = variant.Variant;
+    }
+
+    /// <summary>Counts start at zero and days at day 0: auto-scaling margins would suggest negative people and days.</summary>
+    private static void FitCounts(Plot plot, IReadOnlyList<VariantDailyMeans> variants)
+    {
+        plot.Axes.AutoScale();
+        var top = plot.Axes.GetLimits().Top;
+        var lastDay = variants.Count == 0 ? 1 : Math.Max(1, variants.Max(v => v.Days) - 1);
+        plot.Axes.SetLimits(0, lastDay, 0, Math.Max(1, top));
     }
 
     private static void Save(Plot plot, string path)
