@@ -22,19 +22,18 @@ public static class Program
         {
             args = ["run"];
         }
-        var root = HcsimCommandLine.Create(console, Version);
-        var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var error in parse.Errors)
-            {
-                await console.Error.WriteLineAsync($"hcsim: {error.Message}").ConfigureAwait(false);
-            }
-            await console.Error.WriteLineAsync("hcsim: see 'hcsim --help'").ConfigureAwait(false);
-            return ExitCodes.InvalidInput;
-        }
         try
         {
+            var parse = HcsimCommandLine.Create(console, Version).Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                foreach (var error in parse.Errors)
+                {
+                    await console.Error.WriteLineAsync($"hcsim: {OneLine(error.Message)}").ConfigureAwait(false);
+                }
+                await console.Error.WriteLineAsync("hcsim: see 'hcsim --help'").ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
             return await parse.InvokeAsync(new InvocationConfiguration
             {
                 // Errors must reach the catch blocks below rather than System.CommandLine's stack-trace printer.

@@ -15,16 +15,23 @@ public static class HcsimCommandLine
         };
         setOption.Validators.Add(result =>
         {
-            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
+            foreach (var token in result.Tokens)
             {
-                if (value.IndexOf('=', StringComparison.Ordinal) <= 0)
+                if (token.Value.IndexOf('=', StringComparison.Ordinal) <= 0)
                 {
-                    result.AddError($"--set {value}: expected PATH=VALUE");
+                    result.AddError($"--set {token.Value}: expected PATH=VALUE");
                 }
             }
         });
 
         var root = new RootCommand("hcsim: agent-based simulator of health-code (red/yellow/green) policies. With no arguments it runs the built-in default scenario.");
+        foreach (var option in root.Options)
+        {
+            if (option is VersionOption versionOption)
+            {
+                versionOption.Action = new VersionAction(console, version);
+            }
+        }
         root.Subcommands.Add(CreateRun(console, version, setOption));
         root.Subcommands.Add(CreateValidate(console, setOption));
         return root;
@@ -37,6 +44,14 @@ public static class HcsimCommandLine
             Description = "Scenario file (YAML); without it the built-in default scenario runs",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        // An optional argument swallows a misspelt option ("--thread 4") as a file name; report it as an option error.
+        scenario.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && result.Tokens[0].Value.StartsWith('-'))
+            {
+                result.AddError($"unrecognized option '{result.Tokens[0].Value}'");
+            }
+        });
         var output = new Option<string?>("--out")
         {
             Description = "Output folder [default: results/<scenario name>]",
@@ -50,7 +65,8 @@ public static class HcsimCommandLine
         };
         threads.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() < 1)
+            // Read the token, not the value: an unparseable value already has its own error and would throw here.
+            if (result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, out var n) && n < 1)
             {
                 result.AddError("--threads must be at least 1");
             }
