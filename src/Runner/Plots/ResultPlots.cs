@@ -72,7 +72,7 @@ public static class ResultPlots
         plot.Axes.AutoScale();
         var top = plot.Axes.GetLimits().Top;
         var lastDay = variants.Count == 0 ? 1 : Math.Max(1, variants.Max(v => v.Days) - 1);
-        plot.Axes.SetLimits(0, lastDay, 0, Math.Max(1, top));
+        plot.Axes.SetLimits(0, lastDay, 0, Math.Max(1, 1.05 * top));
     }
 
     private static void Save(Plot plot, string path)
