@@ -1,1 +1,81 @@
-return 0;
+using System.CommandLine;
+using System.Reflection;
+using Hcsim.Engine.Errors;
+using Hcsim.Runner.Cli;
+using Hcsim.Runner.Output;
+
+namespace Hcsim.Runner;
+
+/// <summary>
+/// Entry point of <c>hcsim</c>. The only place that catches <see cref="SimulatorException"/>: each error becomes one
+/// line on standard error and a documented exit code (<see cref="ExitCodes"/>), never a stack trace.
+/// </summary>
+public static class Program
+{
+    public static Task<int> Main(string[] args) => RunAsync(args, CliConsole.FromProcess());
+
+    /// <summary>The whole program against an explicit console, so tests can run it in-process.</summary>
+    public static async Task<int> RunAsync(string[] args, CliConsole console)
+    {
+        // "dotnet run --project src/Runner" with no arguments is the documented way to run the default scenario.
+        if (args.Length == 0)
+        {
+            args = ["run"];
+        }
+        try
+        {
+            var parse = HcsimCommandLine.Create(console, Version).Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                foreach (var error in parse.Errors)
+                {
+                    await console.Error.WriteLineAsync($"hcsim: {OneLine(error.Message)}").ConfigureAwait(false);
+                }
+                await console.Error.WriteLineAsync("hcsim: see 'hcsim --help'").ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                // Errors must reach the catch blocks below rather than System.CommandLine's stack-trace printer.
+                EnableDefaultExceptionHandler = false,
+                Output = console.Output,
+                Error = console.Error,
+            }).ConfigureAwait(false);
+        }
+        catch (ScenarioValidationException e)
+        {
+            foreach (var error in e.Errors)
+            {
+                await console.Error.WriteLineAsync(error.ToString()).ConfigureAwait(false);
+            }
+            await console.Error.WriteLineAsync($"hcsim: {e.Errors.Length} error(s) in scenario; nothing was run").ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+        catch (Exception e) when (e is SimulatorException or IOException or UnauthorizedAccessException or OperationCanceledException)
+        {
+            await console.Error.WriteLineAsync($"hcsim: {OneLine(e.Message)}").ConfigureAwait(false);
+            return ExitCodeFor(e);
+        }
+        catch (Exception e)
+        {
+            // A bug. One line keeps the contract; the type name is what a bug report needs first.
+            await console.Error.WriteLineAsync($"hcsim: unexpected error ({e.GetType().FullName}): {OneLine(e.Message)}").ConfigureAwait(false);
+            return ExitCodes.Unexpected;
+        }
+    }
+
+    /// <summary>The exit code for an error that ended a command.</summary>
+    public static int ExitCodeFor(Exception error) => error switch
+    {
+        ScenarioValidationException or ScenarioNotFoundException => ExitCodes.InvalidInput,
+        OutputWriteException or IOException or UnauthorizedAccessException => ExitCodes.OutputError,
+        SimulationInvariantException => ExitCodes.InvariantBroken,
+        _ => ExitCodes.Unexpected,
+    };
+
+    /// <summary>The informational version (what --version prints), e.g. "0.1.0+commit".</summary>
+    public static string Version { get; } =
+        typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+}

@@ -1,0 +1,34 @@
+using Spectre.Console;
+
+namespace Hcsim.Runner.Cli;
+
+/// <summary>
+/// Where the CLI writes: standard output (results, tables, progress), standard error (one line per error), and whether
+/// output goes to a terminal (live progress bar) or is redirected (plain progress lines). Passed in, so tests can
+/// capture everything without touching the process-wide <see cref="Console"/>.
+/// </summary>
+public sealed class CliConsole
+{
+    public CliConsole(TextWriter output, TextWriter error, bool interactive)
+    {
+        Output = output;
+        Error = error;
+        Interactive = interactive;
+        Ansi = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
+        });
+    }
+
+    public TextWriter Output { get; }
+    public TextWriter Error { get; }
+    public bool Interactive { get; }
+    /// <summary>Spectre console over <see cref="Output"/>, for tables and the progress bar.</summary>
+    public IAnsiConsole Ansi { get; }
+
+    /// <summary>The process console; progress is live only when standard output is a terminal.</summary>
+    public static CliConsole FromProcess() => new(Console.Out, Console.Error, !Console.IsOutputRedirected);
+}

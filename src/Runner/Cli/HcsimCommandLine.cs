@@ -1,0 +1,118 @@
+using System.CommandLine;
+
+namespace Hcsim.Runner.Cli;
+
+/// <summary>The <c>hcsim</c> command tree: <c>run</c> and <c>validate</c>, plus the built-in --help and --version.</summary>
+public static class HcsimCommandLine
+{
+    public static RootCommand Create(CliConsole console, string version)
+    {
+        var setOption = new Option<string[]>("--set")
+        {
+            Description = "Override a scenario setting by path, e.g. --set policy.params.yellow_days=3 (repeatable; applied before variants)",
+            HelpName = "PATH=VALUE",
+            DefaultValueFactory = _ => [],
+        };
+        setOption.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.IndexOf('=', StringComparison.Ordinal) <= 0)
+                {
+                    result.AddError($"--set {token.Value}: expected PATH=VALUE");
+                }
+            }
+        });
+
+        var root = new RootCommand("hcsim: agent-based simulator of health-code (red/yellow/green) policies. With no arguments it runs the built-in default scenario.");
+        foreach (var option in root.Options)
+        {
+            if (option is VersionOption versionOption)
+            {
+                versionOption.Action = new VersionAction(console, version);
+            }
+        }
+        root.Subcommands.Add(CreateRun(console, version, setOption));
+        root.Subcommands.Add(CreateValidate(console, setOption));
+        return root;
+    }
+
+    private static Command CreateRun(CliConsole console, string version, Option<string[]> setOption)
+    {
+        var scenario = new Argument<string?>("SCENARIO")
+        {
+            Description = "Scenario file (YAML); without it the built-in default scenario runs",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        // An optional argument swallows a misspelt option ("--thread 4") as a file name; report it as an option error.
+        scenario.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && result.Tokens[0].Value.StartsWith('-'))
+            {
+                result.AddError($"unrecognized option '{result.Tokens[0].Value}'");
+            }
+        });
+        var output = new Option<string?>("--out")
+        {
+            Description = "Output folder [default: results/<scenario name>]",
+            HelpName = "DIR",
+        };
+        var threads = new Option<int>("--threads")
+        {
+            Description = "Worker threads; results do not depend on it",
+            HelpName = "N",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        threads.Validators.Add(result =>
+        {
+            // Read the token, not the value: an unparseable value already has its own error and would throw here.
+            if (result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, out var n) && n < 1)
+            {
+                result.AddError("--threads must be at least 1");
+            }
+        });
+        var seed = new Option<ulong?>("--seed")
+        {
+            Description = "Base seed; the same as --set seed=S",
+            HelpName = "S",
+        };
+        var force = new Option<bool>("--force") { Description = "Replace the output folder if it exists and is not empty" };
+        var quiet = new Option<bool>("--quiet") { Description = "No progress and no summary table; only the results line" };
+
+        var command = new Command("run", "Run a scenario and write daily.parquet, summary.parquet, plots, report.md and manifest.json")
+        {
+            scenario, output, threads, seed, setOption, force, quiet,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var overrides = new List<string>(parse.GetValue(setOption) ?? []);
+            if (parse.GetValue(seed) is { } s)
+            {
+                overrides.Add($"seed={s}");
+            }
+            var settings = new RunSettings
+            {
+                ScenarioPath = parse.GetValue(scenario),
+                OutputPath = parse.GetValue(output),
+                Threads = parse.GetValue(threads),
+                Overrides = overrides,
+                Force = parse.GetValue(force),
+                Quiet = parse.GetValue(quiet),
+            };
+            return new RunCommandAction(console, version).RunAsync(settings, cancellationToken);
+        });
+        return command;
+    }
+
+    private static Command CreateValidate(CliConsole console, Option<string[]> setOption)
+    {
+        var scenario = new Argument<string>("SCENARIO") { Description = "Scenario file (YAML)" };
+        var command = new Command("validate", "Load and check a scenario without running it; exit 0 if valid, 2 if not")
+        {
+            scenario, setOption,
+        };
+        command.SetAction((parse, _) =>
+            new ValidateCommandAction(console).RunAsync(parse.GetRequiredValue(scenario), parse.GetValue(setOption) ?? []));
+        return command;
+    }
+}

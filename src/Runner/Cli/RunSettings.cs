@@ -1,0 +1,15 @@
+namespace Hcsim.Runner.Cli;
+
+/// <summary>The parsed options of <c>hcsim run</c>.</summary>
+public sealed record RunSettings
+{
+    /// <summary>Scenario file; null runs the built-in default scenario.</summary>
+    public string? ScenarioPath { get; init; }
+    /// <summary>Output folder; null means <c>results/&lt;scenario name&gt;</c> under the current directory.</summary>
+    public string? OutputPath { get; init; }
+    public int Threads { get; init; } = Environment.ProcessorCount;
+    /// <summary><c>--set</c> overrides in command-line order, then <c>seed=S</c> from <c>--seed</c> (so --seed wins).</summary>
+    public IReadOnlyList<string> Overrides { get; init; } = [];
+    public bool Force { get; init; }
+    public bool Quiet { get; init; }
+}

@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using Hcsim.Engine.Errors;
+using Hcsim.Engine.Metrics;
+using Hcsim.Engine.Scenarios;
+using Parquet.Schema;
+
+namespace Hcsim.Runner.Output;
+
+/// <summary>
+/// The Parquet schemas of <c>daily.parquet</c> and <c>summary.parquet</c>, with a definition per column: the single
+/// source for the writers and for the README's column tables. The daily metric columns come from
+/// <see cref="DailyMetrics.Columns"/>; this type adds only the row keys.
+/// </summary>
+public static class ParquetSchemas
+{
+    /// <summary>Leading key columns of every daily row, before the metric columns.</summary>
+    public static ImmutableArray<(string Name, string Type, string Definition)> DailyKeyColumns { get; } =
+    [
+        ("variant", "string", "Variant name as declared in the scenario (the baseline first)."),
+        ("replicate", "int32", "Replicate number, 0-based; replicate r uses the same seed in every variant."),
+        ("day", "int32", "Simulated day, 0-based; the row describes the state at the end of that day."),
+    ];
+
+    public static ImmutableArray<SummaryColumn> SummaryColumns { get; } =
+    [
+        new("variant", typeof(string), false, "Variant name as declared in the scenario.", s => s.Variant),
+        new("replicate", typeof(int), false, "Replicate number, 0-based.", s => s.Replicate),
+        new("seed", typeof(long), false, "Seed of this replicate (the same in every variant); the bits of the unsigned 64-bit seed.", s => unchecked((long)s.Seed)),
+        new("population", typeof(int), false, "People in the synthetic population.", s => s.Population),
+        new("days", typeof(int), false, "Simulated days.", s => s.Days),
+        new("total_infections", typeof(int), false, "People ever infected, initial infections included.", s => s.TotalInfections),
+        new("attack_rate", typeof(double), false, "total_infections / population.", s => s.AttackRate),
+        new("peak_infectious", typeof(int), false, "Largest daily infectious count.", s => s.PeakInfectious),
+        new("peak_quarantined", typeof(int), false, "Largest daily quarantined_home + quarantined_central.", s => s.PeakQuarantined),
+        new("quarantine_person_days", typeof(long), false, "Sum over days of quarantined_home + quarantined_central.", s => s.QuarantinePersonDays),
+        new("flagged_person_days", typeof(long), false, "Sum over days of flagged (people holding a non-first colour).", s => s.FlaggedPersonDays),
+        new("false_positive_share", typeof(double), true, "Sum of flagged_uninfected / sum of flagged; empty when nobody was flagged.", s => s.FalsePositiveShare),
+        new("never_infected_flagged", typeof(int), false, "People flagged at least once and never infected by the end of the run.", s => s.NeverInfectedFlagged),
+        new("missed_person_days", typeof(long), false, "Sum over days of infectious_free (infectious, first colour, not confined).", s => s.MissedPersonDays),
+        new("uninfected_quarantine_person_days", typeof(long), false, "Sum over days of quarantined_uninfected.", s => s.UninfectedQuarantinePersonDays),
+        new("tests_total", typeof(int), false, "Test results reported over the run.", s => s.TestsTotal),
+        new("infections_averted", typeof(double), true, "Counterfactual variant's total_infections minus this run's, same replicate; empty without a counterfactual.", s => s.InfectionsAverted),
+    ];
+
+    /// <summary>
+    /// The metric column names of daily.parquet for a scenario. One file holds every variant, so every variant must
+    /// declare the same colours; otherwise this throws a <see cref="ScenarioValidationException"/> before anything runs.
+    /// </summary>
+    public static IReadOnlyList<string> DailyMetricColumns(Scenario scenario)
+    {
+        var first = scenario.Variants[0].Model.Policy.Colours;
+        var errors = new List<ScenarioError>();
+        foreach (var variant in scenario.Variants)
+        {
+            if (!variant.Model.Policy.Colours.SequenceEqual(first))
+            {
+                errors.Add(new ScenarioError(scenario.Name, 0, 0, "policy.colours",
+                    $"variant {variant.Name} declares colours [{string.Join(", ", variant.Model.Policy.Colours)}] but the first variant declares [{string.Join(", ", first)}]; daily.parquet has one column per colour, so all variants must declare the same colours"));
+            }
+        }
+        if (errors.Count > 0)
+        {
+            throw new ScenarioValidationException([.. errors]);
+        }
+        return new DailyMetrics(0, first).Columns().Select(c => c.Name).ToList();
+    }
+
+    /// <summary>Schema of daily.parquet for the given metric column names (in <see cref="DailyMetrics.Columns"/> order).</summary>
+    public static ParquetSchema Daily(IReadOnlyList<string> metricColumns)
+    {
+        var fields = new List<Field>
+        {
+            new DataField<string>("variant", nullable: false),
+            new DataField<int>("replicate"),
+            new DataField<int>("day"),
+        };
+        foreach (var name in metricColumns)
+        {
+            fields.Add(new DataField<int>(name));
+        }
+        return new ParquetSchema(fields);
+    }
+
+    public static ParquetSchema Summary()
+    {
+        var fields = new List<Field>();
+        foreach (var column in SummaryColumns)
+        {
+            fields.Add(new DataField(column.Name, column.ClrType, column.Nullable));
+        }
+        return new ParquetSchema(fields);
+    }
+}

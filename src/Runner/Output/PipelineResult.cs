@@ -1,0 +1,13 @@
+using Hcsim.Engine.Metrics;
+
+namespace Hcsim.Runner.Output;
+
+/// <summary>What a finished <see cref="ResultsPipeline"/> hands back for the console report.</summary>
+public sealed record PipelineResult
+{
+    /// <summary>Summaries with infections averted filled in, sorted by (variant index, replicate).</summary>
+    public required IReadOnlyList<RunSummary> Summaries { get; init; }
+    public required IReadOnlyList<string> Files { get; init; }
+    public required double WallSeconds { get; init; }
+    public required long DailyRows { get; init; }
+}
