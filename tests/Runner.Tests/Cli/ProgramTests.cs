@@ -61,8 +61,8 @@ public sealed class ProgramTests
     {
         var (code, _, error) = await Run("validate", Path.Combine(Path.GetTempPath(), "hcsim-no-such-scenario.yaml"));
 
-        // Until the loader lands it throws NotImplementedException (exit 1); afterwards ScenarioNotFoundException (exit 2).
-        Assert.True(code is ExitCodes.InvalidInput or ExitCodes.Unexpected, $"exit code should be 2, was {code}");
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains("not found", error, StringComparison.Ordinal);
         Assert.Single(error.TrimEnd().Split('\n'));
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }

@@ -1,0 +1,114 @@
+using Hcsim.Runner.Cli;
+using Hcsim.Runner.Tests.Output;
+
+namespace Hcsim.Runner.Tests.Cli;
+
+/// <summary>The hcsim program as a user runs it: a small scenario from a file, the default scenario, and bad input.</summary>
+public sealed class EndToEndTests : IDisposable
+{
+    private const string SmallOverrides = "population.size=4000";
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await Program.RunAsync(args, new CliConsole(output, error, interactive: false));
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private string Out(string name) => Path.Combine(_temp.Path, name);
+
+    [Fact]
+    public async Task Run_DefaultScenarioSmall_WritesEveryOutputFile()
+    {
+        var (code, output, error) = await Run("run", "--out", Out("a"), "--set", SmallOverrides, "--set", "days=30", "--set", "replicates=2", "--quiet");
+
+        Assert.True(code == ExitCodes.Ok, $"run should succeed, stderr: {error}");
+        foreach (var file in new[] { "daily.parquet", "summary.parquet", "manifest.json", "report.md", "plots/epidemic.png", "plots/quarantine.png", "plots/colours-baseline.png" })
+        {
+            Assert.True(new FileInfo(Path.Combine(Out("a"), file)).Length > 0, $"{file} should be written");
+        }
+        Assert.Contains(Out("a"), output, StringComparison.Ordinal);
+        Assert.DoesNotContain(".tmp-", string.Join(",", _temp.Entries()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_OneThreadAndTwoThreads_WriteByteIdenticalDailyParquet()
+    {
+        string[] common = ["--set", SmallOverrides, "--set", "days=40", "--set", "replicates=3", "--quiet"];
+        var one = await Run(["run", "--out", Out("one"), "--threads", "1", .. common]);
+        var two = await Run(["run", "--out", Out("two"), "--threads", "2", .. common]);
+
+        Assert.True(one.Code == ExitCodes.Ok && two.Code == ExitCodes.Ok, one.Error + two.Error);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(Out("one"), "daily.parquet")), File.ReadAllBytes(Path.Combine(Out("two"), "daily.parquet")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(Out("one"), "summary.parquet")), File.ReadAllBytes(Path.Combine(Out("two"), "summary.parquet")));
+    }
+
+    [Fact]
+    public async Task Run_BrokenScenario_ExitsTwoWithFileLineColumnAndWritesNothing()
+    {
+        var scenario = Path.Combine(_temp.Path, "broken.yaml");
+        File.WriteAllText(scenario, "name: broken\npopulation:\n  size: -5\ncheckin:\n  probabilty: 0.5\n");
+
+        var (code, output, error) = await Run("run", scenario, "--out", Out("never"));
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains($"{scenario}:3:9: population.size", error, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'probability'", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Out("never")), "no output folder for a scenario that cannot run");
+        Assert.Equal(["broken.yaml"], _temp.Entries());
+        Assert.Equal("", output);
+    }
+
+    [Fact]
+    public async Task Run_BadRuleExpression_PointsInsideTheExpression()
+    {
+        var scenario = Path.Combine(_temp.Path, "rule.yaml");
+        File.WriteAllText(scenario, """
+            name: rule
+            policy:
+              rules:
+                - name: broken
+                  on: checkin
+                  when: healthy_streak >= red_dayz
+                  do: [release]
+            """);
+
+        var (code, _, error) = await Run("validate", scenario);
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        // The expression starts at column 13; the unknown name is its 19th character.
+        Assert.Contains($"{scenario}:6:31: policy.rules[0].when", error, StringComparison.Ordinal);
+        Assert.Contains("unknown name 'red_dayz'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ExistingResults_ExitsThreeAndKeepsThem()
+    {
+        var target = Out("kept");
+        Directory.CreateDirectory(target);
+        File.WriteAllText(Path.Combine(target, "daily.parquet"), "earlier results");
+
+        var (code, _, error) = await Run("run", "--out", target, "--set", SmallOverrides, "--set", "days=5", "--quiet");
+
+        Assert.Equal(ExitCodes.OutputError, code);
+        Assert.Contains("--force", error, StringComparison.Ordinal);
+        Assert.Equal("earlier results", File.ReadAllText(Path.Combine(target, "daily.parquet")));
+    }
+
+    [Fact]
+    public async Task Validate_DefaultScenarioFile_ReportsVariantsAndExitsZero()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "default.yaml");
+        File.WriteAllText(path, Hcsim.Engine.Scenarios.DefaultScenario.Text);
+
+        var (code, output, _) = await Run("validate", path);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("ok: 4 variants x 5 replicates", output, StringComparison.Ordinal);
+    }
+}
