@@ -1,0 +1,50 @@
+using Hcsim.Engine.Metrics;
+using Hcsim.Engine.Rules;
+using Hcsim.Runner.Output;
+
+namespace Hcsim.Runner.Tests.Docs;
+
+/// <summary>The README is the user's manual: every output column and every rule fact must be documented in it.</summary>
+public sealed class ReadmeTests
+{
+    private static string Readme()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Simulator.sln")))
+        {
+            folder = folder.Parent;
+        }
+        Assert.NotNull(folder);
+        return File.ReadAllText(Path.Combine(folder.FullName, "README.md"));
+    }
+
+    [Fact]
+    public void Readme_DailyColumns_AreAllDocumented()
+    {
+        var readme = Readme();
+        foreach (var column in new DailyMetrics(1, ["green", "yellow", "red"]).Columns())
+        {
+            Assert.True(readme.Contains($"`{column.Name}`", StringComparison.Ordinal), $"README should document daily column {column.Name}");
+        }
+    }
+
+    [Fact]
+    public void Readme_SummaryColumns_AreAllDocumented()
+    {
+        var readme = Readme();
+        foreach (var column in ParquetSchemas.SummaryColumns)
+        {
+            Assert.True(readme.Contains($"| `{column.Name}` |", StringComparison.Ordinal), $"README should document summary column {column.Name}");
+        }
+    }
+
+    [Fact]
+    public void Readme_RuleFacts_AreAllDocumented()
+    {
+        var readme = Readme();
+        foreach (var fact in RuleFacts.All)
+        {
+            Assert.True(readme.Contains($"| `{fact.Name}` |", StringComparison.Ordinal), $"README should document rule fact {fact.Name}");
+        }
+    }
+}
