@@ -59,8 +59,12 @@ public sealed class AgentState
 
     /// <summary>The confinement in force on <paramref name="day"/> (None outside the current spell).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public QuarantineKind ConfinementOn(int agent, int day) =>
-        QuarantineStartDay[agent] <= day && day < QuarantineEndDay[agent] ? Quarantine[agent] : QuarantineKind.None;
+    public QuarantineKind ConfinementOn(int agent, int day)
+    {
+        // Most people are never confined: one byte answers for them without touching the two day columns.
+        var kind = Quarantine[agent];
+        return kind != QuarantineKind.None && QuarantineStartDay[agent] <= day && day < QuarantineEndDay[agent] ? kind : QuarantineKind.None;
+    }
 
     private static int[] Filled(int size, int value)
     {

@@ -7,7 +7,7 @@ namespace Hcsim.Engine.Agents;
 /// </summary>
 public sealed class World
 {
-    public World(byte[] ageYears, int[] householdStart, GroupLayer work, GroupLayer school, int[] communityStart, int[] communityNeighbours)
+    public World(byte[] ageYears, int[] householdStart, GroupLayer work, GroupLayer school, CommunityGraph community)
     {
         if (householdStart.Length < 1 || householdStart[^1] != ageYears.Length)
         {
@@ -17,13 +17,8 @@ public sealed class World
         HouseholdStart = householdStart;
         Work = work;
         School = school;
-        CommunityStart = communityStart;
-        CommunityNeighbours = communityNeighbours;
-        HouseholdOf = new int[ageYears.Length];
-        for (var h = 0; h + 1 < householdStart.Length; h++)
-        {
-            HouseholdOf.AsSpan(householdStart[h], householdStart[h + 1] - householdStart[h]).Fill(h);
-        }
+        HouseholdOf = HouseholdIndex(householdStart);
+        Community = community;
     }
 
     public int Size => AgeYears.Length;
@@ -33,14 +28,21 @@ public sealed class World
     public int HouseholdCount => HouseholdStart.Length - 1;
     public GroupLayer Work { get; }
     public GroupLayer School { get; }
-    public int[] CommunityStart { get; }
-    public int[] CommunityNeighbours { get; }
+    public CommunityGraph Community { get; }
 
-    public ReadOnlySpan<int> CommunityOf(int agent) =>
-        CommunityNeighbours.AsSpan(CommunityStart[agent], CommunityStart[agent + 1] - CommunityStart[agent]);
+    /// <summary>Each agent's household number, from the households' index ranges.</summary>
+    public static int[] HouseholdIndex(int[] householdStart)
+    {
+        var householdOf = new int[householdStart[^1]];
+        for (var h = 0; h + 1 < householdStart.Length; h++)
+        {
+            householdOf.AsSpan(householdStart[h], householdStart[h + 1] - householdStart[h]).Fill(h);
+        }
+        return householdOf;
+    }
 
-    /// <summary>Mean community degree, used to turn contacts per day into a daily edge probability.</summary>
-    public double MeanCommunityDegree => Size == 0 ? 0 : (double)CommunityNeighbours.Length / Size;
+    /// <summary>Every community neighbour of an agent (for tests and tools; the contact loop reads the graph directly).</summary>
+    public List<int> CommunityOf(int agent) => Community.NeighboursOf(agent, HouseholdStart, HouseholdOf);
 
     /// <summary>
     /// Builds a world from explicit parts, for tests and library users: households as sizes (agents are numbered
@@ -55,7 +57,6 @@ public sealed class World
         }
         var work = GroupLayer.FromAssignment(workGroupOf, workGroupOf.Length == 0 ? 0 : workGroupOf.Max() + 1);
         var school = GroupLayer.FromAssignment(schoolGroupOf, schoolGroupOf.Length == 0 ? 0 : schoolGroupOf.Max() + 1);
-        var (start, neighbours) = CommunityGraph.FromEdges(ageYears.Length, communityEdges);
-        return new World(ageYears, householdStart, work, school, start, neighbours);
+        return new World(ageYears, householdStart, work, school, CommunityGraph.FromEdges(ageYears.Length, communityEdges));
     }
 }

@@ -11,8 +11,7 @@ namespace Hcsim.Engine.Agents;
 /// Households: sizes from the share table; the first member of a household is an adult (age &gt;= 20), others follow the
 /// age table. School classes: enrolled pupils of one age year, in household order, cut into classes of the class size.
 /// Workplaces: workers in random order cut into workplaces whose sizes are geometric with the configured mean, capped.
-/// Community: a Watts-Strogatz small world (ring lattice over a random ordering of people, each edge rewired with the
-/// configured probability).
+/// Community: a Watts-Strogatz small world over household order (see <see cref="CommunityGraph.SmallWorld"/>).
 /// </remarks>
 public static class WorldBuilder
 {
@@ -23,8 +22,9 @@ public static class WorldBuilder
         var (ages, householdStart) = BuildHouseholds(config, seed);
         var school = BuildSchools(config.Schools, ages, seed);
         var work = BuildWorkplaces(config.Workplaces, ages, seed);
-        var (communityStart, neighbours) = BuildCommunity(config.Community, ages.Length, seed);
-        return new World(ages, householdStart, work, school, communityStart, neighbours);
+        var community = CommunityGraph.SmallWorld(
+            householdStart, World.HouseholdIndex(householdStart), config.Community.MeanDegree / 2, config.Community.RewireProbability, seed);
+        return new World(ages, householdStart, work, school, community);
     }
 
     private static (byte[] Ages, int[] HouseholdStart) BuildHouseholds(PopulationConfig config, ulong seed)
@@ -118,38 +118,6 @@ public static class WorldBuilder
             groups++;
         }
         return GroupLayer.FromAssignment(groupOf, groups);
-    }
-
-    private static (int[] Start, int[] Neighbours) BuildCommunity(CommunityConfig config, int n, ulong seed)
-    {
-        var half = Math.Min(config.MeanDegree / 2, (n - 1) / 2);
-        if (half <= 0)
-        {
-            return (new int[n + 1], []);
-        }
-        var ring = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            ring[i] = i;
-        }
-        Shuffle(ring, seed, RngStream.PopulationCommunity);
-        var edges = new (int A, int B)[(long)n * half > int.MaxValue ? throw new ArgumentOutOfRangeException(nameof(config), "community graph too large") : n * half];
-        var e = 0;
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 1; j <= half; j++)
-            {
-                var a = ring[i];
-                var b = ring[(i + j) % n];
-                if (CounterRng.Uniform(seed, RngStream.PopulationCommunity, 1, i, j) < config.RewireProbability)
-                {
-                    var r = CounterRng.Below(seed, RngStream.PopulationCommunity, 2, i, j, n - 1);
-                    b = r >= a ? r + 1 : r;
-                }
-                edges[e++] = (a, b);
-            }
-        }
-        return CommunityGraph.FromEdges(n, edges);
     }
 
     private static void Shuffle(int[] items, ulong seed, RngStream stream)

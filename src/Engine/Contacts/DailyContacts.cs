@@ -21,20 +21,28 @@ public sealed class DailyContacts
 {
     private readonly World _world;
     private readonly AgentState _state;
-    private readonly ulong _seed;
     private readonly double _workContacts;
     private readonly double _schoolContacts;
     private readonly double _communityProbability;
+    private readonly ulong _communityThreshold;
+    private readonly ulong[][] _dayKeys;
 
-    public DailyContacts(World world, AgentState state, LayersConfig layers, ulong seed)
+    /// <param name="days">Days of the run: the per-day keys of the contact streams are computed once for all of them.</param>
+    public DailyContacts(World world, AgentState state, LayersConfig layers, ulong seed, int days)
     {
         _world = world;
         _state = state;
-        _seed = seed;
         _workContacts = layers.Work.ContactsPerDay;
         _schoolContacts = layers.School.ContactsPerDay;
-        var degree = world.MeanCommunityDegree;
+        var degree = world.Community.MeanDegree;
         _communityProbability = degree > 0 ? Math.Min(1.0, layers.Community.ContactsPerDay / degree) : 0;
+        _communityThreshold = CounterRng.Threshold(_communityProbability);
+        _dayKeys = new ulong[ContactLayers.Count][];
+        for (var layer = 1; layer < ContactLayers.Count; layer++)
+        {
+            var stream = StreamOf((ContactLayer)layer);
+            _dayKeys[layer] = Enumerable.Range(0, Math.Max(days, 1)).Select(d => CounterRng.DayKey(seed, stream, d)).ToArray();
+        }
     }
 
     /// <summary>Calls <paramref name="visitor"/> for every contact of <paramref name="agent"/> on <paramref name="day"/> in <paramref name="layer"/>.</summary>
@@ -75,7 +83,7 @@ public sealed class DailyContacts
         var end = _world.HouseholdStart[household + 1];
         for (var other = _world.HouseholdStart[household]; other < end; other++)
         {
-            if (other != agent && stage[other] != DiseaseStage.Dead && _state.ConfinementOn(other, day) != QuarantineKind.Central)
+            if (other != agent && visitor.Wants(other) && stage[other] != DiseaseStage.Dead && _state.ConfinementOn(other, day) != QuarantineKind.Central)
             {
                 visitor.Visit(other, ContactLayer.Household);
             }
@@ -95,11 +103,11 @@ public sealed class DailyContacts
         {
             return;
         }
-        var p = Math.Min(1.0, contactsPerDay / (members.Length - 1));
-        var stream = StreamOf(layer);
+        var threshold = CounterRng.Threshold(Math.Min(1.0, contactsPerDay / (members.Length - 1)));
+        var key = _dayKeys[(int)layer][day];
         foreach (var other in members)
         {
-            if (other != agent && Meets(stream, day, agent, other, p) && IsFree(other, day))
+            if (other != agent && visitor.Wants(other) && IsFree(other, day) && Meets(key, agent, other, threshold))
             {
                 visitor.Visit(other, layer);
             }
@@ -113,13 +121,45 @@ public sealed class DailyContacts
         {
             return;
         }
-        var stream = StreamOf(ContactLayer.Community);
-        foreach (var other in _world.CommunityOf(agent))
+        var key = _dayKeys[(int)ContactLayer.Community][day];
+        var graph = _world.Community;
+        var half = graph.RingHalfDegree;
+        if (half > 0)
         {
-            if (Meets(stream, day, agent, other, _communityProbability) && IsFree(other, day))
+            var household = _world.HouseholdOf[agent];
+            var ringStart = _world.HouseholdStart[household];
+            var ringEnd = _world.HouseholdStart[household + 1];
+            var removed = graph.RingRemoved;
+            var size = removed.Length;
+            // Ring neighbours: the nearest people before and after, outside the household, unless rewired away.
+            for (var j = 1; j <= half; j++)
             {
-                visitor.Visit(other, ContactLayer.Community);
+                var bit = 1 << (j - 1);
+                var after = agent + j;
+                if (after < size && after >= ringEnd && (removed[agent] & bit) == 0)
+                {
+                    VisitCommunityEdge(agent, after, day, key, ref visitor);
+                }
+                var before = agent - j;
+                if (before >= 0 && before < ringStart && (removed[before] & bit) == 0)
+                {
+                    VisitCommunityEdge(agent, before, day, key, ref visitor);
+                }
             }
+        }
+        foreach (var other in graph.ExtraOf(agent))
+        {
+            VisitCommunityEdge(agent, other, day, key, ref visitor);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void VisitCommunityEdge<TVisitor>(int agent, int other, int day, ulong key, ref TVisitor visitor)
+        where TVisitor : struct, IContactVisitor
+    {
+        if (visitor.Wants(other) && IsFree(other, day) && Meets(key, agent, other, _communityThreshold))
+        {
+            visitor.Visit(other, ContactLayer.Community);
         }
     }
 
@@ -127,9 +167,11 @@ public sealed class DailyContacts
     private bool IsFree(int other, int day) =>
         _state.Stage[other] != DiseaseStage.Dead && _state.ConfinementOn(other, day) == QuarantineKind.None;
 
+    /// <summary>Whether the pair meets: symmetric, keyed by (day, lower id, higher id) in the layer's stream.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool Meets(RngStream stream, int day, int a, int b, double p) =>
-        p >= 1 || CounterRng.Uniform(_seed, stream, day, Math.Min(a, b), Math.Max(a, b)) < p;
+    private static bool Meets(ulong dayKey, int a, int b, ulong threshold) =>
+        threshold == ulong.MaxValue
+        || CounterRng.Keyed(dayKey, ((ulong)(uint)Math.Min(a, b) << 32) | (uint)Math.Max(a, b)) < threshold;
 
     // Each layer draws from its own stream so that changing one layer's contact rate leaves the others' contacts unchanged.
     private static RngStream StreamOf(ContactLayer layer) => layer switch

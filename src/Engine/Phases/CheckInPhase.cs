@@ -64,6 +64,10 @@ public sealed class CheckInPhase : IDayPhase
         var reportDay = agents.FeverReportDay;
         var reports = _chunkReports[chunk];
         reports.Clear();
+        var checkInKey = CounterRng.DayKey(state.Seed, RngStream.CheckIn, day);
+        var reportKey = CounterRng.DayKey(state.Seed, RngStream.FeverReport, day);
+        var checkInThreshold = CounterRng.Threshold(_probability);
+        var reportThreshold = CounterRng.Threshold(_reportProbability);
         var end = Math.Min(agents.Size, (chunk + 1) * ChunkSize);
         for (var i = chunk * ChunkSize; i < end; i++)
         {
@@ -71,13 +75,13 @@ public sealed class CheckInPhase : IDayPhase
             {
                 continue;
             }
-            if (CounterRng.Uniform(state.Seed, RngStream.CheckIn, day, i) >= _probability)
+            if (CounterRng.Keyed(checkInKey, (ulong)i) >= checkInThreshold)
             {
                 streak[i] = 0;
                 continue;
             }
             checkInDay[i] = day;
-            if (day < fever[i] && CounterRng.Uniform(state.Seed, RngStream.FeverReport, day, i) < _reportProbability)
+            if (day < fever[i] && CounterRng.Keyed(reportKey, (ulong)i) < reportThreshold)
             {
                 reportDay[i] = day;
                 streak[i] = 0;

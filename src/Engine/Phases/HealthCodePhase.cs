@@ -30,8 +30,15 @@ public sealed class HealthCodePhase : IDayPhase
     private readonly DailyContacts _contacts;
     private readonly string[] _colourNames;
     private readonly List<int>[] _byColour;
+    private const int JobChunkSize = 4096;
+
+    private readonly List<Job> _jobs = [];
+    private readonly List<List<Request>> _chunkRequests = [];
     private readonly List<Request> _requests = [];
     private readonly bool _needsColourLists;
+    private readonly Action<int> _evaluateChunk;
+    private SimulationState? _state;
+    private int _day;
 
     public HealthCodePhase(CompiledPolicy policy, TestLab lab, DailyContacts contacts)
     {
@@ -41,6 +48,7 @@ public sealed class HealthCodePhase : IDayPhase
         _colourNames = [.. policy.Colours];
         _byColour = policy.Colours.Select(_ => new List<int>()).ToArray();
         _needsColourLists = policy.Rules.Any(r => r.Trigger is RuleTrigger.Checkin or RuleTrigger.Daily);
+        _evaluateChunk = EvaluateChunk;
     }
 
     public string Name => "health_code";
@@ -55,7 +63,7 @@ public sealed class HealthCodePhase : IDayPhase
         {
             BuildColourLists(state.Agents);
         }
-        _requests.Clear();
+        _jobs.Clear();
         for (var r = 0; r < _policy.Rules.Length; r++)
         {
             var rule = _policy.Rules[r];
@@ -64,29 +72,29 @@ public sealed class HealthCodePhase : IDayPhase
                 case RuleTrigger.FeverReport:
                     foreach (var agent in state.FeverReports)
                     {
-                        Evaluate(state, rule, r, agent, day, default);
+                        _jobs.Add(new Job(agent, r, default));
                     }
                     break;
                 case RuleTrigger.TestResult:
                     foreach (var result in state.TestResults)
                     {
-                        Evaluate(state, rule, r, result.Agent, day, new Payload { TestPositive = result.Positive });
+                        _jobs.Add(new Job(result.Agent, r, new Payload { TestPositive = result.Positive }));
                     }
                     break;
                 case RuleTrigger.Checkin:
                 case RuleTrigger.Daily:
-                    EvaluateByColour(state, rule, r, day);
+                    AddColourJobs(state.Agents, rule, r, day);
                     break;
             }
         }
-        EvaluateTraced(state, state.Traces.TakeDue(day), day);
-        Apply(state, day);
+        AddTracedJobs(state.Traces.TakeDue(day));
+        EvaluateAndApply(state, day);
 
         for (var round = 1; round < MaxRounds && state.Traces.HasDue(day); round++)
         {
-            _requests.Clear();
-            EvaluateTraced(state, state.Traces.TakeDue(day), day);
-            Apply(state, day);
+            _jobs.Clear();
+            AddTracedJobs(state.Traces.TakeDue(day));
+            EvaluateAndApply(state, day);
         }
         _lab.TakeSamples(state.Agents, day, state.Seed);
     }
@@ -108,9 +116,8 @@ public sealed class HealthCodePhase : IDayPhase
         }
     }
 
-    private void EvaluateByColour(SimulationState state, CompiledRule rule, int ruleIndex, int day)
+    private void AddColourJobs(AgentState agents, CompiledRule rule, int ruleIndex, int day)
     {
-        var agents = state.Agents;
         var checkinOnly = rule.Trigger == RuleTrigger.Checkin;
         for (var c = 0; c < _colourNames.Length; c++)
         {
@@ -125,7 +132,7 @@ public sealed class HealthCodePhase : IDayPhase
                 {
                     if (agents.Colour[i] == 0 && agents.Stage[i] != DiseaseStage.Dead && (!checkinOnly || agents.CheckInDay[i] == day))
                     {
-                        Evaluate(state, rule, ruleIndex, i, day, default);
+                        _jobs.Add(new Job(i, ruleIndex, default));
                     }
                 }
                 continue;
@@ -134,44 +141,80 @@ public sealed class HealthCodePhase : IDayPhase
             {
                 if (!checkinOnly || agents.CheckInDay[agent] == day)
                 {
-                    Evaluate(state, rule, ruleIndex, agent, day, default);
+                    _jobs.Add(new Job(agent, ruleIndex, default));
                 }
             }
         }
     }
 
-    private void EvaluateTraced(SimulationState state, List<TracedEvent> events, int day)
+    private void AddTracedJobs(List<TracedEvent> events)
     {
         for (var r = 0; r < _policy.Rules.Length; r++)
         {
-            var rule = _policy.Rules[r];
-            if (rule.Trigger != RuleTrigger.Traced)
+            if (_policy.Rules[r].Trigger != RuleTrigger.Traced)
             {
                 continue;
             }
             foreach (var e in events)
             {
-                Evaluate(state, rule, r, e.Target, day, new Payload
+                _jobs.Add(new Job(e.Target, r, new Payload
                 {
                     TracedLayer = ContactLayers.Names[(int)e.Layer],
                     TracedDaysAgo = e.DaysAgo,
                     TraceDepth = e.Depth,
-                });
+                }));
             }
         }
     }
 
-    private void Evaluate(SimulationState state, CompiledRule rule, int ruleIndex, int agent, int day, Payload payload)
+    /// <summary>Evaluates the collected jobs in parallel chunks (conditions only read state), then applies the matches.</summary>
+    private void EvaluateAndApply(SimulationState state, int day)
     {
-        var agents = state.Agents;
-        if (agents.Stage[agent] == DiseaseStage.Dead || !rule.AppliesTo(agents.Colour[agent]))
+        var chunks = (_jobs.Count + JobChunkSize - 1) / JobChunkSize;
+        while (_chunkRequests.Count < chunks)
         {
-            return;
+            _chunkRequests.Add([]);
         }
-        var facts = FactsOf(state, agent, day, payload);
-        if (rule.Matches(ref facts))
+        _state = state;
+        _day = day;
+        if (chunks == 1)
         {
-            _requests.Add(new Request(agent, ruleIndex, payload.TraceDepth));
+            EvaluateChunk(0);
+        }
+        else if (chunks > 1)
+        {
+            Parallel.For(0, chunks, state.Parallel, _evaluateChunk);
+        }
+        _requests.Clear();
+        for (var c = 0; c < chunks; c++)
+        {
+            _requests.AddRange(_chunkRequests[c]);
+        }
+        Apply(state, day);
+    }
+
+    private void EvaluateChunk(int chunk)
+    {
+        var state = _state!;
+        var day = _day;
+        var agents = state.Agents;
+        var output = _chunkRequests[chunk];
+        output.Clear();
+        var jobs = CollectionsMarshal.AsSpan(_jobs);
+        var end = Math.Min(jobs.Length, (chunk + 1) * JobChunkSize);
+        for (var k = chunk * JobChunkSize; k < end; k++)
+        {
+            ref readonly var job = ref jobs[k];
+            var rule = _policy.Rules[job.Rule];
+            if (agents.Stage[job.Agent] == DiseaseStage.Dead || !rule.AppliesTo(agents.Colour[job.Agent]))
+            {
+                continue;
+            }
+            var facts = FactsOf(state, job.Agent, day, job.Payload);
+            if (rule.Matches(ref facts))
+            {
+                output.Add(new Request(job.Agent, job.Rule, job.Payload.TraceDepth));
+            }
         }
     }
 
@@ -303,12 +346,15 @@ public sealed class HealthCodePhase : IDayPhase
 
     private readonly record struct Request(int Agent, int Rule, int Depth);
 
-    private struct Payload
+    /// <summary>One person to put before one rule, with the trigger's payload.</summary>
+    private readonly record struct Job(int Agent, int Rule, Payload Payload);
+
+    private readonly struct Payload
     {
-        public bool TestPositive;
-        public string? TracedLayer;
-        public int TracedDaysAgo;
-        public int TraceDepth;
+        public bool TestPositive { get; init; }
+        public string? TracedLayer { get; init; }
+        public int TracedDaysAgo { get; init; }
+        public int TraceDepth { get; init; }
     }
 
     private struct TraceCollector : IContactVisitor
@@ -318,6 +364,8 @@ public sealed class HealthCodePhase : IDayPhase
         public int Depth;
         public int DaysAgo;
         public int DueDay;
+
+        public readonly bool Wants(int other) => true;
 
         public readonly void Visit(int other, ContactLayer layer) =>
             Queue.Add(DueDay, new TracedEvent(other, Source, layer, DaysAgo, Depth));

@@ -125,8 +125,7 @@ public sealed class TransmissionPhase : IDayPhase
             Age = state.World.AgeYears,
             SusceptibilityByAge = _susceptibilityByAge,
             Beta = _beta,
-            Day = day,
-            Seed = state.Seed,
+            DayKey = CounterRng.DayKey(state.Seed, RngStream.Transmission, day),
             Output = output,
         };
         for (var k = chunk * ChunkSize; k < end; k++)
@@ -164,18 +163,17 @@ public sealed class TransmissionPhase : IDayPhase
         public double[] Beta;
         public double Infectiousness;
         public int Infector;
-        public int Day;
-        public ulong Seed;
+        public ulong DayKey;
         public List<Candidate> Output;
+
+        public readonly bool Wants(int other) => Stage[other] == DiseaseStage.Susceptible;
 
         public readonly void Visit(int other, ContactLayer layer)
         {
-            if (Stage[other] != DiseaseStage.Susceptible)
-            {
-                return;
-            }
             var p = Beta[(int)layer] * Infectiousness * SusceptibilityByAge[Age[other]];
-            if (p > 0 && CounterRng.Uniform(Seed, RngStream.Transmission, Day, Infector, other * ContactLayers.Count + (int)layer) < p)
+            // Keyed by (infector, contact, layer): a pair's draw is the same whatever else happens that day.
+            var counter = ((ulong)(uint)Infector << 32) | (uint)(other * ContactLayers.Count + (int)layer);
+            if (p > 0 && CounterRng.Keyed(DayKey, counter) < CounterRng.Threshold(p))
             {
                 Output.Add(new Candidate(other, Infector, layer));
             }

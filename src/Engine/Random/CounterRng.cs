@@ -30,6 +30,23 @@ public static class CounterRng
     public static int Below(ulong seed, RngStream stream, int day, int a, int b, int n) =>
         (int)(((Hash(seed, stream, day, a, b) >> 32) * (ulong)(uint)n) >> 32);
 
+    /// <summary>
+    /// The key of one (seed, stream, day) for <see cref="Keyed"/>: the hot loops draw many numbers for the same day and
+    /// stream, so the three-round hash of those is computed once and each draw then costs one round.
+    /// </summary>
+    public static ulong DayKey(ulong seed, RngStream stream, int day) => Hash(seed, stream, day, -1, -1);
+
+    /// <summary>
+    /// A draw keyed by a day key and a 64-bit counter: SplitMix64's output function applied to key + counter x golden
+    /// ratio, which is SplitMix64 itself with the day key as its seed (distinct counters give distinct inputs).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Keyed(ulong dayKey, ulong counter) => Mix(dayKey + counter * Golden);
+
+    /// <summary>The threshold t such that <c>Keyed(...) &lt; t</c> has probability p (p in [0, 1]; p = 1 means always).</summary>
+    public static ulong Threshold(double p) =>
+        p <= 0 ? 0 : p >= 1 ? ulong.MaxValue : (ulong)(p * 18446744073709551616.0);
+
     /// <summary>The seed of replicate r, the same for every variant so that variant comparisons are paired.</summary>
     public static ulong ReplicateSeed(ulong scenarioSeed, int replicate) =>
         Hash(scenarioSeed, RngStream.ReplicateSeed, 0, replicate, 0);

@@ -25,7 +25,7 @@ public sealed class SimulationRun
         var policy = CompiledPolicy.Compile(model.Policy, testKinds.Select(k => k.Name).ToArray());
         _state = new SimulationState(world, model.Days, [.. policy.Colours], seed, parallel);
         _history = new NaturalHistory(model.Disease);
-        var contacts = new DailyContacts(world, _state.Agents, model.Layers, seed);
+        var contacts = new DailyContacts(world, _state.Agents, model.Layers, seed, model.Days);
         var lab = new TestLab(testKinds);
         _loop = new DayLoop(
             new ProgressionPhase(_history),

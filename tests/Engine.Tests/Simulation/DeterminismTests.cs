@@ -82,6 +82,7 @@ public class DeterminismTests
         Assert.Equal(a.AgeYears, b.AgeYears);
         Assert.Equal(a.HouseholdStart, b.HouseholdStart);
         Assert.Equal(a.Work.Members, b.Work.Members);
-        Assert.Equal(a.CommunityNeighbours, b.CommunityNeighbours);
+        Assert.Equal(a.Community.RingRemoved, b.Community.RingRemoved);
+        Assert.Equal(a.Community.ExtraNeighbours, b.Community.ExtraNeighbours);
     }
 }
