@@ -7,7 +7,7 @@ namespace Hcsim.Engine.Agents;
 /// </summary>
 public sealed class World
 {
-    public World(byte[] ageYears, int[] householdStart, GroupLayer work, GroupLayer school, CommunityGraph community)
+    public World(byte[] ageYears, int[] householdStart, int[] householdOf, GroupLayer work, GroupLayer school, CommunityGraph community)
     {
         if (householdStart.Length < 1 || householdStart[^1] != ageYears.Length)
         {
@@ -17,7 +17,7 @@ public sealed class World
         HouseholdStart = householdStart;
         Work = work;
         School = school;
-        HouseholdOf = HouseholdIndex(householdStart);
+        HouseholdOf = householdOf;
         Community = community;
     }
 
@@ -57,6 +57,6 @@ public sealed class World
         }
         var work = GroupLayer.FromAssignment(workGroupOf, workGroupOf.Length == 0 ? 0 : workGroupOf.Max() + 1);
         var school = GroupLayer.FromAssignment(schoolGroupOf, schoolGroupOf.Length == 0 ? 0 : schoolGroupOf.Max() + 1);
-        return new World(ageYears, householdStart, work, school, CommunityGraph.FromEdges(ageYears.Length, communityEdges));
+        return new World(ageYears, householdStart, HouseholdIndex(householdStart), work, school, CommunityGraph.FromEdges(ageYears.Length, communityEdges));
     }
 }

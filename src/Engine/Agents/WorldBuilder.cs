@@ -22,9 +22,9 @@ public static class WorldBuilder
         var (ages, householdStart) = BuildHouseholds(config, seed);
         var school = BuildSchools(config.Schools, ages, seed);
         var work = BuildWorkplaces(config.Workplaces, ages, seed);
-        var community = CommunityGraph.SmallWorld(
-            householdStart, World.HouseholdIndex(householdStart), config.Community.MeanDegree / 2, config.Community.RewireProbability, seed);
-        return new World(ages, householdStart, work, school, community);
+        var householdOf = World.HouseholdIndex(householdStart);
+        var community = CommunityGraph.SmallWorld(householdStart, householdOf, config.Community.MeanDegree / 2, config.Community.RewireProbability, seed);
+        return new World(ages, householdStart, householdOf, work, school, community);
     }
 
     private static (byte[] Ages, int[] HouseholdStart) BuildHouseholds(PopulationConfig config, ulong seed)

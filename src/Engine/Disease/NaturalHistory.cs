@@ -58,8 +58,8 @@ public sealed class NaturalHistory
         }
         state.Marks[agent] = marks;
         state.Stage[agent] = DiseaseStage.Exposed;
-        state.InfectedDay[agent] = day;
-        state.NextStageDay[agent] = day + _latent.Sample(CounterRng.Uniform(seed, RngStream.Progression, day, agent, DrawLatent));
+        state.InfectedDay[agent] = AgentState.Day(day);
+        state.NextStageDay[agent] = AgentState.Day(day + _latent.Sample(CounterRng.Uniform(seed, RngStream.Progression, day, agent, DrawLatent)));
     }
 
     /// <summary>Moves an infected agent whose next transition is due on <paramref name="day"/> to its next stage.</summary>
@@ -73,15 +73,15 @@ public sealed class NaturalHistory
                 var asymptomatic = (marks & AgentMarks.Asymptomatic) != 0;
                 var table = asymptomatic ? _asymptomatic : _presymptomatic;
                 state.Stage[agent] = asymptomatic ? DiseaseStage.Asymptomatic : DiseaseStage.Presymptomatic;
-                state.NextStageDay[agent] = day + table.Sample(CounterRng.Uniform(seed, RngStream.Progression, infectedDay, agent, DrawSecondStage));
+                state.NextStageDay[agent] = AgentState.Day(day + table.Sample(CounterRng.Uniform(seed, RngStream.Progression, infectedDay, agent, DrawSecondStage)));
                 break;
             case DiseaseStage.Presymptomatic:
                 var symptomaticDays = _symptomatic.Sample(CounterRng.Uniform(seed, RngStream.Progression, infectedDay, agent, DrawSymptomatic));
                 state.Stage[agent] = DiseaseStage.Symptomatic;
-                state.NextStageDay[agent] = day + symptomaticDays;
+                state.NextStageDay[agent] = AgentState.Day(day + symptomaticDays);
                 if ((marks & AgentMarks.FeverCourse) != 0)
                 {
-                    state.FeverEndDay[agent] = Math.Max(state.FeverEndDay[agent], day + symptomaticDays);
+                    state.FeverEndDay[agent] = AgentState.Day(Math.Max(state.FeverEndDay[agent], day + symptomaticDays));
                 }
                 break;
             case DiseaseStage.Symptomatic:

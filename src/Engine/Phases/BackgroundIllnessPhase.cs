@@ -1,3 +1,4 @@
+using Hcsim.Engine.Agents;
 using Hcsim.Engine.Disease;
 using Hcsim.Engine.Random;
 using Hcsim.Engine.Scenarios;
@@ -40,7 +41,7 @@ public sealed class BackgroundIllnessPhase(BackgroundIllnessConfig config) : IDa
             var stage = agents.Stage[agent];
             if (DiseaseStages.IsUninfected(stage) && agents.FeverEndDay[agent] <= day)
             {
-                agents.FeverEndDay[agent] = day + config.FeverDays;
+                agents.FeverEndDay[agent] = AgentState.Day(day + config.FeverDays);
             }
         }
     }

@@ -1,3 +1,4 @@
+using Hcsim.Engine.Agents;
 using Hcsim.Engine.Disease;
 using Hcsim.Engine.Random;
 using Hcsim.Engine.Scenarios;
@@ -64,6 +65,7 @@ public sealed class CheckInPhase : IDayPhase
         var reportDay = agents.FeverReportDay;
         var reports = _chunkReports[chunk];
         reports.Clear();
+        var today = AgentState.Day(day);
         var checkInKey = CounterRng.DayKey(state.Seed, RngStream.CheckIn, day);
         var reportKey = CounterRng.DayKey(state.Seed, RngStream.FeverReport, day);
         var checkInThreshold = CounterRng.Threshold(_probability);
@@ -80,10 +82,10 @@ public sealed class CheckInPhase : IDayPhase
                 streak[i] = 0;
                 continue;
             }
-            checkInDay[i] = day;
+            checkInDay[i] = today;
             if (day < fever[i] && CounterRng.Keyed(reportKey, (ulong)i) < reportThreshold)
             {
-                reportDay[i] = day;
+                reportDay[i] = today;
                 streak[i] = 0;
                 reports.Add(i);
             }

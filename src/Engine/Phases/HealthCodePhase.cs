@@ -279,7 +279,7 @@ public sealed class HealthCodePhase : IDayPhase
                 }
                 if (a.QuarantineEndDay[agent] > day + 1)
                 {
-                    a.QuarantineEndDay[agent] = day + 1;
+                    a.QuarantineEndDay[agent] = AgentState.Day(day + 1);
                 }
                 break;
             case ActionKind.Isolate:
@@ -298,7 +298,7 @@ public sealed class HealthCodePhase : IDayPhase
     {
         var a = state.Agents;
         a.Colour[agent] = colour;
-        a.ColourSinceDay[agent] = day;
+        a.ColourSinceDay[agent] = AgentState.Day(day);
         a.HealthyStreak[agent] = 0;
         if (colour != 0)
         {
@@ -310,8 +310,8 @@ public sealed class HealthCodePhase : IDayPhase
     /// <summary>Confinement starts tomorrow; an ongoing spell is extended (later end wins) and upgraded (stricter kind wins).</summary>
     private static void Isolate(AgentState a, int agent, in CompiledAction action, int day)
     {
-        var start = day + 1;
-        var end = action.Days < 0 ? AgentState.Never : start + action.Days;
+        var start = AgentState.Day(day + 1);
+        var end = action.Days < 0 ? AgentState.Never : AgentState.Day(start + action.Days);
         if (a.ConfinementOn(agent, start) != QuarantineKind.None)
         {
             a.Quarantine[agent] = (QuarantineKind)Math.Max((byte)a.Quarantine[agent], (byte)action.Where);

@@ -22,7 +22,7 @@ public sealed class TestingPhase(TestLab lab) : IDayPhase
         {
             agents.PendingTestResultDay[result.Agent] = AgentState.Never;
             agents.LastTest[result.Agent] = result.Positive ? TestOutcome.Positive : TestOutcome.Negative;
-            agents.LastTestDay[result.Agent] = day;
+            agents.LastTestDay[result.Agent] = AgentState.Day(day);
             state.TestResults.Add(result);
             state.Today.TestsReported++;
             if (result.Positive)

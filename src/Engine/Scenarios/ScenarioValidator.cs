@@ -106,6 +106,10 @@ internal sealed class ScenarioValidator
             Add("population.community.mean_degree",
                 $"must be at least 0 and less than population.size ({Format(population.Size)}), got {Format(community.MeanDegree)}");
         }
+        else if (community.MeanDegree > 2 * Agents.CommunityGraph.MaxRingHalfDegree)
+        {
+            Add("population.community.mean_degree", $"must be at most {2 * Agents.CommunityGraph.MaxRingHalfDegree}, got {Format(community.MeanDegree)}");
+        }
         Probability("population.community.rewire_probability", community.RewireProbability);
     }
 

@@ -16,7 +16,7 @@ namespace Hcsim.Engine.Testing;
 public sealed class TestLab
 {
     /// <summary>Marks a person whose order waits for a sample (PendingTestResultDay).</summary>
-    public const int AwaitingSample = int.MaxValue - 1;
+    public const ushort AwaitingSample = AgentState.Never - 1;
 
     private readonly TestKind[] _kinds;
     private readonly Queue<int>[] _waiting;
@@ -63,7 +63,7 @@ public sealed class TestLab
                 var u = CounterRng.Uniform(seed, RngStream.TestResult, day, agent, k);
                 var positive = DiseaseStages.IsInfected(state.Stage[agent]) ? u < kind.Sensitivity : u >= kind.Specificity;
                 var resultDay = day + Math.Max(1, kind.TurnaroundDays);
-                state.PendingTestResultDay[agent] = resultDay;
+                state.PendingTestResultDay[agent] = AgentState.Day(resultDay);
                 if (!_resultsByDay.TryGetValue(resultDay, out var list))
                 {
                     list = [];

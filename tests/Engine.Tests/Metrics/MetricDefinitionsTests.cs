@@ -45,7 +45,7 @@ public class MetricDefinitionsTests
         return state;
     }
 
-    private static void Confine(AgentState a, int agent, QuarantineKind kind, int start, int end)
+    private static void Confine(AgentState a, int agent, QuarantineKind kind, ushort start, ushort end)
     {
         a.Quarantine[agent] = kind;
         a.QuarantineStartDay[agent] = start;

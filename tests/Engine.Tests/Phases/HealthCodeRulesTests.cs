@@ -181,7 +181,7 @@ public class HealthCodeRulesTests
         Assert.True(stillRed > reported / 2, $"missed check-ins should keep most reds red after 30 days, got {stillRed} of {reported}");
     }
 
-    private static void MakeSymptomatic(AgentState agents, int agent, int untilDay)
+    private static void MakeSymptomatic(AgentState agents, int agent, ushort untilDay)
     {
         agents.Stage[agent] = DiseaseStage.Symptomatic;
         agents.InfectedDay[agent] = 0;
