@@ -12,6 +12,7 @@ public sealed class DailyMetrics
     public DailyMetrics(int days, ImmutableArray<string> colours)
     {
         Days = days;
+        DaysSimulated = days;
         Colours = colours;
         ColourCounts = colours.Select(_ => new int[days]).ToArray();
         NewColour = colours.Select(_ => new int[days]).ToArray();
@@ -33,6 +34,8 @@ public sealed class DailyMetrics
     }
 
     public int Days { get; }
+    /// <summary>Days actually simulated: <see cref="Days"/> unless the run stopped early (rows after it are not defined).</summary>
+    public int DaysSimulated { get; private set; }
     /// <summary>Declared colours, severity order; the first is the unflagged colour.</summary>
     public ImmutableArray<string> Colours { get; }
 
@@ -55,6 +58,9 @@ public sealed class DailyMetrics
     public int[] FlaggedNeverInfected { get; }
     public int[] QuarantinedUninfected { get; }
     public int[] InfectiousFree { get; }
+
+    /// <summary>Marks the run as stopped at the end of <paramref name="lastDay"/>.</summary>
+    public void StopAfter(int lastDay) => DaysSimulated = lastDay + 1;
 
     /// <summary>
     /// Every daily column in output order with its definition; the single source for the Parquet schema and the

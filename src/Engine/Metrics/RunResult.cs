@@ -11,4 +11,8 @@ public sealed record RunResult
     public required RunSummary Summary { get; init; }
     /// <summary>Wall time of the day loop per phase name, for the timing report.</summary>
     public required IReadOnlyDictionary<string, TimeSpan> PhaseTimes { get; init; }
+    /// <summary>Changes of stage, colour and confinement, in the order they happened; empty unless recorded.</summary>
+    public IReadOnlyList<PersonEvent> Events { get; init; } = [];
+    /// <summary>Transmissions in the order they happened; empty unless recorded.</summary>
+    public IReadOnlyList<TransmissionRecord> Transmissions { get; init; } = [];
 }

@@ -10,7 +10,10 @@ public sealed record RunSummary
     public required int Replicate { get; init; }
     public required ulong Seed { get; init; }
     public required int Population { get; init; }
+    /// <summary>Days simulated (fewer than configured when the run stopped early).</summary>
     public required int Days { get; init; }
+    /// <summary>The run stopped before its configured last day because nothing was left to happen (stop_when_clear).</summary>
+    public bool StoppedEarly { get; init; }
     /// <summary>People ever infected (initial infections included).</summary>
     public required int TotalInfections { get; init; }
     /// <summary>TotalInfections / Population.</summary>

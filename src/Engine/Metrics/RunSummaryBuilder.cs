@@ -23,7 +23,7 @@ public static class RunSummaryBuilder
         }
         long quarantine = 0, flagged = 0, flaggedUninfected = 0, missed = 0, uninfectedQuarantine = 0;
         int peakInfectious = 0, peakQuarantined = 0, tests = 0;
-        for (var d = 0; d < daily.Days; d++)
+        for (var d = 0; d < daily.DaysSimulated; d++)
         {
             var confined = daily.QuarantinedHome[d] + daily.QuarantinedCentral[d];
             quarantine += confined;
@@ -41,7 +41,8 @@ public static class RunSummaryBuilder
             Replicate = replicate,
             Seed = seed,
             Population = agents.Size,
-            Days = daily.Days,
+            Days = daily.DaysSimulated,
+            StoppedEarly = daily.DaysSimulated < daily.Days,
             TotalInfections = infected,
             AttackRate = agents.Size == 0 ? 0 : (double)infected / agents.Size,
             PeakInfectious = peakInfectious,

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Hcsim.Engine.Agents;
 using Hcsim.Engine.Contacts;
 using Hcsim.Engine.Disease;
+using Hcsim.Engine.Metrics;
 using Hcsim.Engine.Rules;
 using Hcsim.Engine.Simulation;
 using Hcsim.Engine.Testing;
@@ -264,26 +265,29 @@ public sealed class HealthCodePhase : IDayPhase
     {
         var a = state.Agents;
         var agent = request.Agent;
+        var rule = _policy.Rules[request.Rule].Name;
         switch (action.Kind)
         {
             case ActionKind.SetColour:
                 if (action.Colour > a.Colour[agent])
                 {
-                    ChangeColour(state, agent, action.Colour, day);
+                    ChangeColour(state, agent, action.Colour, day, rule);
                 }
                 break;
             case ActionKind.Release:
                 if (action.Colour != a.Colour[agent])
                 {
-                    ChangeColour(state, agent, action.Colour, day);
+                    ChangeColour(state, agent, action.Colour, day, rule);
                 }
-                if (a.QuarantineEndDay[agent] > day + 1)
+                var confined = a.ConfinementOn(agent, day + 1);
+                if (confined != QuarantineKind.None)
                 {
                     a.QuarantineEndDay[agent] = AgentState.Day(day + 1);
+                    state.Details.Events?.Add(new PersonEvent(day, agent, PersonEventKind.Quarantine, (byte)confined, (byte)QuarantineKind.None, rule));
                 }
                 break;
             case ActionKind.Isolate:
-                Isolate(a, agent, action, day);
+                Isolate(state, agent, action, day, rule);
                 break;
             case ActionKind.Test:
                 _lab.Order(a, agent, action.TestKind);
@@ -294,9 +298,10 @@ public sealed class HealthCodePhase : IDayPhase
         }
     }
 
-    private static void ChangeColour(SimulationState state, int agent, byte colour, int day)
+    private static void ChangeColour(SimulationState state, int agent, byte colour, int day, string rule)
     {
         var a = state.Agents;
+        state.Details.Events?.Add(new PersonEvent(day, agent, PersonEventKind.Colour, a.Colour[agent], colour, rule));
         a.Colour[agent] = colour;
         a.ColourSinceDay[agent] = AgentState.Day(day);
         a.HealthyStreak[agent] = 0;
@@ -308,19 +313,27 @@ public sealed class HealthCodePhase : IDayPhase
     }
 
     /// <summary>Confinement starts tomorrow; an ongoing spell is extended (later end wins) and upgraded (stricter kind wins).</summary>
-    private static void Isolate(AgentState a, int agent, in CompiledAction action, int day)
+    private static void Isolate(SimulationState state, int agent, in CompiledAction action, int day, string rule)
     {
+        var a = state.Agents;
         var start = AgentState.Day(day + 1);
         var end = action.Days < 0 ? AgentState.Never : AgentState.Day(start + action.Days);
-        if (a.ConfinementOn(agent, start) != QuarantineKind.None)
+        var ongoing = a.ConfinementOn(agent, start);
+        if (ongoing != QuarantineKind.None)
         {
-            a.Quarantine[agent] = (QuarantineKind)Math.Max((byte)a.Quarantine[agent], (byte)action.Where);
+            a.Quarantine[agent] = (QuarantineKind)Math.Max((byte)ongoing, (byte)action.Where);
             a.QuarantineEndDay[agent] = Math.Max(a.QuarantineEndDay[agent], end);
-            return;
         }
-        a.Quarantine[agent] = action.Where;
-        a.QuarantineStartDay[agent] = start;
-        a.QuarantineEndDay[agent] = end;
+        else
+        {
+            a.Quarantine[agent] = action.Where;
+            a.QuarantineStartDay[agent] = start;
+            a.QuarantineEndDay[agent] = end;
+        }
+        if (a.Quarantine[agent] != ongoing)
+        {
+            state.Details.Events?.Add(new PersonEvent(day, agent, PersonEventKind.Quarantine, (byte)ongoing, (byte)a.Quarantine[agent], rule));
+        }
     }
 
     private void Trace(SimulationState state, int agent, int depth, in CompiledAction action, int day)

@@ -1,4 +1,5 @@
 using Hcsim.Engine.Disease;
+using Hcsim.Engine.Metrics;
 using Hcsim.Engine.Simulation;
 
 namespace Hcsim.Engine.Phases;
@@ -24,7 +25,9 @@ public sealed class ProgressionPhase(NaturalHistory history) : IDayPhase
             var agent = infected[k];
             if (nextStageDay[agent] <= day)
             {
+                var before = stage[agent];
                 history.Advance(agents, agent, day, state.Seed);
+                state.Details.Events?.Add(new PersonEvent(day, agent, PersonEventKind.Stage, (byte)before, (byte)stage[agent], "progression"));
             }
             if (DiseaseStages.IsInfected(stage[agent]))
             {

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Hcsim.Engine.Agents;
 using Hcsim.Engine.Contacts;
 using Hcsim.Engine.Disease;
+using Hcsim.Engine.Metrics;
 using Hcsim.Engine.Random;
 using Hcsim.Engine.Scenarios;
 using Hcsim.Engine.Simulation;
@@ -92,9 +93,19 @@ public sealed class TransmissionPhase : IDayPhase
             }
             previous = candidate.Target;
             _history.Infect(state.Agents, candidate.Target, day, state.Seed);
+            Record(state, candidate, day);
             state.Infected.Add(candidate.Target);
             state.Today.NewInfections++;
         }
+    }
+
+    private static void Record(SimulationState state, in Candidate infection, int day)
+    {
+        var details = state.Details;
+        details.Events?.Add(new PersonEvent(day, infection.Target, PersonEventKind.Stage,
+            (byte)DiseaseStage.Susceptible, (byte)DiseaseStage.Exposed, "infection"));
+        details.Transmissions?.Add(new TransmissionRecord(day, infection.Infector, infection.Target, infection.Layer,
+            state.Agents.Colour[infection.Infector], state.Agents.ConfinementOn(infection.Infector, day)));
     }
 
     private void EnsureChunkBuffers(int chunks)

@@ -21,6 +21,9 @@ public sealed class TraceQueue
 
     public bool HasDue(int day) => _byDay.ContainsKey(day);
 
+    /// <summary>Whether any trace is waiting for delivery.</summary>
+    public bool HasPending => _byDay.Count > 0;
+
     /// <summary>Removes the events due on <paramref name="day"/>, one per target, sorted by target.</summary>
     public List<TracedEvent> TakeDue(int day)
     {

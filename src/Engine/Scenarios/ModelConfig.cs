@@ -6,6 +6,8 @@ namespace Hcsim.Engine.Scenarios;
 public sealed record ModelConfig
 {
     public int Days { get; init; } = ScenarioDefaults.Days;
+    /// <summary>Stop a run early once nobody is infected, flagged or confined and no test or trace is outstanding.</summary>
+    public bool StopWhenClear { get; init; }
     public PopulationConfig Population { get; init; } = new();
     public LayersConfig Layers { get; init; } = new();
     public DiseaseConfig Disease { get; init; } = new();

@@ -83,7 +83,7 @@ public sealed class ScenarioExecution
             {
                 var variant = Scenario.Variants[run.Variant];
                 var world = worlds[PopulationKey(variant.Model.Population)];
-                var simulation = new SimulationRun(world, variant.Model, ReplicateSeed(run.Replicate), phaseParallel);
+                var simulation = new SimulationRun(world, variant.Model, ReplicateSeed(run.Replicate), phaseParallel, Options.Details);
                 var result = simulation.Run(variant.Name, run.Variant, run.Replicate, () =>
                 {
                     var done = Interlocked.Increment(ref daysDone);

@@ -17,23 +17,24 @@ public sealed class SimulationRun
     private readonly SimulationState _state;
     private readonly NaturalHistory _history;
     private readonly DayLoop _loop;
+    private readonly TestLab _lab;
 
-    public SimulationRun(World world, ModelConfig model, ulong seed, ParallelOptions parallel)
+    public SimulationRun(World world, ModelConfig model, ulong seed, ParallelOptions parallel, DetailOptions? details = null)
     {
         _model = model;
         var testKinds = TestLab.KindsOf(model);
         var policy = CompiledPolicy.Compile(model.Policy, testKinds.Select(k => k.Name).ToArray());
-        _state = new SimulationState(world, model.Days, [.. policy.Colours], seed, parallel);
+        _state = new SimulationState(world, model.Days, [.. policy.Colours], seed, parallel, details);
         _history = new NaturalHistory(model.Disease);
         var contacts = new DailyContacts(world, _state.Agents, model.Layers, seed, model.Days);
-        var lab = new TestLab(testKinds);
+        _lab = new TestLab(testKinds);
         _loop = new DayLoop(
             new ProgressionPhase(_history),
             new TransmissionPhase(contacts, _history, model.Layers, model.Disease),
             new BackgroundIllnessPhase(model.BackgroundIllness),
             new CheckInPhase(model.Checkin),
-            new TestingPhase(lab),
-            new HealthCodePhase(policy, lab, contacts),
+            new TestingPhase(_lab),
+            new HealthCodePhase(policy, _lab, contacts),
             new MetricsPhase(policy.Colours.Length));
     }
 
@@ -49,6 +50,15 @@ public sealed class SimulationRun
             cancellationToken.ThrowIfCancellationRequested();
             RunDay(day);
             onDayDone?.Invoke();
+            if (_model.StopWhenClear && IsClear(day))
+            {
+                _state.Daily.StopAfter(day);
+                for (var skipped = day + 1; skipped < _model.Days; skipped++)
+                {
+                    onDayDone?.Invoke();
+                }
+                break;
+            }
         }
         return Result(variant, variantIndex, replicate);
     }
@@ -56,7 +66,19 @@ public sealed class SimulationRun
     /// <summary>Runs one day; days must be run in order from 0 after <see cref="SeedInfections"/>.</summary>
     public void RunDay(int day) => _loop.RunDay(_state, day);
 
-    /// <summary>The result as of the days run so far (the summary covers all configured days).</summary>
+    /// <summary>
+    /// Nothing left to happen but background fevers: nobody infected, nobody flagged or confined, no test or trace
+    /// outstanding. (With background illness and fever rules this rarely holds; it is meant for short epidemics.)
+    /// </summary>
+    private bool IsClear(int day)
+    {
+        var daily = _state.Daily;
+        return _state.Infected.Count == 0 && daily.Flagged[day] == 0
+            && daily.QuarantinedHome[day] + daily.QuarantinedCentral[day] == 0
+            && !_state.Traces.HasPending && !_lab.HasPending;
+    }
+
+    /// <summary>The result as of the days run so far.</summary>
     public RunResult Result(string variant, int variantIndex, int replicate) => new()
     {
         Variant = variant,
@@ -65,6 +87,8 @@ public sealed class SimulationRun
         Daily = _state.Daily,
         Summary = RunSummaryBuilder.Build(variant, replicate, _state.Seed, _state.Daily, _state.Agents),
         PhaseTimes = _loop.PhaseTimes(),
+        Events = _state.Details.Events ?? [],
+        Transmissions = _state.Details.Transmissions ?? [],
     };
 
     /// <summary>Infects <c>initial_infected</c> distinct people chosen uniformly (stream InitialInfection) on day 0.</summary>
@@ -79,6 +103,7 @@ public sealed class SimulationRun
             if (agents.Stage[agent] == DiseaseStage.Susceptible)
             {
                 _history.Infect(agents, agent, 0, _state.Seed);
+                _state.Details.Events?.Add(new PersonEvent(0, agent, PersonEventKind.Stage, (byte)DiseaseStage.Susceptible, (byte)DiseaseStage.Exposed, "initial"));
                 chosen.Add(agent);
             }
         }

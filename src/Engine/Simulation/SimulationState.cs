@@ -11,7 +11,7 @@ namespace Hcsim.Engine.Simulation;
 /// </summary>
 public sealed class SimulationState
 {
-    public SimulationState(World world, int days, IReadOnlyList<string> colours, ulong seed, ParallelOptions parallel)
+    public SimulationState(World world, int days, IReadOnlyList<string> colours, ulong seed, ParallelOptions parallel, DetailOptions? details = null)
     {
         World = world;
         Agents = new AgentState(world.Size);
@@ -19,6 +19,7 @@ public sealed class SimulationState
         Parallel = parallel;
         Today = new DayEvents(colours.Count);
         Daily = new DailyMetrics(days, [.. colours]);
+        Details = new DetailLog(details ?? DetailOptions.None);
     }
 
     public World World { get; }
@@ -35,4 +36,5 @@ public sealed class SimulationState
     public TraceQueue Traces { get; } = new();
     public DayEvents Today { get; }
     public DailyMetrics Daily { get; }
+    public DetailLog Details { get; }
 }

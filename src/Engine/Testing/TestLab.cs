@@ -34,6 +34,9 @@ public sealed class TestLab
             .Select(t => new TestKind(t.Key, t.Value.Sensitivity, t.Value.Specificity, t.Value.TurnaroundDays, t.Value.CapacityPerDay))
             .ToArray();
 
+    /// <summary>Whether any order waits for a sample or any result for delivery.</summary>
+    public bool HasPending => _resultsByDay.Count > 0 || _waiting.Any(q => q.Count > 0);
+
     public void Order(AgentState state, int agent, int kind)
     {
         if (state.PendingTestResultDay[agent] != AgentState.Never)
