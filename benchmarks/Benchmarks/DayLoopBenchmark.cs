@@ -1,31 +1,29 @@
 using BenchmarkDotNet.Attributes;
-using Hcsim.Engine.Agents;
-using Hcsim.Engine.Scenarios;
-using Hcsim.Engine.Simulation;
 
 namespace Hcsim.Benchmarks;
 
-/// <summary>Whole simulated days of the default scenario's baseline model, by population size.</summary>
+/// <summary>Whole simulated days from the mid-epidemic state: every phase in loop order, single-threaded.</summary>
 [MemoryDiagnoser]
 public class DayLoopBenchmark
 {
-    private World _world = null!;
-    private ModelConfig _model = null!;
+    private MidEpidemic _epidemic = null!;
+    private int _day;
 
-    [Params(100_000)]
+    [ParamsSource(typeof(BenchmarkPopulations), nameof(BenchmarkPopulations.Sizes))]
     public int People { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
-        _model = ScenarioLoader.LoadDefault([$"population.size={People}", "days=30"]).Variants[0].Model;
-        _world = WorldBuilder.Build(_model.Population, 1);
+        _epidemic = new MidEpidemic(People);
+        _day = MidEpidemic.Day;
     }
 
-    [Benchmark(Baseline = true, Description = "30 days, 2020 policy")]
-    public int ThirtyDays()
+    [Benchmark(Baseline = true, Description = "one simulated day")]
+    public void OneDay()
     {
-        var run = new SimulationRun(_world, _model, 7, new ParallelOptions { MaxDegreeOfParallelism = 1 });
-        return run.Run("b", 0, 0).Summary.TotalInfections;
+        // Days advance until the run's configured end, then the last day repeats: the state stays a late epidemic.
+        _epidemic.Run.RunDay(_day);
+        _day = Math.Min(_day + 1, _epidemic.Model.Days - 1);
     }
 }

@@ -30,6 +30,9 @@ public sealed class DayLoop
         _elapsedTicks = new long[_phases.Length];
     }
 
+    /// <summary>The phases in loop order (for benchmarks and tools that time one phase).</summary>
+    public IReadOnlyList<IDayPhase> Phases => _phases;
+
     public void RunDay(SimulationState state, int day)
     {
         for (var p = 0; p < _phases.Length; p++)

@@ -38,6 +38,9 @@ public sealed class SimulationRun
             new MetricsPhase(policy.Colours.Length));
     }
 
+    /// <summary>The phases in day-loop order.</summary>
+    public IReadOnlyList<IDayPhase> Phases => _loop.Phases;
+
     /// <summary>The state, for tests and library users who inspect agents after a run.</summary>
     public SimulationState State => _state;
 
