@@ -20,6 +20,7 @@ public sealed class ResultsPipeline
 {
     public const string DailyFile = "daily.parquet";
     public const string SummaryFile = "summary.parquet";
+    public const string VariantsFile = "variants.parquet";
     public const string ReportFile = "report.md";
     public const string ManifestFile = "manifest.json";
 
@@ -81,6 +82,15 @@ public sealed class ResultsPipeline
         }
         files.Add(SummaryFile);
 
+        // Statistics come from the file as read back, so that a rebuild from the folder sees exactly these numbers.
+        var rows = await SummaryParquetReader.ReadAsync(folder.PathOf(SummaryFile), stop.Token).ConfigureAwait(false);
+        var statistics = VariantStatistics.Compute([.. _scenario.Variants.Select(v => v.Name)], _scenario.Counterfactual, rows);
+        await using (var stream = new FileStream(folder.PathOf(VariantsFile), FileMode.CreateNew))
+        {
+            await VariantsParquetWriter.WriteAsync(stream, statistics, stop.Token).ConfigureAwait(false);
+        }
+        files.Add(VariantsFile);
+
         var plots = WritePlots(folder, consumed.Means);
         files.AddRange(plots.Select(p => p.Path));
 
@@ -119,7 +129,7 @@ public sealed class ResultsPipeline
         });
         await File.WriteAllTextAsync(folder.PathOf(ManifestFile), json + "\n", stop.Token).ConfigureAwait(false);
 
-        return new PipelineResult { Summaries = summaries, Files = files, WallSeconds = wallSeconds, DailyRows = consumed.DailyRows };
+        return new PipelineResult { Summaries = summaries, Statistics = statistics, Files = files, WallSeconds = wallSeconds, DailyRows = consumed.DailyRows };
     }
 
     private static long PeakWorkingSet()
