@@ -33,7 +33,7 @@ public static class ConsoleSummary
         var indent = oneLine ? nameWidth : 2;
 
         var text = new StringBuilder();
-        text.Append("variant".PadRight(indent)).Append(Numbers(Columns.Select(c => c.Top).ToArray(), widths)).Append('\n');
+        text.Append((oneLine ? "variant" : "").PadRight(indent)).Append(Numbers(Columns.Select(c => c.Top).ToArray(), widths)).Append('\n');
         text.Append(new string(' ', indent)).Append(Numbers(Columns.Select(c => c.Bottom).ToArray(), widths)).Append('\n');
         text.Append(new string('-', Math.Min(width, indent + numbersWidth))).Append('\n');
         for (var v = 0; v < variants.Count; v++)
