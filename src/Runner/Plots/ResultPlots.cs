@@ -207,7 +207,7 @@ public static class ResultPlots
         plot.Axes.AutoScale();
         Save(plot, path, legend: points.Count <= 2 * MaxLineVariants);
         return new PlotFile(TradeOffFile, hasCounterfactual
-            ? "Trade-off: each point is a variant, infections averted (up is better) against uninfected quarantine person-days (left is better), means with 95 % interval whiskers; ringed points are Pareto-efficient (no other variant averts more with fewer uninfected person-days confined)."
+            ? "Trade-off: each point is a variant, infections averted (up is better) against uninfected quarantine person-days (left is better), means with 95 % interval whiskers; ringed points are Pareto-efficient (no other variant averts more with fewer uninfected person-days confined). The counterfactual, at (0, 0) by definition, is not drawn."
             : "Trade-off: each point is a variant, total infections (down is better) against uninfected quarantine person-days (left is better), means with 95 % interval whiskers; ringed points are Pareto-efficient.");
     }
 

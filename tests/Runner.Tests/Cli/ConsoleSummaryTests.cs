@@ -26,4 +26,17 @@ public sealed class ConsoleSummaryTests
 
     private static VariantStatistic Statistic(string variant, string metric, double mean) =>
         new() { Variant = variant, Metric = metric, N = 3, Mean = mean, DiffN = 0 };
+
+    [Fact]
+    public void ProgressLine_HalfwayThroughASweep_ShowsRunsRateAndTimeLeft()
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp() - System.Diagnostics.Stopwatch.Frequency * 10;
+
+        var line = ProgressDisplay.Line(new Hcsim.Engine.Simulation.ExecutionProgress(500, 1000, 12, 24), started, 50);
+
+        Assert.Contains("runs 12 of 24", line, StringComparison.Ordinal);
+        Assert.Contains("days/s", line, StringComparison.Ordinal);
+        // 500 days in about 10 s leaves about 10 s for the other 500.
+        Assert.Matches(@"about (9|10|11) s left", line);
+    }
 }
