@@ -68,7 +68,7 @@ public static class Program
     public static int ExitCodeFor(Exception error) => error switch
     {
         ScenarioValidationException or ScenarioNotFoundException => ExitCodes.InvalidInput,
-        OutputWriteException or IOException or UnauthorizedAccessException => ExitCodes.OutputError,
+        OutputWriteException or OutputReadException or IOException or UnauthorizedAccessException => ExitCodes.OutputError,
         SimulationInvariantException => ExitCodes.InvariantBroken,
         _ => ExitCodes.Unexpected,
     };

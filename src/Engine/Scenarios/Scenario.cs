@@ -15,4 +15,9 @@ public sealed record Scenario
     /// <summary>The variant without codes that infections averted are measured against; null when there is none.</summary>
     public string? Counterfactual { get; init; }
     public required ImmutableArray<ScenarioVariant> Variants { get; init; }
+    /// <summary>
+    /// The axes of the sweep grid in declared order, empty without a sweep. Grid points are variants (after the
+    /// declared ones) whose <see cref="ScenarioVariant.Sweep"/> holds their coordinates.
+    /// </summary>
+    public ImmutableArray<SweepAxis> SweepAxes { get; init; } = [];
 }

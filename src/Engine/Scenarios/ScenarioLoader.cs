@@ -22,7 +22,7 @@ public static class ScenarioLoader
 
     /// <summary>Keys of the scenario file itself; every other top-level key is a model setting a variant may change.</summary>
     private static readonly ImmutableArray<string> FileKeys =
-        ["name", "description", "seed", "replicates", "baseline", "counterfactual", "variants"];
+        ["name", "description", "seed", "replicates", "baseline", "counterfactual", "variants", "sweep"];
 
     private static readonly ImmutableArray<string> VariantKeys = ["name", "description", "set"];
 
@@ -94,6 +94,12 @@ public static class ScenarioLoader
             ? ReadVariants(variantsEntry.Value, fileBinder, fileValidator, baseline)
             : [];
 
+        var sweepAxes = ImmutableArray<SweepAxis>.Empty;
+        if (fileEntries.TryGetValue("sweep", out var sweepEntry))
+        {
+            variantEntries = [.. variantEntries, .. ExpandSweep(sweepEntry.Value, fileBinder, variantEntries, baseline, out sweepAxes)];
+        }
+
         var baseBinder = new ConfigBinder(locations, errors);
         var baseModel = baseBinder.BindRecord<ModelConfig>(modelNode, "");
         var baseValidator = new ScenarioValidator();
@@ -106,7 +112,7 @@ public static class ScenarioLoader
         foreach (var entry in variantEntries)
         {
             var model = BindVariant(entry, modelNode, baseModel, locations, errors, baseErrors);
-            variants.Add(new ScenarioVariant { Name = entry.Name, Description = entry.Description, Model = model });
+            variants.Add(new ScenarioVariant { Name = entry.Name, Description = entry.Description, Model = model, Sweep = entry.Sweep });
         }
 
         string? counterfactual = null;
@@ -144,6 +150,7 @@ public static class ScenarioLoader
             Replicates = replicates,
             Counterfactual = counterfactual,
             Variants = variants.ToImmutable(),
+            SweepAxes = sweepAxes,
         };
     }
 
@@ -335,6 +342,24 @@ public static class ScenarioLoader
         return entries.ToImmutable();
     }
 
+    private static IEnumerable<VariantEntry> ExpandSweep(
+        YamlNode node, ConfigBinder binder, ImmutableArray<VariantEntry> declared, string baseline, out ImmutableArray<SweepAxis> axes)
+    {
+        var points = SweepExpander.Expand(node, binder, FileKeys, out axes);
+        var taken = declared.Select(v => v.Name).Append(baseline).ToHashSet(StringComparer.Ordinal);
+        var entries = new List<VariantEntry>(points.Length);
+        foreach (var point in points)
+        {
+            if (!taken.Add(point.Name))
+            {
+                binder.Error(node, "sweep", $"the grid point '{point.Name}' has the name of a declared variant or of the base scenario; rename that variant");
+                continue;
+            }
+            entries.Add(new VariantEntry(point.Name, point.Description, point.Set) { Sweep = point.Settings });
+        }
+        return entries;
+    }
+
     private static ModelConfig BindVariant(
         VariantEntry entry,
         YamlMappingNode baseNode,
@@ -430,5 +455,9 @@ public static class ScenarioLoader
     private static ScenarioValidationException Single(ScenarioError error) => new([error]);
 
     /// <summary>A variant as written: its overrides are applied later, to the base tree after command-line overrides.</summary>
-    private sealed record VariantEntry(string Name, string Description, YamlMappingNode Set);
+    private sealed record VariantEntry(string Name, string Description, YamlMappingNode Set)
+    {
+        /// <summary>The grid coordinates of a variant that a sweep made; empty for a declared variant.</summary>
+        public ImmutableArray<SweepSetting> Sweep { get; init; } = [];
+    }
 }

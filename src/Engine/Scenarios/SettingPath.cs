@@ -46,6 +46,23 @@ internal static class SettingPath
         return null;
     }
 
+    /// <summary>The type of the setting a valid path names (check it with <see cref="FindProblem"/> first).</summary>
+    public static Type TypeAt(Type type, IReadOnlyList<string> segments)
+    {
+        foreach (var segment in segments)
+        {
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ImmutableDictionary<,>))
+            {
+                type = type.GetGenericArguments()[1];
+                continue;
+            }
+            var property = SettingNames.FindProperty(type, segment)
+                ?? throw new ArgumentException($"'{string.Join('.', segments)}' is not a valid setting path", nameof(segments));
+            type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        }
+        return type;
+    }
+
     /// <summary>
     /// A copy of <paramref name="mapping"/> with the value at the path replaced by (or, if absent, set to)
     /// <paramref name="value"/>. Mappings created for absent keys are located at the value, so errors about them point

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Hcsim.Runner.Cli;
 
-/// <summary>The <c>hcsim</c> command tree: <c>run</c> and <c>validate</c>, plus the built-in --help and --version.</summary>
+/// <summary>The <c>hcsim</c> command tree: <c>run</c>, <c>validate</c>, <c>plot</c>, <c>report</c> and <c>compare</c>, plus the built-in --help and --version.</summary>
 public static class HcsimCommandLine
 {
     public static RootCommand Create(CliConsole console, string version)
@@ -34,6 +34,9 @@ public static class HcsimCommandLine
         }
         root.Subcommands.Add(CreateRun(console, version, setOption));
         root.Subcommands.Add(CreateValidate(console, setOption));
+        root.Subcommands.Add(CreateRebuild(console, "plot", "Redraw plots/*.png of a results folder from its Parquet files, without simulating"));
+        root.Subcommands.Add(CreateRebuild(console, "report", "Rewrite report.md of a results folder from its Parquet files, without simulating"));
+        root.Subcommands.Add(CreateCompare(console));
         return root;
     }
 
@@ -101,6 +104,31 @@ public static class HcsimCommandLine
             };
             return new RunCommandAction(console, version).RunAsync(settings, cancellationToken);
         });
+        return command;
+    }
+
+    private static Command CreateRebuild(CliConsole console, string name, string description)
+    {
+        var folder = new Argument<string>("RESULTS_DIR") { Description = "A folder written by 'hcsim run'" };
+        var quiet = new Option<bool>("--quiet") { Description = "Print nothing on success" };
+        var command = new Command(name, description) { folder, quiet };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var action = new RebuildCommandAction(console);
+            var path = parse.GetRequiredValue(folder);
+            var isQuiet = parse.GetValue(quiet);
+            return name == "plot" ? action.PlotAsync(path, isQuiet, cancellationToken) : action.ReportAsync(path, isQuiet, cancellationToken);
+        });
+        return command;
+    }
+
+    private static Command CreateCompare(CliConsole console)
+    {
+        var a = new Argument<string>("DIR_A") { Description = "First results folder" };
+        var b = new Argument<string>("DIR_B") { Description = "Second results folder" };
+        var command = new Command("compare", "Print two runs' summaries side by side: per variant and metric, A, B and B-A") { a, b };
+        command.SetAction((parse, cancellationToken) =>
+            new CompareCommandAction(console).RunAsync(parse.GetRequiredValue(a), parse.GetRequiredValue(b), cancellationToken));
         return command;
     }
 

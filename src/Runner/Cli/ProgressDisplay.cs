@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Hcsim.Engine.Simulation;
 using Spectre.Console;
@@ -5,7 +6,8 @@ using Spectre.Console;
 namespace Hcsim.Runner.Cli;
 
 /// <summary>
-/// Receives the engine's progress reports (from any thread) and shows them: a Spectre progress bar on a terminal, a
+/// Receives the engine's progress reports (from any thread) and shows them for the whole scenario, sweep included (runs
+/// done of all variants x replicates, simulated days per second, time left): a Spectre progress bar on a terminal, a
 /// plain line per 10 % when output is redirected (logs stay short), nothing when quiet. The engine only stores the
 /// latest report here; the display polls it, so a fast engine never waits on the console.
 /// </summary>
@@ -46,6 +48,7 @@ public sealed class ProgressDisplay : IProgress<ExecutionProgress>
         {
             return;
         }
+        var started = Stopwatch.GetTimestamp();
         if (console.Interactive)
         {
             await console.Ansi.Progress()
@@ -61,6 +64,8 @@ public sealed class ProgressDisplay : IProgress<ExecutionProgress>
                         {
                             task.MaxValue = latest.DaysTotal;
                             task.Value = latest.DaysDone;
+                            task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                                $"runs {latest.RunsDone}/{latest.RunsTotal}, {Rate(latest, started):N0} days/s"));
                         }
                         if (work.IsCompleted)
                         {
@@ -81,8 +86,7 @@ public sealed class ProgressDisplay : IProgress<ExecutionProgress>
                 if (tenths > printedTenths)
                 {
                     printedTenths = tenths;
-                    await console.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"simulating: {10 * tenths} % ({latest.DaysDone} of {latest.DaysTotal} days, {latest.RunsDone} of {latest.RunsTotal} runs)")).ConfigureAwait(false);
+                    await console.Output.WriteLineAsync(Line(latest, started, 10 * tenths)).ConfigureAwait(false);
                 }
             }
             if (work.IsCompleted)
@@ -92,4 +96,27 @@ public sealed class ProgressDisplay : IProgress<ExecutionProgress>
             await Task.WhenAny(work, Task.Delay(PollInterval)).ConfigureAwait(false);
         }
     }
+
+    /// <summary>One plain progress line: percent, runs, simulated days per second and the time left at that rate.</summary>
+    public static string Line(ExecutionProgress progress, long startedTimestamp, int percent)
+    {
+        var rate = Rate(progress, startedTimestamp);
+        var left = rate > 0 && progress.DaysDone < progress.DaysTotal
+            ? $", about {FormatDuration(TimeSpan.FromSeconds((progress.DaysTotal - progress.DaysDone) / rate))} left"
+            : "";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"simulating: {percent} % (runs {progress.RunsDone} of {progress.RunsTotal}, {progress.DaysDone} of {progress.DaysTotal} days, {rate:N0} days/s{left})");
+    }
+
+    /// <summary>Simulated days (summed over runs) per wall-clock second since the start.</summary>
+    private static double Rate(ExecutionProgress progress, long startedTimestamp)
+    {
+        var seconds = Stopwatch.GetElapsedTime(startedTimestamp).TotalSeconds;
+        return seconds <= 0 ? 0 : progress.DaysDone / seconds;
+    }
+
+    private static string FormatDuration(TimeSpan duration) =>
+        duration.TotalHours >= 1 ? duration.ToString(@"h\h\ mm\m", CultureInfo.InvariantCulture)
+        : duration.TotalMinutes >= 1 ? duration.ToString(@"m\m\ ss\s", CultureInfo.InvariantCulture)
+        : string.Create(CultureInfo.InvariantCulture, $"{Math.Ceiling(duration.TotalSeconds)} s");
 }

@@ -1,9 +1,7 @@
 using System.Globalization;
-using Hcsim.Engine.Metrics;
 using Hcsim.Engine.Simulation;
 using Hcsim.Runner.Output;
 using Hcsim.Runner.Plots;
-using Spectre.Console;
 
 namespace Hcsim.Runner.Cli;
 
@@ -50,40 +48,10 @@ public sealed class RunCommandAction
 
         if (!settings.Quiet)
         {
-            _console.Ansi.Write(SummaryTable(scenario.Variants.Select(v => v.Name).ToList(), result.Summaries));
+            await _console.Output.WriteAsync(ConsoleSummary.Render([.. scenario.Variants.Select(v => v.Name)], result.Statistics)).ConfigureAwait(false);
         }
         await _console.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"results: {folder.Target} ({result.WallSeconds:F1} s, {result.Summaries.Count} runs)")).ConfigureAwait(false);
         return ExitCodes.Ok;
-    }
-
-    /// <summary>One row per variant: means over replicates of the headline numbers; "-" where a value is undefined.</summary>
-    public static Table SummaryTable(IReadOnlyList<string> variants, IReadOnlyList<RunSummary> summaries)
-    {
-        var table = new Table()
-            .AddColumn("variant")
-            .AddColumn(new TableColumn("attack rate").RightAligned())
-            .AddColumn(new TableColumn("peak quarantined").RightAligned())
-            .AddColumn(new TableColumn("quarantine person-days").RightAligned())
-            .AddColumn(new TableColumn("false positive share").RightAligned())
-            .AddColumn(new TableColumn("infections averted").RightAligned());
-        foreach (var variant in variants)
-        {
-            var runs = summaries.Where(s => s.Variant == variant).ToList();
-            table.AddRow(
-                Markup.Escape(variant),
-                Mean(runs, s => s.AttackRate, "P1"),
-                Mean(runs, s => s.PeakQuarantined, "N0"),
-                Mean(runs, s => s.QuarantinePersonDays, "N0"),
-                Mean(runs, s => s.FalsePositiveShare, "P1"),
-                Mean(runs, s => s.InfectionsAverted, "N0"));
-        }
-        return table;
-    }
-
-    private static string Mean(List<RunSummary> runs, Func<RunSummary, double?> value, string format)
-    {
-        var values = runs.Select(value).OfType<double>().ToList();
-        return values.Count == 0 ? "-" : values.Average().ToString(format, CultureInfo.InvariantCulture);
     }
 }

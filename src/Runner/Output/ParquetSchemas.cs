@@ -42,6 +42,13 @@ public static class ParquetSchemas
         new("infections_averted", typeof(double), true, "Counterfactual variant's total_infections minus this run's, same replicate; empty without a counterfactual.", s => s.InfectionsAverted),
     ];
 
+    /// <summary>Summary columns that identify or size a run rather than measure it.</summary>
+    public static ImmutableArray<string> SummaryKeyColumns { get; } = ["variant", "replicate", "seed", "population", "days"];
+
+    /// <summary>The summary columns that are measurements, in file order: the metrics of variants.parquet and the report.</summary>
+    public static ImmutableArray<SummaryColumn> MetricColumns { get; } =
+        [.. SummaryColumns.Where(c => !SummaryKeyColumns.Contains(c.Name))];
+
     /// <summary>
     /// The metric column names of daily.parquet for a scenario. One file holds every variant, so every variant must
     /// declare the same colours; otherwise this throws a <see cref="ScenarioValidationException"/> before anything runs.

@@ -7,6 +7,8 @@ public sealed record PipelineResult
 {
     /// <summary>Summaries with infections averted filled in, sorted by (variant index, replicate).</summary>
     public required IReadOnlyList<RunSummary> Summaries { get; init; }
+    /// <summary>The rows of variants.parquet.</summary>
+    public required IReadOnlyList<VariantStatistic> Statistics { get; init; }
     public required IReadOnlyList<string> Files { get; init; }
     public required double WallSeconds { get; init; }
     public required long DailyRows { get; init; }

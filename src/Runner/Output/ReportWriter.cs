@@ -1,78 +1,125 @@
 using System.Globalization;
 using System.Text;
-using Hcsim.Engine.Metrics;
-using Hcsim.Engine.Scenarios;
+using Hcsim.Runner.Plots;
 
 namespace Hcsim.Runner.Output;
 
-/// <summary>Writes <c>report.md</c>: what was run, the summary metrics per variant with 95 % intervals, and the plots.</summary>
+/// <summary>
+/// Writes <c>report.md</c>, a page that stands on its own: what was run, the variants compared, a compact table of the
+/// key metrics with 95 % intervals, the trade-off chart, the other plots with one line each, and the full statistics
+/// per variant. A pure function of <see cref="ResultsData"/>, so <c>hcsim report</c> rewrites the same text.
+/// </summary>
 public static class ReportWriter
 {
-    /// <summary>Summary columns that identify or size a run rather than measure it, left out of the metric tables.</summary>
-    private static readonly string[] KeyColumns = ["variant", "replicate", "seed", "population", "days"];
+    /// <summary>The compact table's columns: what a policy comparison is usually about.</summary>
+    private static readonly (string Metric, string Header)[] KeyMetrics =
+    [
+        ("attack_rate", "attack rate"),
+        ("infections_averted", "infections averted"),
+        ("peak_quarantined", "peak quarantined"),
+        ("uninfected_quarantine_person_days", "uninfected quarantine person-days"),
+        ("false_positive_share", "false-positive share"),
+        ("missed_person_days", "missed person-days"),
+    ];
 
-    /// <param name="plots">Relative plot paths with a one-line caption each, in display order.</param>
-    public static string Render(Scenario scenario, IReadOnlyList<RunSummary> summaries, IReadOnlyList<(string Path, string Caption)> plots)
+    public static string Render(ResultsData data, IReadOnlyList<PlotFile> plots)
     {
+        var meta = data.Metadata;
         var md = new StringBuilder();
-        md.Append(CultureInfo.InvariantCulture, $"# {scenario.Name}\n\n");
-        if (scenario.Description.Length > 0)
+        md.Append(CultureInfo.InvariantCulture, $"# {meta.Name}\n\n");
+        if (meta.Description.Length > 0)
         {
-            md.Append(scenario.Description.Trim()).Append("\n\n");
+            md.Append(meta.Description.Trim()).Append("\n\n");
         }
-        var model = scenario.Variants[0].Model;
+        var first = meta.Variants[0];
         md.Append(CultureInfo.InvariantCulture,
-            $"{scenario.Variants.Length} variant(s) x {scenario.Replicates} replicate(s), {model.Days} days, {model.Population.Size:N0} people (first variant), base seed {scenario.Seed}.");
-        if (scenario.Counterfactual is not null)
+            $"{meta.Variants.Length} variant(s) x {meta.Replicates} replicate(s) of {first.Days} days with {first.Population:N0} people (the first variant; others may differ), base seed {meta.BaseSeed}. ");
+        md.Append("Replicate r uses the same seed in every variant, so variants are compared replicate by replicate.");
+        if (meta.Counterfactual is not null)
         {
-            md.Append(CultureInfo.InvariantCulture, $" Infections averted are measured against variant `{scenario.Counterfactual}`, replicate by replicate.");
+            md.Append(CultureInfo.InvariantCulture, $" Infections averted and differences are measured against variant `{meta.Counterfactual}`.");
         }
-        md.Append("\n\nEach table gives the mean over replicates and its 95 % t interval (mean ± t(0.975, n-1) * sd / sqrt(n)); ")
-          .Append("\"n/a\" means one replicate or no defined value. Column definitions are in the README.\n\n");
-
-        foreach (var variant in scenario.Variants)
+        if (meta.SweepAxes.Length > 0)
         {
-            var runs = summaries.Where(s => s.Variant == variant.Name).ToList();
-            md.Append(CultureInfo.InvariantCulture, $"## Variant `{variant.Name}`\n\n");
-            if (variant.Description.Length > 0)
+            md.Append(CultureInfo.InvariantCulture,
+                $" The scenario sweeps {string.Join(" x ", meta.SweepAxes.Select(a => $"`{a.Path}` ({string.Join(", ", a.Values)})"))}, applied to the base scenario.");
+        }
+        md.Append("\n\n## Variants\n\n| variant | what it changes |\n|---|---|\n");
+        for (var i = 0; i < meta.Variants.Length; i++)
+        {
+            var variant = meta.Variants[i];
+            // The baseline's description is the scenario's own; repeating it says nothing.
+            var description = i == 0 && (variant.Description.Trim() == meta.Description.Trim() || variant.Description.Length == 0)
+                ? "the base scenario as described above"
+                : variant.Description.Trim();
+            md.Append(CultureInfo.InvariantCulture, $"| `{variant.Name}` | {Cell(description)} |\n");
+        }
+
+        md.Append("\n## Summary\n\nMean over replicates [95 % t interval]. ")
+          .Append("Infections averted are the counterfactual's infections minus the variant's, same replicate; ")
+          .Append("uninfected quarantine person-days count people confined while not infected; missed person-days count infectious people holding the first colour and free. ")
+          .Append("Column definitions: README; per-variant statistics: `variants.parquet` (docs/outputs-variants.md).\n\n");
+        md.Append("| variant | ").Append(string.Join(" | ", KeyMetrics.Select(k => k.Header))).Append(" |\n|---|")
+          .Append(string.Concat(KeyMetrics.Select(_ => "---:|"))).Append('\n');
+        foreach (var variant in meta.Variants)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"| `{variant.Name}` |");
+            foreach (var (metric, _) in KeyMetrics)
             {
-                md.Append(variant.Description.Trim()).Append("\n\n");
-            }
-            md.Append("| metric | mean | 95 % interval | n |\n|---|---:|---:|---:|\n");
-            foreach (var column in ParquetSchemas.SummaryColumns)
-            {
-                if (column.ClrType == typeof(string) || KeyColumns.Contains(column.Name))
-                {
-                    continue;
-                }
-                var values = new List<double>();
-                foreach (var run in runs)
-                {
-                    if (column.Value(run) is { } value)
-                    {
-                        values.Add(Convert.ToDouble(value, CultureInfo.InvariantCulture));
-                    }
-                }
-                var estimate = MeanInterval.Compute(values);
-                var mean = estimate is { } e ? Format(e.Mean) : "n/a";
-                var interval = estimate is { HasInterval: true } i ? $"{Format(i.Lower)} to {Format(i.Upper)}" : "n/a";
-                md.Append(CultureInfo.InvariantCulture, $"| {column.Name} | {mean} | {interval} | {values.Count} |\n");
+                md.Append(' ').Append(MeanWithInterval(VariantStatistics.Find(data.Statistics, variant.Name, metric), metric)).Append(" |");
             }
             md.Append('\n');
         }
 
-        if (plots.Count > 0)
+        foreach (var plot in plots)
         {
-            md.Append("## Plots\n\n");
-            foreach (var (path, caption) in plots)
+            var heading = plot.Path == ResultPlots.TradeOffFile ? "## Trade-off" : plot == plots.FirstOrDefault(p => p.Path != ResultPlots.TradeOffFile) ? "## Plots" : null;
+            if (heading is not null)
             {
-                md.Append(CultureInfo.InvariantCulture, $"![{caption}]({path})\n\n*{caption}*\n\n");
+                md.Append('\n').Append(heading).Append('\n');
+            }
+            md.Append(CultureInfo.InvariantCulture, $"\n![{plot.Path}]({plot.Path})\n\n{plot.Caption}\n");
+        }
+
+        md.Append("\n## All metrics per variant\n\n")
+          .Append("sd is the standard deviation over replicates; the difference is variant minus counterfactual, paired by replicate, with its own 95 % interval; ")
+          .Append("\"n/a\" means undefined (one replicate, or no value).\n");
+        foreach (var variant in meta.Variants)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"\n### `{variant.Name}`\n\n");
+            md.Append("| metric | n | mean | sd | 95 % interval | difference vs. counterfactual [95 %] |\n|---|---:|---:|---:|---:|---:|\n");
+            foreach (var column in ParquetSchemas.MetricColumns)
+            {
+                var s = VariantStatistics.Find(data.Statistics, variant.Name, column.Name);
+                var interval = s.Low is { } low && s.High is { } high ? $"[{Format(low)}, {Format(high)}]" : "n/a";
+                var difference = s.DiffMean is { } diff
+                    ? s.DiffLow is { } dl && s.DiffHigh is { } dh ? $"{Signed(diff)} [{Signed(dl)}, {Signed(dh)}]" : Signed(diff)
+                    : "n/a";
+                md.Append(CultureInfo.InvariantCulture,
+                    $"| {column.Name} | {s.N} | {Opt(s.Mean)} | {Opt(s.Sd)} | {interval} | {difference} |\n");
             }
         }
         return md.ToString();
     }
 
+    private static string MeanWithInterval(VariantStatistic s, string metric)
+    {
+        if (s.Mean is not { } mean)
+        {
+            return "n/a";
+        }
+        var percent = metric is "attack_rate" or "false_positive_share";
+        string F(double v) => percent ? (100 * v).ToString("0.0", CultureInfo.InvariantCulture) + " %" : Format(v);
+        return s.Low is { } low && s.High is { } high ? $"{F(mean)} [{F(low)}, {F(high)}]" : F(mean);
+    }
+
+    private static string Opt(double? value) => value is { } v ? Format(v) : "n/a";
+
+    private static string Signed(double value) => (value > 0 ? "+" : "") + Format(value);
+
+    private static string Cell(string text) => text.ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal);
+
     /// <summary>Four significant digits are plenty for replicate means; large counts keep their integer part.</summary>
-    private static string Format(double value) =>
+    public static string Format(double value) =>
         Math.Abs(value) >= 1000 ? value.ToString("N0", CultureInfo.InvariantCulture) : value.ToString("G4", CultureInfo.InvariantCulture);
 }

@@ -20,6 +20,7 @@ public sealed class ResultsPipeline
 {
     public const string DailyFile = "daily.parquet";
     public const string SummaryFile = "summary.parquet";
+    public const string VariantsFile = "variants.parquet";
     public const string ReportFile = "report.md";
     public const string ManifestFile = "manifest.json";
 
@@ -81,10 +82,22 @@ public sealed class ResultsPipeline
         }
         files.Add(SummaryFile);
 
-        var plots = WritePlots(folder, consumed.Means);
+        // Statistics come from the file as read back, so that a rebuild from the folder sees exactly these numbers.
+        var rows = await SummaryParquetReader.ReadAsync(folder.PathOf(SummaryFile), stop.Token).ConfigureAwait(false);
+        var statistics = VariantStatistics.Compute([.. _scenario.Variants.Select(v => v.Name)], _scenario.Counterfactual, rows);
+        await using (var stream = new FileStream(folder.PathOf(VariantsFile), FileMode.CreateNew))
+        {
+            await VariantsParquetWriter.WriteAsync(stream, statistics, stop.Token).ConfigureAwait(false);
+        }
+        files.Add(VariantsFile);
+
+        // Plots and report are drawn from the files as read back, exactly as 'hcsim plot' and 'hcsim report' do.
+        var metadata = ResultsMetadata.From(_scenario);
+        var data = await ResultsData.ReadAsync(folder.TemporaryPath, metadata, withDaily: true, stop.Token).ConfigureAwait(false);
+        var plots = ResultPlots.WriteAll(data, folder.PathOf);
         files.AddRange(plots.Select(p => p.Path));
 
-        await File.WriteAllTextAsync(folder.PathOf(ReportFile), ReportWriter.Render(_scenario, summaries, plots), stop.Token).ConfigureAwait(false);
+        await File.WriteAllTextAsync(folder.PathOf(ReportFile), ReportWriter.Render(data, plots), stop.Token).ConfigureAwait(false);
         files.Add(ReportFile);
         files.Add(ManifestFile);
 
@@ -111,15 +124,12 @@ public sealed class ResultsPipeline
             PhaseSeconds = consumed.PhaseSeconds,
             CreatedUtc = _context.Clock.GetUtcNow().UtcDateTime,
             Files = files,
+            Scenario = metadata,
         };
-        var json = JsonSerializer.Serialize(manifest, new JsonSerializerOptions
-        {
-            WriteIndented = true,
-            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        });
+        var json = JsonSerializer.Serialize(manifest, ResultsMetadata.JsonOptions);
         await File.WriteAllTextAsync(folder.PathOf(ManifestFile), json + "\n", stop.Token).ConfigureAwait(false);
 
-        return new PipelineResult { Summaries = summaries, Files = files, WallSeconds = wallSeconds, DailyRows = consumed.DailyRows };
+        return new PipelineResult { Summaries = summaries, Statistics = statistics, Files = files, WallSeconds = wallSeconds, DailyRows = consumed.DailyRows };
     }
 
     private static long PeakWorkingSet()
@@ -148,9 +158,6 @@ public sealed class ResultsPipeline
         // Yield first so that a slow file open does not delay starting the producer.
         await Task.Yield();
         var reorder = new RunReorderBuffer(_scenario.Variants.Length, _scenario.Replicates);
-        var means = _scenario.Variants
-            .Select((v, i) => new VariantDailyMeans(v.Name, i, v.Model.Days, v.Model.Policy.Colours))
-            .ToList();
         var summaries = new List<RunSummary>();
         var phaseSeconds = new SortedDictionary<string, double>(StringComparer.Ordinal);
         long rows;
@@ -162,7 +169,6 @@ public sealed class ResultsPipeline
                 foreach (var run in reorder.Add(result))
                 {
                     await daily.WriteRunAsync(run, cancellationToken).ConfigureAwait(false);
-                    means[run.VariantIndex].Add(run.Daily);
                     summaries.Add(run.Summary);
                     foreach (var (phase, time) in run.PhaseTimes)
                     {
@@ -172,30 +178,11 @@ public sealed class ResultsPipeline
             }
             rows = daily.RowsWritten;
         }
-        return new Consumed(summaries, means, phaseSeconds, rows, reorder.Released + reorder.Waiting);
-    }
-
-    private List<(string Path, string Caption)> WritePlots(OutputFolder folder, IReadOnlyList<VariantDailyMeans> means)
-    {
-        var plots = new List<(string Path, string Caption)>
-        {
-            (ResultPlots.EpidemicFile, "Infected people (exposed + infectious) per day, mean over replicates, one line per variant."),
-            (ResultPlots.QuarantineFile, "Quarantined people (home + central) per day, mean over replicates, one line per variant."),
-        };
-        ResultPlots.WriteEpidemic(folder.PathOf(ResultPlots.EpidemicFile), means);
-        ResultPlots.WriteQuarantine(folder.PathOf(ResultPlots.QuarantineFile), means);
-        foreach (var variant in means)
-        {
-            var file = ResultPlots.ColoursFile(variant.Variant);
-            ResultPlots.WriteColourShares(folder.PathOf(file), variant);
-            plots.Add((file, $"Share of living people holding each health-code colour per day, variant {variant.Variant}, mean over replicates."));
-        }
-        return plots;
+        return new Consumed(summaries, phaseSeconds, rows, reorder.Released + reorder.Waiting);
     }
 
     private sealed record Consumed(
         IReadOnlyList<RunSummary> Summaries,
-        IReadOnlyList<VariantDailyMeans> Means,
         IReadOnlyDictionary<string, double> PhaseSeconds,
         long DailyRows,
         int RunsReceived);

@@ -30,4 +30,6 @@ public sealed record RunManifest
     public required DateTime CreatedUtc { get; init; }
     /// <summary>Files in the folder, relative paths, manifest.json included.</summary>
     public required IReadOnlyList<string> Files { get; init; }
+    /// <summary>Names, descriptions, variant order and sweep grid: what <c>hcsim plot</c> and <c>hcsim report</c> rebuild from.</summary>
+    public required ResultsMetadata Scenario { get; init; }
 }

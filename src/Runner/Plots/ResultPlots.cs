@@ -1,47 +1,135 @@
+using System.Globalization;
 using Hcsim.Runner.Output;
 using ScottPlot;
 
 namespace Hcsim.Runner.Plots;
 
-/// <summary>Draws the PNG plots of a run folder from the per-variant daily means.</summary>
+/// <summary>
+/// Draws the PNG plots of a results folder. Every plot is a pure function of <see cref="ResultsData"/> (which is read
+/// from the folder's files), so <c>hcsim plot</c> redraws identical bytes. Variants keep their scenario order and their
+/// colour (<see cref="PlotStyle.ForVariant"/>) in every picture.
+/// </summary>
 public static class ResultPlots
 {
     public const string EpidemicFile = "plots/epidemic.png";
     public const string QuarantineFile = "plots/quarantine.png";
+    public const string FalsePositiveFile = "plots/false-positive-share.png";
+    public const string TradeOffFile = "plots/tradeoff.png";
+    public const string HeatmapFile = "plots/sweep-heatmap.png";
+
+    /// <summary>More lines than this in one picture is a tangle; sweeps beyond it are read in the trade-off and heat map.</summary>
+    public const int MaxLineVariants = 12;
 
     public static string ColoursFile(string variant) => $"plots/colours-{SafeFileName(variant)}.png";
 
-    public static void WriteEpidemic(string path, IReadOnlyList<VariantDailyMeans> variants)
+    /// <summary>The trade-off plot first (the report shows it on its own), then the others in reading order.</summary>
+    public static IReadOnlyList<PlotFile> WriteAll(ResultsData data, Func<string, string> pathOf)
     {
-        var plot = PlotStyle.Create("Infected people (exposed + infectious), mean over replicates", "day", "people");
-        foreach (var v in variants)
+        var plots = new List<PlotFile>();
+        var lines = data.Daily.Take(MaxLineVariants).ToList();
+        var shown = lines.Count < data.Daily.Count ? $" (first {lines.Count} of {data.Daily.Count} variants)" : "";
+        plots.Add(WriteTradeOff(pathOf(TradeOffFile), data));
+        if (data.Metadata.SweepAxes.Length == 2)
         {
-            AddLine(plot, v, v.MeanInfected());
+            plots.Add(WriteHeatmap(pathOf(HeatmapFile), data));
         }
-        FitCounts(plot, variants);
-        Save(plot, path);
+        plots.Add(WriteEpidemic(pathOf(EpidemicFile), lines, shown));
+        plots.Add(WriteQuarantine(pathOf(QuarantineFile), lines, shown));
+        plots.Add(WriteFalsePositiveShare(pathOf(FalsePositiveFile), lines, shown));
+        foreach (var variant in lines)
+        {
+            var file = ColoursFile(variant.Variant);
+            WriteColourShares(pathOf(file), variant);
+            plots.Add(new PlotFile(file, $"Share of living people holding each code colour per day in variant `{variant.Variant}`, mean over replicates."));
+        }
+        return plots;
     }
 
-    public static void WriteQuarantine(string path, IReadOnlyList<VariantDailyMeans> variants)
+    public static PlotFile WriteEpidemic(string path, IReadOnlyList<VariantDailySeries> variants, string shown = "")
     {
-        var plot = PlotStyle.Create("Quarantined people (home + central), mean over replicates", "day", "people");
+        var replicates = variants.Count == 0 ? 0 : variants[0].Replicates;
+        var plot = PlotStyle.Create($"Infected people (exposed + infectious): mean and 95 % interval, {replicates} replicates", "day", "people");
         foreach (var v in variants)
         {
-            AddLine(plot, v, v.MeanQuarantined());
+            var colour = PlotStyle.ForVariant(v.VariantIndex);
+            if (v.Replicates >= 2)
+            {
+                var band = plot.Add.FillY(Days(v.Days), v.InfectedLow.Select(x => Math.Max(0, x)).ToArray(), v.InfectedHigh);
+                band.FillStyle.Color = colour.WithAlpha(0.2);
+                band.LineStyle.Width = 0;
+            }
+            AddLine(plot, v.Variant, colour, Days(v.Days), v.InfectedMean);
         }
-        FitCounts(plot, variants);
+        FitCounts(plot, variants.Select(v => v.Days));
         Save(plot, path);
+        return new PlotFile(EpidemicFile, $"Epidemic curves: people infected (exposed or infectious) per day, mean over replicates with a shaded 95 % interval, one colour per variant{shown}.");
+    }
+
+    public static PlotFile WriteQuarantine(string path, IReadOnlyList<VariantDailySeries> variants, string shown = "")
+    {
+        var plot = PlotStyle.Create("Quarantine load: solid = central isolation, dashed = home quarantine (mean over replicates)", "day", "people confined");
+        foreach (var v in variants)
+        {
+            var colour = PlotStyle.ForVariant(v.VariantIndex);
+            AddLine(plot, v.Variant, colour, Days(v.Days), v.QuarantinedCentralMean);
+            var home = AddLine(plot, "", colour, Days(v.Days), v.QuarantinedHomeMean);
+            home.LinePattern = LinePattern.Dashed;
+        }
+        // No quarantine capacity setting exists yet; when one does, draw it here as a horizontal line.
+        FitCounts(plot, variants.Select(v => v.Days));
+        Save(plot, path);
+        return new PlotFile(QuarantineFile, $"Quarantine load: people in central isolation (solid) and home quarantine (dashed) per day, mean over replicates{shown}.");
+    }
+
+    public static PlotFile WriteFalsePositiveShare(string path, IReadOnlyList<VariantDailySeries> variants, string shown = "")
+    {
+        var plot = PlotStyle.Create("False-positive share: flagged people who are not infected (mean over replicates)", "day", "% of flagged people");
+        foreach (var v in variants)
+        {
+            var days = new List<double>();
+            var shares = new List<double>();
+            for (var d = 0; d < v.Days; d++)
+            {
+                if (!double.IsNaN(v.FalsePositiveShareMean[d]))
+                {
+                    days.Add(d);
+                    shares.Add(100 * v.FalsePositiveShareMean[d]);
+                }
+            }
+            // A variant that never flags anyone (the counterfactual) has no share to draw.
+            if (days.Count > 0)
+            {
+                AddLine(plot, v.Variant, PlotStyle.ForVariant(v.VariantIndex), [.. days], [.. shares]);
+            }
+        }
+        plot.Axes.SetLimits(0, Math.Max(1, variants.Select(v => v.Days).DefaultIfEmpty(2).Max() - 1), 0, 105);
+        if (plot.GetPlottables().Any())
+        {
+            Save(plot, path);
+        }
+        else
+        {
+            // ScottPlot draws an empty plot without axes or labels, which looks broken; say why it is empty instead.
+            var note = plot.Add.Text("Nobody was flagged in any variant.", 0, 50);
+            note.LabelFontSize = 24;
+            note.LabelFontName = PlotStyle.FontName;
+            plot.Axes.SetLimits(0, Math.Max(1, variants.Select(v => v.Days).DefaultIfEmpty(2).Max() - 1), 0, 105);
+            Save(plot, path, legend: false);
+        }
+        return new PlotFile(FalsePositiveFile, $"False-positive share per day: flagged_uninfected / flagged, averaged over the replicates that flag anyone that day{shown}; days with nobody flagged are left out.");
     }
 
     /// <summary>Stacked areas of code-colour shares, the first colour at the bottom.</summary>
-    public static void WriteColourShares(string path, VariantDailyMeans variant)
+    public static void WriteColourShares(string path, VariantDailySeries variant)
     {
-        var plot = PlotStyle.Create($"Health-code colours, variant {variant.Variant}, mean over replicates", "day", "people (% of living)");
+        var plot = PlotStyle.Create($"Code colours in variant {variant.Variant} (mean over replicates)", "day", "% of living people");
         var days = Days(variant.Days);
         var lower = new double[variant.Days];
+        // Top colour first in the legend, as the areas stack.
+        var fills = new List<ScottPlot.Plottables.FillY>();
         for (var c = 0; c < variant.Colours.Length; c++)
         {
-            var share = variant.MeanColourShare(c);
+            var share = variant.ColourShareMean[c];
             var upper = new double[variant.Days];
             for (var d = 0; d < variant.Days; d++)
             {
@@ -52,32 +140,182 @@ public static class ResultPlots
             fill.FillStyle.Color = colour.WithAlpha(0.85);
             fill.LineStyle.Color = colour;
             fill.LegendText = variant.Colours[c];
+            fills.Add(fill);
             lower = upper;
         }
         plot.Axes.SetLimits(0, Math.Max(1, variant.Days - 1), 0, 100);
-        Save(plot, path);
+        plot.ShowLegend(Edge.Right);
+        plot.SavePng(path, PlotStyle.Width, PlotStyle.Height);
     }
 
-    private static void AddLine(Plot plot, VariantDailyMeans variant, double[] values)
+    /// <summary>
+    /// Infections averted (benefit, up) against uninfected quarantine person-days (cost, right), means with 95 %
+    /// interval whiskers; Pareto-efficient variants are ringed. Without a counterfactual, total infections (lower is
+    /// better) take the place of infections averted.
+    /// </summary>
+    public static PlotFile WriteTradeOff(string path, ResultsData data)
     {
-        var line = plot.Add.ScatterLine(Days(variant.Days), values);
-        line.Color = PlotStyle.ForVariant(variant.VariantIndex);
+        var hasCounterfactual = data.Metadata.Counterfactual is not null;
+        var yMetric = hasCounterfactual ? "infections_averted" : "total_infections";
+        const string xMetric = "uninfected_quarantine_person_days";
+        var plot = PlotStyle.Create(
+            hasCounterfactual
+                ? "Trade-off: infections averted vs. uninfected people confined (up and left is better)"
+                : "Trade-off: infections vs. uninfected people confined (down and left is better)",
+            "uninfected quarantine person-days (people confined while not infected, summed over days)",
+            hasCounterfactual ? $"infections averted (vs. {data.Metadata.Counterfactual})" : "total infections");
+        var points = new List<TradeOffPoint>();
+        for (var i = 0; i < data.Metadata.Variants.Length; i++)
+        {
+            var name = data.Metadata.Variants[i].Name;
+            if (name == data.Metadata.Counterfactual)
+            {
+                // It sits at (0, 0) by definition; drawing it would squeeze every real choice into one corner.
+                continue;
+            }
+            var x = VariantStatistics.Find(data.Statistics, name, xMetric);
+            var y = VariantStatistics.Find(data.Statistics, name, yMetric);
+            if (x.Mean is { } xm && y.Mean is { } ym)
+            {
+                points.Add(new TradeOffPoint(i, name, xm, ym, x.Low, x.High, y.Low, y.High));
+            }
+        }
+        var efficient = ParetoEfficient(points.Select(p => (p.X, hasCounterfactual ? p.Y : -p.Y)).ToList());
+        for (var k = 0; k < points.Count; k++)
+        {
+            var p = points[k];
+            var colour = PlotStyle.ForVariant(p.Index);
+            if (p.XLow is { } xl && p.XHigh is { } xh && p.YLow is { } yl && p.YHigh is { } yh)
+            {
+                var bar = plot.Add.ErrorBar([p.X], [p.Y], [p.Y - yl]);
+                bar.YErrorPositive = [yh - p.Y];
+                bar.XErrorNegative = [p.X - xl];
+                bar.XErrorPositive = [xh - p.X];
+                bar.Color = colour;
+                bar.LineWidth = 1.5f;
+            }
+            var marker = plot.Add.Marker(p.X, p.Y, MarkerShape.FilledCircle, 11, colour);
+            marker.LegendText = p.Name;
+            if (efficient[k])
+            {
+                plot.Add.Marker(p.X, p.Y, MarkerShape.OpenCircle, 22, Colors.Black);
+            }
+        }
+        var ring = plot.Add.Marker(double.NaN, double.NaN, MarkerShape.OpenCircle, 16, Colors.Black);
+        ring.LegendText = "Pareto-efficient";
+        // Names stay in the legend: labels next to points overlap as soon as variants cluster, which they do in sweeps.
+        plot.Axes.AutoScale();
+        Save(plot, path, legend: points.Count <= 2 * MaxLineVariants);
+        return new PlotFile(TradeOffFile, hasCounterfactual
+            ? "Trade-off: each point is a variant, infections averted (up is better) against uninfected quarantine person-days (left is better), means with 95 % interval whiskers; ringed points are Pareto-efficient (no other variant averts more with fewer uninfected person-days confined). The counterfactual, at (0, 0) by definition, is not drawn."
+            : "Trade-off: each point is a variant, total infections (down is better) against uninfected quarantine person-days (left is better), means with 95 % interval whiskers; ringed points are Pareto-efficient.");
+    }
+
+    /// <summary>
+    /// For points (cost, benefit): true where no other point has cost ≤ and benefit ≥ with at least one strictly better.
+    /// Ties (identical points) are all efficient.
+    /// </summary>
+    public static bool[] ParetoEfficient(IReadOnlyList<(double Cost, double Benefit)> points)
+    {
+        var efficient = new bool[points.Count];
+        for (var i = 0; i < points.Count; i++)
+        {
+            efficient[i] = !points.Any(o => o.Cost <= points[i].Cost && o.Benefit >= points[i].Benefit
+                && (o.Cost < points[i].Cost || o.Benefit > points[i].Benefit));
+        }
+        return efficient;
+    }
+
+    /// <summary>
+    /// A two-axis sweep's grid coloured by the mean of one metric: infections averted when there is a counterfactual,
+    /// attack rate otherwise. Rows are the first axis (top to bottom in declared order), columns the second.
+    /// </summary>
+    public static PlotFile WriteHeatmap(string path, ResultsData data)
+    {
+        var rowsAxis = data.Metadata.SweepAxes[0];
+        var columnsAxis = data.Metadata.SweepAxes[1];
+        var metric = data.Metadata.Counterfactual is not null ? "infections_averted" : "attack_rate";
+        var title = metric == "infections_averted" ? "infections averted" : "attack rate (%)";
+        var values = new double[rowsAxis.Values.Length, columnsAxis.Values.Length];
+        for (var r = 0; r < rowsAxis.Values.Length; r++)
+        {
+            for (var c = 0; c < columnsAxis.Values.Length; c++)
+            {
+                values[r, c] = double.NaN;
+            }
+        }
+        foreach (var variant in data.Metadata.Variants.Where(v => v.Sweep.Length == 2))
+        {
+            var r = rowsAxis.Values.IndexOf(variant.Sweep[0].Value);
+            var c = columnsAxis.Values.IndexOf(variant.Sweep[1].Value);
+            if (r >= 0 && c >= 0 && VariantStatistics.Find(data.Statistics, variant.Name, metric).Mean is { } mean)
+            {
+                values[r, c] = metric == "attack_rate" ? 100 * mean : mean;
+            }
+        }
+        var plot = PlotStyle.Create($"Sweep: {title}, mean over replicates", columnsAxis.Path, rowsAxis.Path);
+        var heatmap = plot.Add.Heatmap(values);
+        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+        // Row 0 of the intensities is drawn at the top of the extent; the first declared value is row 0, so it is on top.
+        var rowCount = rowsAxis.Values.Length;
+        heatmap.Extent = new CoordinateRect(-0.5, columnsAxis.Values.Length - 0.5, -0.5, rowCount - 0.5);
+        var colourBar = plot.Add.ColorBar(heatmap);
+        colourBar.Label = title;
+        colourBar.LabelStyle.FontName = PlotStyle.FontName;
+        colourBar.LabelStyle.FontSize = 14;
+        for (var r = 0; r < rowsAxis.Values.Length; r++)
+        {
+            for (var c = 0; c < columnsAxis.Values.Length; c++)
+            {
+                var text = plot.Add.Text(double.IsNaN(values[r, c]) ? "n/a" : FormatCell(values[r, c]), c, rowCount - 1 - r);
+                text.LabelFontName = PlotStyle.FontName;
+                text.LabelFontSize = 16;
+                text.LabelBold = true;
+                text.LabelFontColor = Colors.Black;
+                text.LabelBackgroundColor = Colors.White.WithAlpha(0.75);
+                text.LabelPadding = 4;
+                text.Alignment = Alignment.MiddleCenter;
+            }
+        }
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            [.. Enumerable.Range(0, columnsAxis.Values.Length).Select(i => (double)i)], [.. columnsAxis.Values]);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            [.. Enumerable.Range(0, rowCount).Select(i => (double)(rowCount - 1 - i))], [.. rowsAxis.Values]);
+        plot.Axes.SetLimits(-0.5, columnsAxis.Values.Length - 0.5, -0.5, rowCount - 0.5);
+        plot.Grid.IsVisible = false;
+        plot.SavePng(path, PlotStyle.Width, PlotStyle.Height);
+        return new PlotFile(HeatmapFile,
+            $"Sweep grid: mean {title} over replicates for each combination of `{rowsAxis.Path}` (rows) and `{columnsAxis.Path}` (columns); other variants are not shown.");
+    }
+
+    private static string FormatCell(double value) =>
+        Math.Abs(value) >= 1000 ? value.ToString("N0", CultureInfo.InvariantCulture) : value.ToString("G3", CultureInfo.InvariantCulture);
+
+    private static ScottPlot.Plottables.Scatter AddLine(Plot plot, string legend, Color colour, double[] xs, double[] ys)
+    {
+        var line = plot.Add.ScatterLine(xs, ys);
+        line.Color = colour;
         line.LineWidth = 2;
-        line.LegendText = variant.Variant;
+        line.LegendText = legend;
+        return line;
     }
 
     /// <summary>Counts start at zero and days at day 0: auto-scaling margins would suggest negative people and days.</summary>
-    private static void FitCounts(Plot plot, IReadOnlyList<VariantDailyMeans> variants)
+    private static void FitCounts(Plot plot, IEnumerable<int> days)
     {
         plot.Axes.AutoScale();
         var top = plot.Axes.GetLimits().Top;
-        var lastDay = variants.Count == 0 ? 1 : Math.Max(1, variants.Max(v => v.Days) - 1);
+        var lastDay = Math.Max(1, days.DefaultIfEmpty(2).Max() - 1);
         plot.Axes.SetLimits(0, lastDay, 0, Math.Max(1, 1.05 * top));
     }
 
-    private static void Save(Plot plot, string path)
+    private static void Save(Plot plot, string path, bool legend = true)
     {
-        plot.ShowLegend(Alignment.UpperRight);
+        if (legend)
+        {
+            // Outside the data area, so that it never hides a curve.
+            plot.ShowLegend(Edge.Right);
+        }
         plot.SavePng(path, PlotStyle.Width, PlotStyle.Height);
     }
 
@@ -104,4 +342,6 @@ public static class ResultPlots
         }
         return new string(chars);
     }
+
+    private sealed record TradeOffPoint(int Index, string Name, double X, double Y, double? XLow, double? XHigh, double? YLow, double? YHigh);
 }

@@ -111,4 +111,39 @@ public sealed class EndToEndTests : IDisposable
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("ok: 4 variants x 5 replicates", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Run_ShippedSweepScenarioSmall_WritesVariantsParquetAndSweepPlots()
+    {
+        var scenario = Path.Combine(RepositoryRoot(), "scenarios", "sweep-yellow-checkin.yaml");
+
+        var (code, output, error) = await Run("run", scenario, "--out", Out("sweep"), "--set", "population.size=3000", "--set", "days=20", "--set", "replicates=2");
+
+        Assert.True(code == ExitCodes.Ok, $"the sweep should run, stderr: {error}");
+        Assert.Contains("yellow_days-14--probability-0.6", output, StringComparison.Ordinal);
+        Assert.All(output.Split('\n'), line => Assert.True(line.Length <= 80, $"console output should fit 80 columns: '{line}'"));
+        foreach (var file in new[] { "variants.parquet", "plots/tradeoff.png", "plots/sweep-heatmap.png", "plots/false-positive-share.png" })
+        {
+            Assert.True(new FileInfo(Path.Combine(Out("sweep"), file)).Length > 0, $"{file} should be written");
+        }
+        using var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        var variants = Path.Combine(Out("sweep"), "variants.parquet");
+        // 8 variants (baseline, no-codes, 6 grid points) x 12 summary metrics.
+        command.CommandText = $"SELECT count(*), count(DISTINCT variant) FROM '{variants}'";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read(), "variants.parquet should be readable by DuckDB");
+        Assert.True(reader.GetInt64(0) == 8 * 12 && reader.GetInt64(1) == 8, $"8 variants x 12 metrics expected, got {reader.GetInt64(0)} rows and {reader.GetInt64(1)} variants");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Simulator.sln")))
+        {
+            directory = directory.Parent;
+        }
+        return directory?.FullName ?? throw new DirectoryNotFoundException("Simulator.sln not found above the test folder");
+    }
 }

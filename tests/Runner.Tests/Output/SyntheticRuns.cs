@@ -52,6 +52,8 @@ public static class SyntheticRuns
             daily.ColourCounts[1][d] = 2 * d * variantIndex;
             daily.ColourCounts[2][d] = d * variantIndex;
             daily.NewInfections[d] = d + replicate;
+            daily.Flagged[d] = 3 * d * variantIndex;
+            daily.FlaggedUninfected[d] = 2 * d * variantIndex;
         }
         var total = 50 + 10 * replicate - 20 * variantIndex;
         var summary = new RunSummary

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using Hcsim.Engine.Scenarios;
 using Hcsim.Runner.Output;
 using Hcsim.Runner.Plots;
 using Hcsim.Runner.Tests.Output;
@@ -18,28 +20,34 @@ public sealed class ResultPlotsTests : IDisposable
     }
 
     [Fact]
-    public void WriteEpidemic_TwoVariants_WritesNonTrivialPng()
+    public async Task WriteAll_SweepScenario_WritesEveryPlotAsARealPicture()
     {
-        var means = Means(SyntheticRuns.Scenario(variants: 2, replicates: 2, days: 40));
-        var path = Path.Combine(_temp.Path, "epidemic.png");
+        var scenario = SweepScenario();
+        var folder = await ResultsFolders.WriteAsync(_temp.Path, "sweep", scenario);
 
-        ResultPlots.WriteEpidemic(path, means);
+        var data = await ResultsData.ReadAsync(folder, ResultsMetadata.From(scenario), withDaily: true, CancellationToken.None);
+        var plots = ResultPlots.WriteAll(data, relative => PathIn(_temp.Path, "redrawn", relative));
 
-        var bytes = File.ReadAllBytes(path);
-        // A 1200x700 PNG with axes, text and two lines is tens of kilobytes; an empty or textless one is far smaller.
-        Assert.True(bytes.Length > 10_000, $"epidemic.png should be a real picture, is {bytes.Length} bytes");
-        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+        string[] expected = [ResultPlots.TradeOffFile, ResultPlots.HeatmapFile, ResultPlots.EpidemicFile, ResultPlots.QuarantineFile, ResultPlots.FalsePositiveFile];
+        Assert.All(expected, file => Assert.Contains(file, plots.Select(p => p.Path)));
+        Assert.True(plots.Count == expected.Length + scenario.Variants.Length, "one colour plot per variant besides the shared plots");
+        foreach (var plot in plots)
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(_temp.Path, "redrawn", plot.Path));
+            // A 1200x700 PNG with axes, text and data is tens of kilobytes; an empty or textless one is far smaller.
+            Assert.True(bytes.Length > 10_000, $"{plot.Path} should be a real picture, is {bytes.Length} bytes");
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+            Assert.False(string.IsNullOrWhiteSpace(plot.Caption), $"{plot.Path} needs a caption for the report");
+        }
     }
 
     [Fact]
-    public void WriteColourShares_OneVariant_WritesNonTrivialPng()
+    public void ParetoEfficient_DominatedPoint_IsNotMarked()
     {
-        var means = Means(SyntheticRuns.Scenario(variants: 2, replicates: 2, days: 40));
-        var path = Path.Combine(_temp.Path, "colours.png");
+        // (cost, benefit): the second point costs more and gains less than the first; the third costs more but gains more.
+        var efficient = ResultPlots.ParetoEfficient([(10, 100), (20, 90), (30, 120), (10, 100)]);
 
-        ResultPlots.WriteColourShares(path, means[1]);
-
-        Assert.True(new FileInfo(path).Length > 10_000, "colours.png should be a real picture");
+        Assert.Equal([true, false, true, true], efficient);
     }
 
     [Fact]
@@ -48,13 +56,30 @@ public sealed class ResultPlotsTests : IDisposable
         Assert.Equal("venue_scan_a_b-2.1", ResultPlots.SafeFileName("venue scan/a:b-2.1"));
     }
 
-    private static List<VariantDailyMeans> Means(Hcsim.Engine.Scenarios.Scenario scenario)
+    /// <summary>A baseline, the counterfactual and a 2 x 2 grid, with the metadata a loader would give them.</summary>
+    internal static Scenario SweepScenario()
     {
-        var means = scenario.Variants.Select((v, i) => new VariantDailyMeans(v.Name, i, v.Model.Days, SyntheticRuns.Colours)).ToList();
-        foreach (var run in SyntheticRuns.All(scenario))
-        {
-            means[run.VariantIndex].Add(run.Daily);
-        }
-        return means;
+        var basic = SyntheticRuns.Scenario(variants: 2, replicates: 3, days: 30);
+        ImmutableArray<SweepAxis> axes =
+        [
+            new() { Path = "policy.params.yellow_days", Label = "yellow_days", Values = ["3", "7"] },
+            new() { Path = "checkin.probability", Label = "probability", Values = ["0.6", "0.9"] },
+        ];
+        var points = from y in axes[0].Values
+                     from p in axes[1].Values
+                     select new ScenarioVariant
+                     {
+                         Name = $"yellow_days-{y}--probability-{p}",
+                         Model = new ModelConfig { Days = 30 },
+                         Sweep = [new() { Path = axes[0].Path, Label = "yellow_days", Value = y }, new() { Path = axes[1].Path, Label = "probability", Value = p }],
+                     };
+        return basic with { Variants = [.. basic.Variants, .. points], SweepAxes = axes };
+    }
+
+    private static string PathIn(string root, string folder, string relative)
+    {
+        var path = Path.Combine(root, folder, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return path;
     }
 }

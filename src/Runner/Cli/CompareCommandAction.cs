@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text;
+using Hcsim.Runner.Output;
+
+namespace Hcsim.Runner.Cli;
+
+/// <summary>
+/// <c>hcsim compare DIR_A DIR_B</c>: two runs' summaries side by side, per variant and metric: the mean over replicates
+/// in A, in B, and B − A. Variants are matched by name (A's order first, then those only in B). Fits 80 columns.
+/// </summary>
+public sealed class CompareCommandAction
+{
+    private const int MetricWidth = 34;
+    private const int NumberWidth = 13;
+
+    private readonly CliConsole _console;
+
+    public CompareCommandAction(CliConsole console)
+    {
+        _console = console;
+    }
+
+    public async Task<int> RunAsync(string folderA, string folderB, CancellationToken cancellationToken)
+    {
+        var a = await RebuildCommandAction.ReadAsync(folderA, withDaily: false, cancellationToken).ConfigureAwait(false);
+        var b = await RebuildCommandAction.ReadAsync(folderB, withDaily: false, cancellationToken).ConfigureAwait(false);
+        await _console.Output.WriteAsync(Render(a, b, folderA, folderB)).ConfigureAwait(false);
+        return ExitCodes.Ok;
+    }
+
+    public static string Render(ResultsData a, ResultsData b, string nameA, string nameB)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"A: {nameA} ({a.Metadata.Name}, {a.Metadata.Replicates} replicates)\n");
+        text.Append(CultureInfo.InvariantCulture, $"B: {nameB} ({b.Metadata.Name}, {b.Metadata.Replicates} replicates)\n");
+        text.Append("Means over replicates; '-' where a variant or value is missing.\n");
+        var variants = a.Metadata.VariantNames.Concat(b.Metadata.VariantNames.Where(n => !a.Metadata.VariantNames.Contains(n))).ToList();
+        foreach (var variant in variants)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\nvariant {variant}\n");
+            text.Append("  ").Append("metric".PadRight(MetricWidth)).Append("A".PadLeft(NumberWidth)).Append("B".PadLeft(NumberWidth)).Append("B-A".PadLeft(NumberWidth)).Append('\n');
+            foreach (var column in ParquetSchemas.MetricColumns)
+            {
+                var meanA = Mean(a, variant, column.Name);
+                var meanB = Mean(b, variant, column.Name);
+                var difference = meanA is { } x && meanB is { } y ? Signed(y - x) : "-";
+                text.Append("  ").Append(column.Name.PadRight(MetricWidth))
+                    .Append(Format(meanA).PadLeft(NumberWidth)).Append(Format(meanB).PadLeft(NumberWidth)).Append(difference.PadLeft(NumberWidth)).Append('\n');
+            }
+        }
+        return text.ToString();
+    }
+
+    private static double? Mean(ResultsData data, string variant, string metric) =>
+        data.Statistics.FirstOrDefault(s => s.Variant == variant && s.Metric == metric)?.Mean;
+
+    private static string Format(double? value) => value is { } v ? ReportWriter.Format(v) : "-";
+
+    private static string Signed(double value) => (value > 0 ? "+" : "") + ReportWriter.Format(value);
+}

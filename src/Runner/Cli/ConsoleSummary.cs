@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using Hcsim.Runner.Output;
+
+namespace Hcsim.Runner.Cli;
+
+/// <summary>
+/// The summary printed after a run: one row per variant with the means of the headline metrics, as plain text that
+/// fits <see cref="DefaultWidth"/> columns in a log as well as in a terminal. Headers take two short lines; when the
+/// variant names are too long for one row (sweep names are), each variant's name gets its own line above its numbers.
+/// </summary>
+public static class ConsoleSummary
+{
+    public const int DefaultWidth = 80;
+    private const string Gap = "  ";
+
+    private static readonly (string Metric, string Top, string Bottom, string Format)[] Columns =
+    [
+        ("attack_rate", "attack", "rate", "P1"),
+        ("peak_quarantined", "peak", "quarant.", "N0"),
+        ("quarantine_person_days", "quarant.", "pers.-days", "N0"),
+        ("false_positive_share", "false pos.", "share", "P1"),
+        ("infections_averted", "infections", "averted", "N0"),
+    ];
+
+    public static string Render(IReadOnlyList<string> variants, IReadOnlyList<VariantStatistic> statistics, int width = DefaultWidth)
+    {
+        var cells = variants.Select(v => Columns.Select(c => Cell(statistics, v, c.Metric, c.Format)).ToArray()).ToList();
+        var widths = Columns.Select((c, i) => Math.Max(Math.Max(c.Top.Length, c.Bottom.Length), cells.Select(r => r[i].Length).DefaultIfEmpty(0).Max())).ToArray();
+        var numbersWidth = widths.Sum() + Gap.Length * widths.Length;
+        var nameWidth = Math.Max("variant".Length, variants.Select(v => v.Length).DefaultIfEmpty(0).Max());
+        var oneLine = nameWidth + numbersWidth <= width;
+        var indent = oneLine ? nameWidth : 2;
+
+        var text = new StringBuilder();
+        text.Append((oneLine ? "variant" : "").PadRight(indent)).Append(Numbers(Columns.Select(c => c.Top).ToArray(), widths)).Append('\n');
+        text.Append(new string(' ', indent)).Append(Numbers(Columns.Select(c => c.Bottom).ToArray(), widths)).Append('\n');
+        text.Append(new string('-', Math.Min(width, indent + numbersWidth))).Append('\n');
+        for (var v = 0; v < variants.Count; v++)
+        {
+            if (oneLine)
+            {
+                text.Append(variants[v].PadRight(nameWidth));
+            }
+            else
+            {
+                text.Append(variants[v]).Append('\n').Append(new string(' ', indent));
+            }
+            text.Append(Numbers(cells[v], widths)).Append('\n');
+        }
+        var n = statistics.Where(s => s.Metric == "attack_rate").Select(s => s.N).DefaultIfEmpty(0).Max();
+        text.Append(CultureInfo.InvariantCulture, $"Means over {n} replicate(s); - = undefined. Intervals: see report.md.\n");
+        return text.ToString();
+    }
+
+    private static string Numbers(string[] cells, int[] widths)
+    {
+        var line = new StringBuilder();
+        for (var i = 0; i < cells.Length; i++)
+        {
+            line.Append(Gap).Append(cells[i].PadLeft(widths[i]));
+        }
+        return line.ToString().TrimEnd();
+    }
+
+    private static string Cell(IReadOnlyList<VariantStatistic> statistics, string variant, string metric, string format)
+    {
+        var mean = statistics.FirstOrDefault(s => s.Variant == variant && s.Metric == metric)?.Mean;
+        return mean is { } value ? value.ToString(format, CultureInfo.InvariantCulture) : "-";
+    }
+}

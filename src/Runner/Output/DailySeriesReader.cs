@@ -1,0 +1,163 @@
+using System.Collections.Immutable;
+using MathNet.Numerics.Distributions;
+using Parquet;
+using Parquet.Schema;
+
+namespace Hcsim.Runner.Output;
+
+/// <summary>
+/// Reads daily.parquet one run (row group) at a time and folds it into per-variant daily series, so memory grows with
+/// variants x days, never with replicates. Row groups are read in file order, which the writer fixes, so the floating
+/// point sums, and therefore the plots, are the same every time.
+/// </summary>
+public static class DailySeriesReader
+{
+    public static async Task<IReadOnlyList<VariantDailySeries>> ReadAsync(string path, ResultsMetadata metadata, CancellationToken cancellationToken)
+    {
+        await using var reader = await SummaryParquetReader.OpenAsync(path, cancellationToken).ConfigureAwait(false);
+        var fields = reader.Schema.GetDataFields();
+        var byName = fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        var colours = Colours(fields, path);
+        var accumulators = metadata.Variants.Select(v => new Accumulator(v.Days, colours.Length)).ToArray();
+        var index = metadata.Variants.Select((v, i) => (v.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+
+        for (var g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            var rows = checked((int)group.RowCount);
+            if (rows == 0)
+            {
+                continue;
+            }
+            var variants = new string[rows];
+            await group.ReadAsync(SummaryParquetReader.Field(byName, "variant", path), variants, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!index.TryGetValue(variants[0], out var v))
+            {
+                throw new OutputReadException($"{path}: variant '{variants[0]}' is not in manifest.json");
+            }
+            async Task<int[]> Column(string name)
+            {
+                var values = new int[rows];
+                await group.ReadAsync<int>(SummaryParquetReader.Field(byName, name, path), values, cancellationToken: cancellationToken).ConfigureAwait(false);
+                return values;
+            }
+            var day = await Column("day").ConfigureAwait(false);
+            var exposed = await Column("exposed").ConfigureAwait(false);
+            var infectious = await Column("infectious").ConfigureAwait(false);
+            var home = await Column("quarantined_home").ConfigureAwait(false);
+            var central = await Column("quarantined_central").ConfigureAwait(false);
+            var flagged = await Column("flagged").ConfigureAwait(false);
+            var flaggedUninfected = await Column("flagged_uninfected").ConfigureAwait(false);
+            var colourCounts = new int[colours.Length][];
+            for (var c = 0; c < colours.Length; c++)
+            {
+                colourCounts[c] = await Column(colours[c]).ConfigureAwait(false);
+            }
+            accumulators[v].AddRun(day, exposed, infectious, home, central, flagged, flaggedUninfected, colourCounts);
+        }
+        return [.. metadata.Variants.Select((variant, i) => accumulators[i].ToSeries(variant.Name, i, colours))];
+    }
+
+    /// <summary>The colour columns are those between <c>dead</c> and <c>quarantined_home</c> (DailyMetrics.Columns order).</summary>
+    private static ImmutableArray<string> Colours(DataField[] fields, string path)
+    {
+        var names = fields.Select(f => f.Name).ToList();
+        var first = names.IndexOf("dead") + 1;
+        var last = names.IndexOf("quarantined_home");
+        if (first <= 0 || last < first)
+        {
+            throw new OutputReadException($"{path}: does not have the daily.parquet columns (dead ... quarantined_home)");
+        }
+        return [.. names.Skip(first).Take(last - first)];
+    }
+
+    /// <summary>Sums for one variant; Welford's update for the infected curve, whose spread the bands need.</summary>
+    private sealed class Accumulator
+    {
+        private readonly int _days;
+        private readonly double[] _infectedMean;
+        private readonly double[] _infectedM2;
+        private readonly double[] _home;
+        private readonly double[] _central;
+        private readonly double[][] _colourShares;
+        private readonly double[] _falsePositiveSum;
+        private readonly int[] _falsePositiveCount;
+        private int _runs;
+
+        public Accumulator(int days, int colours)
+        {
+            _days = days;
+            _infectedMean = new double[days];
+            _infectedM2 = new double[days];
+            _home = new double[days];
+            _central = new double[days];
+            _colourShares = [.. Enumerable.Range(0, colours).Select(_ => new double[days])];
+            _falsePositiveSum = new double[days];
+            _falsePositiveCount = new int[days];
+        }
+
+        public void AddRun(int[] day, int[] exposed, int[] infectious, int[] home, int[] central, int[] flagged, int[] flaggedUninfected, int[][] colourCounts)
+        {
+            _runs++;
+            for (var row = 0; row < day.Length; row++)
+            {
+                var d = day[row];
+                if (d < 0 || d >= _days)
+                {
+                    throw new OutputReadException($"daily.parquet: day {d} is outside the variant's {_days} days");
+                }
+                double infected = exposed[row] + infectious[row];
+                var delta = infected - _infectedMean[d];
+                _infectedMean[d] += delta / _runs;
+                _infectedM2[d] += delta * (infected - _infectedMean[d]);
+                _home[d] += home[row];
+                _central[d] += central[row];
+                long holders = 0;
+                foreach (var counts in colourCounts)
+                {
+                    holders += counts[row];
+                }
+                for (var c = 0; c < colourCounts.Length; c++)
+                {
+                    // A day with nobody alive has no shares; count it as zero rather than dividing by zero.
+                    _colourShares[c][d] += holders == 0 ? 0 : (double)colourCounts[c][row] / holders;
+                }
+                if (flagged[row] > 0)
+                {
+                    _falsePositiveSum[d] += (double)flaggedUninfected[row] / flagged[row];
+                    _falsePositiveCount[d]++;
+                }
+            }
+        }
+
+        public VariantDailySeries ToSeries(string variant, int variantIndex, ImmutableArray<string> colours)
+        {
+            var low = new double[_days];
+            var high = new double[_days];
+            var t = _runs >= 2 ? StudentT.InvCDF(0, 1, _runs - 1, 0.975) : double.NaN;
+            for (var d = 0; d < _days; d++)
+            {
+                var halfWidth = _runs >= 2 ? t * Math.Sqrt(_infectedM2[d] / (_runs - 1)) / Math.Sqrt(_runs) : double.NaN;
+                low[d] = _infectedMean[d] - halfWidth;
+                high[d] = _infectedMean[d] + halfWidth;
+            }
+            return new VariantDailySeries
+            {
+                Variant = variant,
+                VariantIndex = variantIndex,
+                Days = _days,
+                Replicates = _runs,
+                Colours = colours,
+                InfectedMean = _infectedMean,
+                InfectedLow = low,
+                InfectedHigh = high,
+                QuarantinedHomeMean = Mean(_home),
+                QuarantinedCentralMean = Mean(_central),
+                ColourShareMean = [.. _colourShares.Select(Mean)],
+                FalsePositiveShareMean = [.. _falsePositiveSum.Select((sum, d) => _falsePositiveCount[d] == 0 ? double.NaN : sum / _falsePositiveCount[d])],
+            };
+        }
+
+        private double[] Mean(double[] sums) => [.. sums.Select(s => _runs == 0 ? double.NaN : s / _runs)];
+    }
+}

@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Hcsim.Engine.Scenarios;
+
+namespace Hcsim.Runner.Output;
+
+/// <summary>
+/// The part of a scenario that plots and the report depend on besides the Parquet data: names, descriptions, variant
+/// order, the counterfactual and the sweep grid. Stored in manifest.json under <c>scenario</c>, so that
+/// <c>hcsim plot</c> and <c>hcsim report</c> rebuild a folder from its own files, without the scenario file.
+/// </summary>
+public sealed record ResultsMetadata
+{
+    public const string ManifestProperty = "scenario";
+
+    public static JsonSerializerOptions JsonOptions { get; } = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+
+    public required string Name { get; init; }
+    public string Description { get; init; } = "";
+    public required int Replicates { get; init; }
+    public required ulong BaseSeed { get; init; }
+    public string? Counterfactual { get; init; }
+    /// <summary>In scenario order: the baseline, declared variants, sweep points. Colours and order in every plot follow it.</summary>
+    public required ImmutableArray<VariantInfo> Variants { get; init; }
+    public ImmutableArray<SweepAxis> SweepAxes { get; init; } = [];
+
+    public static ResultsMetadata From(Scenario scenario) => new()
+    {
+        Name = scenario.Name,
+        Description = scenario.Description,
+        Replicates = scenario.Replicates,
+        BaseSeed = scenario.Seed,
+        Counterfactual = scenario.Counterfactual,
+        Variants = [.. scenario.Variants.Select(v => new VariantInfo
+        {
+            Name = v.Name,
+            Description = v.Description,
+            Days = v.Model.Days,
+            Population = v.Model.Population.Size,
+            Sweep = v.Sweep,
+        })],
+        SweepAxes = scenario.SweepAxes,
+    };
+
+    /// <summary>Reads the <c>scenario</c> object of a results folder's manifest.json.</summary>
+    public static ResultsMetadata ReadManifest(string resultsFolder)
+    {
+        var path = Path.Combine(resultsFolder, ResultsPipeline.ManifestFile);
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            if (!document.RootElement.TryGetProperty(ManifestProperty, out var element))
+            {
+                throw new OutputReadException($"{path}: has no '{ManifestProperty}' object; the folder was written by an older hcsim, run the scenario again");
+            }
+            return element.Deserialize<ResultsMetadata>(JsonOptions)
+                ?? throw new OutputReadException($"{path}: '{ManifestProperty}' is empty");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputReadException($"{path}: cannot read: {e.Message}; is this a results folder?", e);
+        }
+        catch (JsonException e)
+        {
+            throw new OutputReadException($"{path}: is not a valid manifest: {e.Message}", e);
+        }
+    }
+
+    public ImmutableArray<string> VariantNames => [.. Variants.Select(v => v.Name)];
+}

@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+
+namespace Hcsim.Runner.Output;
+
+/// <summary>
+/// Per-day series of one variant over its replicates, as drawn by the plots. Built only from daily.parquet as read back
+/// (see <see cref="DailySeriesReader"/>), so the plots are a pure function of the files. NaN marks an undefined day.
+/// </summary>
+public sealed record VariantDailySeries
+{
+    public required string Variant { get; init; }
+    public required int VariantIndex { get; init; }
+    public required int Days { get; init; }
+    public required int Replicates { get; init; }
+    /// <summary>Declared colours, severity order.</summary>
+    public required ImmutableArray<string> Colours { get; init; }
+    /// <summary>Exposed + infectious people: mean and 95 % t interval over replicates (NaN bounds with one replicate).</summary>
+    public required double[] InfectedMean { get; init; }
+    public required double[] InfectedLow { get; init; }
+    public required double[] InfectedHigh { get; init; }
+    public required double[] QuarantinedHomeMean { get; init; }
+    public required double[] QuarantinedCentralMean { get; init; }
+    /// <summary>Per colour, per day: mean share (0..1) of living people holding that colour.</summary>
+    public required ImmutableArray<double[]> ColourShareMean { get; init; }
+    /// <summary>flagged_uninfected / flagged per day, mean over the replicates where anyone was flagged; NaN where none.</summary>
+    public required double[] FalsePositiveShareMean { get; init; }
+}

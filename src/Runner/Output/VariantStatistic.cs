@@ -1,0 +1,25 @@
+namespace Hcsim.Runner.Output;
+
+/// <summary>
+/// One row of <c>variants.parquet</c>: one summary metric of one variant over its replicates, and its paired difference
+/// from the counterfactual variant. Null means undefined (see docs/outputs-variants.md), never zero.
+/// </summary>
+public sealed record VariantStatistic
+{
+    public required string Variant { get; init; }
+    public required string Metric { get; init; }
+    /// <summary>Replicates with a defined value.</summary>
+    public required int N { get; init; }
+    public double? Mean { get; init; }
+    /// <summary>Sample standard deviation (n − 1 in the denominator); null below two values.</summary>
+    public double? Sd { get; init; }
+    /// <summary>95 % t interval of the mean; null below two values.</summary>
+    public double? Low { get; init; }
+    public double? High { get; init; }
+    /// <summary>Replicate pairs (this variant's replicate r with the counterfactual's replicate r) where both are defined.</summary>
+    public required int DiffN { get; init; }
+    /// <summary>Mean of this variant minus the counterfactual, pair by pair.</summary>
+    public double? DiffMean { get; init; }
+    public double? DiffLow { get; init; }
+    public double? DiffHigh { get; init; }
+}

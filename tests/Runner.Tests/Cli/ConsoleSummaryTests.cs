@@ -1,0 +1,42 @@
+using Hcsim.Runner.Cli;
+using Hcsim.Runner.Output;
+
+namespace Hcsim.Runner.Tests.Cli;
+
+public sealed class ConsoleSummaryTests
+{
+    [Theory]
+    [InlineData("baseline", "no-codes")]
+    [InlineData("baseline", "yellow_days-14--probability-0.6")]
+    public void Render_AnyVariantNames_FitsEightyColumnsWithoutTruncating(params string[] variants)
+    {
+        var statistics = variants.SelectMany(v => new[]
+        {
+            Statistic(v, "attack_rate", 0.802), Statistic(v, "peak_quarantined", 33_348), Statistic(v, "quarantine_person_days", 2_305_423),
+            Statistic(v, "false_positive_share", 0.998), Statistic(v, "infections_averted", 159_940),
+        }).ToList();
+
+        var text = ConsoleSummary.Render(variants, statistics);
+
+        Assert.All(text.Split('\n'), line => Assert.True(line.Length <= 80, $"every line should fit 80 columns: '{line}' has {line.Length}"));
+        Assert.All(variants, v => Assert.Contains(v, text, StringComparison.Ordinal));
+        Assert.Contains("2,305,423", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("…", text, StringComparison.Ordinal);
+    }
+
+    private static VariantStatistic Statistic(string variant, string metric, double mean) =>
+        new() { Variant = variant, Metric = metric, N = 3, Mean = mean, DiffN = 0 };
+
+    [Fact]
+    public void ProgressLine_HalfwayThroughASweep_ShowsRunsRateAndTimeLeft()
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp() - System.Diagnostics.Stopwatch.Frequency * 10;
+
+        var line = ProgressDisplay.Line(new Hcsim.Engine.Simulation.ExecutionProgress(500, 1000, 12, 24), started, 50);
+
+        Assert.Contains("runs 12 of 24", line, StringComparison.Ordinal);
+        Assert.Contains("days/s", line, StringComparison.Ordinal);
+        // 500 days in about 10 s leaves about 10 s for the other 500.
+        Assert.Matches(@"about (9|10|11) s left", line);
+    }
+}

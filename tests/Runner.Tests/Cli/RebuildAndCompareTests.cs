@@ -1,0 +1,89 @@
+using Hcsim.Runner.Cli;
+using Hcsim.Runner.Output;
+using Hcsim.Runner.Plots;
+using Hcsim.Runner.Tests.Output;
+using Hcsim.Runner.Tests.Plots;
+
+namespace Hcsim.Runner.Tests.Cli;
+
+/// <summary>hcsim plot, report and compare on folders written by the results pipeline.</summary>
+public sealed class RebuildAndCompareTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await Program.RunAsync(args, new CliConsole(output, error, interactive: false));
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Plot_ExistingFolder_RedrawsByteIdenticalPngs()
+    {
+        var folder = await ResultsFolders.WriteAsync(_temp.Path, "run", ResultPlotsTests.SweepScenario());
+        var pngs = Directory.GetFiles(Path.Combine(folder, "plots"), "*.png").Order(StringComparer.Ordinal).ToList();
+        var original = pngs.ToDictionary(p => p, File.ReadAllBytes);
+        foreach (var png in pngs)
+        {
+            File.Delete(png);
+        }
+
+        var (code, _, error) = await Run("plot", folder);
+
+        Assert.True(code == ExitCodes.Ok, $"plot should succeed, stderr: {error}");
+        Assert.True(pngs.Count >= 9, $"the sweep folder should hold the shared plots and one colour plot per variant, has {pngs.Count}");
+        foreach (var png in pngs)
+        {
+            Assert.True(File.Exists(png), $"{Path.GetFileName(png)} should be redrawn");
+            Assert.True(original[png].AsSpan().SequenceEqual(File.ReadAllBytes(png)), $"{Path.GetFileName(png)} should be byte-identical to the one the run drew");
+        }
+        Assert.DoesNotContain(Directory.GetDirectories(folder), d => Path.GetFileName(d).StartsWith(".rebuild", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Report_ExistingFolder_RewritesTheSameReport()
+    {
+        var folder = await ResultsFolders.WriteAsync(_temp.Path, "run", ResultPlotsTests.SweepScenario());
+        var report = Path.Combine(folder, "report.md");
+        var original = File.ReadAllText(report);
+        File.WriteAllText(report, "stale");
+
+        var (code, _, error) = await Run("report", folder, "--quiet");
+
+        Assert.True(code == ExitCodes.Ok, $"report should succeed, stderr: {error}");
+        Assert.Equal(original, File.ReadAllText(report));
+        Assert.Contains("(plots/tradeoff.png)", original, StringComparison.Ordinal);
+        Assert.Contains("(plots/sweep-heatmap.png)", original, StringComparison.Ordinal);
+        Assert.Contains("| `codes_2020` |", original, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_TwoFolders_PrintsAandBandDifferencePerVariantAndMetric()
+    {
+        var scenario = Output.SyntheticRuns.Scenario(variants: 2, replicates: 3, days: 10);
+        var a = await ResultsFolders.WriteAsync(_temp.Path, "a", scenario);
+        var b = await ResultsFolders.WriteAsync(_temp.Path, "b", scenario, shift: 7);
+
+        var (code, output, error) = await Run("compare", a, b);
+
+        Assert.True(code == ExitCodes.Ok, $"compare should succeed, stderr: {error}");
+        Assert.Contains("variant no_codes", output, StringComparison.Ordinal);
+        Assert.Contains("variant codes_2020", output, StringComparison.Ordinal);
+        var line = output.Split('\n').First(l => l.TrimStart().StartsWith("total_infections", StringComparison.Ordinal));
+        Assert.True(line.TrimEnd().EndsWith("+7", StringComparison.Ordinal), $"B - A of total infections should be +7: '{line}'");
+        Assert.All(output.Split('\n'), l => Assert.True(l.Length <= 80 || l.StartsWith("A:", StringComparison.Ordinal) || l.StartsWith("B:", StringComparison.Ordinal), $"'{l}' should fit 80 columns"));
+    }
+
+    [Fact]
+    public async Task Plot_NotAResultsFolder_ExitsThree()
+    {
+        var (code, _, error) = await Run("plot", Path.Combine(_temp.Path, "missing"));
+
+        Assert.Equal(ExitCodes.OutputError, code);
+        Assert.Contains("no such results folder", error, StringComparison.Ordinal);
+    }
+}
