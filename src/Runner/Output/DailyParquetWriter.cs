@@ -38,7 +38,7 @@ public sealed class DailyParquetWriter : IAsyncDisposable
         {
             throw new OutputWriteException($"daily.parquet: run {run.Variant}/{run.Replicate} has {columns.Count} daily columns, the file has {_metricColumns.Count}");
         }
-        var days = run.Daily.Days;
+        var days = run.Daily.DaysSimulated;
         var variant = new string[days];
         Array.Fill(variant, run.Variant);
         var replicate = new int[days];
