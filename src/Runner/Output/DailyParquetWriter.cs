@@ -56,12 +56,13 @@ public sealed class DailyParquetWriter : IAsyncDisposable
         for (var c = 0; c < columns.Count; c++)
         {
             var column = columns[c];
-            if (column.Name != _metricColumns[c] || column.Values.Length != days)
+            if (column.Name != _metricColumns[c] || column.Values.Length != run.Daily.Days)
             {
                 throw new OutputWriteException(
-                    $"daily.parquet: run {run.Variant}/{run.Replicate} column {c} is {column.Name} with {column.Values.Length} days, expected {_metricColumns[c]} with {days}");
+                    $"daily.parquet: run {run.Variant}/{run.Replicate} column {c} is {column.Name} with {column.Values.Length} days, expected {_metricColumns[c]} with {run.Daily.Days}");
             }
-            await rowGroup.WriteAsync<int>(_fields[3 + c], column.Values, cancellationToken: cancellationToken).ConfigureAwait(false);
+            // A run that stopped early has rows only for the days it simulated.
+            await rowGroup.WriteAsync<int>(_fields[3 + c], column.Values.AsMemory(0, days), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         RowsWritten += days;
     }

@@ -27,7 +27,8 @@ public static class ParquetSchemas
         new("replicate", typeof(int), false, "Replicate number, 0-based.", s => s.Replicate),
         new("seed", typeof(long), false, "Seed of this replicate (the same in every variant); the bits of the unsigned 64-bit seed.", s => unchecked((long)s.Seed)),
         new("population", typeof(int), false, "People in the synthetic population.", s => s.Population),
-        new("days", typeof(int), false, "Simulated days.", s => s.Days),
+        new("days", typeof(int), false, "Days simulated (fewer than the scenario's days when the run stopped early).", s => s.Days),
+        new("stopped_early", typeof(int), false, "1 when the run stopped early because nothing was left to happen (stop_when_clear), else 0.", s => s.StoppedEarly ? 1 : 0),
         new("total_infections", typeof(int), false, "People ever infected, initial infections included.", s => s.TotalInfections),
         new("attack_rate", typeof(double), false, "total_infections / population.", s => s.AttackRate),
         new("peak_infectious", typeof(int), false, "Largest daily infectious count.", s => s.PeakInfectious),
@@ -43,7 +44,7 @@ public static class ParquetSchemas
     ];
 
     /// <summary>Summary columns that identify or size a run rather than measure it.</summary>
-    public static ImmutableArray<string> SummaryKeyColumns { get; } = ["variant", "replicate", "seed", "population", "days"];
+    public static ImmutableArray<string> SummaryKeyColumns { get; } = ["variant", "replicate", "seed", "population", "days", "stopped_early"];
 
     /// <summary>The summary columns that are measurements, in file order: the metrics of variants.parquet and the report.</summary>
     public static ImmutableArray<SummaryColumn> MetricColumns { get; } =

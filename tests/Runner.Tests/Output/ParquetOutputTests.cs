@@ -61,7 +61,7 @@ public sealed class ParquetOutputTests : IDisposable
         Assert.Equal(ParquetSchemas.SummaryColumns.Select(c => c.Name), schema.Select(c => c.Name));
         var expectedTypes = new Dictionary<string, string>
         {
-            ["variant"] = "VARCHAR", ["replicate"] = "INTEGER", ["seed"] = "BIGINT", ["population"] = "INTEGER", ["days"] = "INTEGER",
+            ["variant"] = "VARCHAR", ["replicate"] = "INTEGER", ["seed"] = "BIGINT", ["population"] = "INTEGER", ["days"] = "INTEGER", ["stopped_early"] = "INTEGER",
             ["total_infections"] = "INTEGER", ["attack_rate"] = "DOUBLE", ["peak_infectious"] = "INTEGER", ["peak_quarantined"] = "INTEGER",
             ["quarantine_person_days"] = "BIGINT", ["flagged_person_days"] = "BIGINT", ["false_positive_share"] = "DOUBLE",
             ["never_infected_flagged"] = "INTEGER", ["missed_person_days"] = "BIGINT", ["uninfected_quarantine_person_days"] = "BIGINT",
