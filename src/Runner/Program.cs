@@ -67,7 +67,7 @@ public static class Program
     /// <summary>The exit code for an error that ended a command.</summary>
     public static int ExitCodeFor(Exception error) => error switch
     {
-        ScenarioValidationException or ScenarioNotFoundException => ExitCodes.InvalidInput,
+        ScenarioValidationException or ScenarioNotFoundException or ResumeMismatchException => ExitCodes.InvalidInput,
         OutputWriteException or IOException or UnauthorizedAccessException => ExitCodes.OutputError,
         SimulationInvariantException => ExitCodes.InvariantBroken,
         _ => ExitCodes.Unexpected,

@@ -77,11 +77,15 @@ public static class HcsimCommandLine
             HelpName = "S",
         };
         var force = new Option<bool>("--force") { Description = "Replace the output folder if it exists and is not empty" };
+        var resume = new Option<bool>("--resume")
+        {
+            Description = "Continue an interrupted run of the same scenario, overrides and seed to the same folder: finished runs are reused",
+        };
         var quiet = new Option<bool>("--quiet") { Description = "No progress and no summary table; only the results line" };
 
         var command = new Command("run", "Run a scenario and write daily.parquet, summary.parquet, plots, report.md and manifest.json")
         {
-            scenario, output, threads, seed, setOption, force, quiet,
+            scenario, output, threads, seed, setOption, force, resume, quiet,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -97,6 +101,7 @@ public static class HcsimCommandLine
                 Threads = parse.GetValue(threads),
                 Overrides = overrides,
                 Force = parse.GetValue(force),
+                Resume = parse.GetValue(resume),
                 Quiet = parse.GetValue(quiet),
             };
             return new RunCommandAction(console, version).RunAsync(settings, cancellationToken);

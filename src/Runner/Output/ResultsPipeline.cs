@@ -54,7 +54,7 @@ public sealed class ResultsPipeline
             FullMode = BoundedChannelFullMode.Wait,
         });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var consumer = ConsumeAsync(folder.PathOf(DailyFile), metricColumns, channel.Reader, stop.Token);
+        var consumer = ConsumeAsync(folder, metricColumns, channel.Reader, stop.Token);
         var producer = ProduceAsync(produce, channel.Writer, stop.Token);
         if (await Task.WhenAny(consumer, producer).ConfigureAwait(false) == consumer && !consumer.IsCompletedSuccessfully)
         {
@@ -75,7 +75,7 @@ public sealed class ResultsPipeline
         var summaries = InfectionsAverted.Fill(consumed.Summaries, _scenario.Counterfactual)
             .OrderBy(s => variantIndex[s.Variant]).ThenBy(s => s.Replicate).ToList();
 
-        await using (var stream = new FileStream(folder.PathOf(SummaryFile), FileMode.CreateNew))
+        await using (var stream = folder.CreateFile(SummaryFile))
         {
             await SummaryParquetWriter.WriteAsync(stream, summaries, stop.Token).ConfigureAwait(false);
         }
@@ -84,7 +84,7 @@ public sealed class ResultsPipeline
         var plots = WritePlots(folder, consumed.Means);
         files.AddRange(plots.Select(p => p.Path));
 
-        await File.WriteAllTextAsync(folder.PathOf(ReportFile), ReportWriter.Render(_scenario, summaries, plots), stop.Token).ConfigureAwait(false);
+        await folder.WriteTextAsync(ReportFile, ReportWriter.Render(_scenario, summaries, plots), stop.Token).ConfigureAwait(false);
         files.Add(ReportFile);
         files.Add(ManifestFile);
 
@@ -117,7 +117,7 @@ public sealed class ResultsPipeline
             WriteIndented = true,
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         });
-        await File.WriteAllTextAsync(folder.PathOf(ManifestFile), json + "\n", stop.Token).ConfigureAwait(false);
+        await folder.WriteTextAsync(ManifestFile, json + "\n", stop.Token).ConfigureAwait(false);
 
         return new PipelineResult { Summaries = summaries, Files = files, WallSeconds = wallSeconds, DailyRows = consumed.DailyRows };
     }
@@ -143,7 +143,7 @@ public sealed class ResultsPipeline
     }
 
     private async Task<Consumed> ConsumeAsync(
-        string dailyPath, IReadOnlyList<string> metricColumns, ChannelReader<RunResult> reader, CancellationToken cancellationToken)
+        OutputFolder folder, IReadOnlyList<string> metricColumns, ChannelReader<RunResult> reader, CancellationToken cancellationToken)
     {
         // Yield first so that a slow file open does not delay starting the producer.
         await Task.Yield();
@@ -154,7 +154,7 @@ public sealed class ResultsPipeline
         var summaries = new List<RunSummary>();
         var phaseSeconds = new SortedDictionary<string, double>(StringComparer.Ordinal);
         long rows;
-        await using (var stream = new FileStream(dailyPath, FileMode.CreateNew))
+        await using (var stream = folder.CreateFile(DailyFile))
         {
             await using var daily = await DailyParquetWriter.CreateAsync(stream, metricColumns, cancellationToken).ConfigureAwait(false);
             await foreach (var result in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
