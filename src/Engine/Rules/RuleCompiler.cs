@@ -87,7 +87,11 @@ public static class RuleCompiler
         }
         catch (ParseException e)
         {
-            throw new RuleExpressionException(StripPosition(e.Message), e.Position);
+            // DynamicExpresso says "Invalid Operation" when the text stops after an operator; say what that means.
+            var message = e.Position >= text.TrimEnd().Length
+                ? $"the condition ends too early: something is missing after '{text.TrimEnd()}' ({StripPosition(e.Message)})"
+                : StripPosition(e.Message);
+            throw new RuleExpressionException(message, e.Position);
         }
         catch (DivideByZeroException)
         {

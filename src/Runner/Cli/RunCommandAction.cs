@@ -185,7 +185,8 @@ public sealed class RunCommandAction
         {
             throw new ScenarioValidationException([new ScenarioError(loaded.Source, 0, 0, "population.size",
                 $"needs an estimated {estimate} of memory, more than the {MemoryEstimate.Format(available)} available; "
-                + "lower population.size or population.community.mean_degree, or use fewer --threads to hold fewer runs at once")]);
+                + "lower population.size or population.community.mean_degree"
+                + (estimate.RunsAtOnce > 1 ? ", or use fewer --threads to hold fewer runs at once" : ""))]);
         }
     }
 
