@@ -154,15 +154,12 @@ public static class ScenarioLoader
         {
             throw new ScenarioNotFoundException(path);
         }
-        // Checked before reading, so that a huge or endless file (a device, a log by mistake) is never read into memory.
-        // Bytes bound characters from above in UTF-8, so the text limit cannot be passed by a file within this one.
-        var bytes = new FileInfo(path).Length;
-        if (bytes > YamlBounds.MaxChars * 4L)
-        {
-            throw Single(new ScenarioError(path, 0, 0, "",
-                $"the file has {bytes} bytes, more than the limit of {YamlBounds.MaxChars} characters; a scenario is a short settings file"));
-        }
-        return Load(File.ReadAllText(path), path, overrides);
+        // Read with a bound, so that a huge or endless file (a log by mistake, /dev/zero) is never read into memory;
+        // one character more than the limit is enough for Load to refuse it with the limit in the message.
+        using var reader = new StreamReader(path);
+        var buffer = new char[YamlBounds.MaxChars + 1];
+        var length = reader.ReadBlock(buffer, 0, buffer.Length);
+        return Load(new string(buffer, 0, length), path, overrides);
     }
 
     /// <summary>Loads the built-in default scenario (scenarios/default.yaml, embedded in the engine).</summary>

@@ -97,6 +97,30 @@ public sealed class ScenarioLoaderFuzzTests
         MutatedDefault.Sample(LoadsOrRefuses, seed: "5o7HAbs5I951", iter: 400, threads: 1);
     }
 
+    [Fact]
+    public void Load_TextOverTheLimit_IsRefusedWithTheLimit()
+    {
+        var text = "name: long\ndescription: " + new string('x', 1_000_001);
+
+        var error = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Load(text, "long.yaml", []));
+
+        Assert.Contains("more than the limit of 1000000", Assert.Single(error.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoadFile_EndlessFile_IsRefusedWithoutReadingItAll()
+    {
+        // /dev/zero never ends: a loader that reads whole files would fill the memory.
+        if (!File.Exists("/dev/zero"))
+        {
+            return;
+        }
+
+        var error = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.LoadFile("/dev/zero", []));
+
+        Assert.Contains("more than the limit", Assert.Single(error.Errors).Message, StringComparison.Ordinal);
+    }
+
     private static void LoadsOrRefuses(string text)
     {
         var load = Task.Run(() =>
