@@ -51,7 +51,13 @@ public static class Program
             await console.Error.WriteLineAsync($"hcsim: {e.Errors.Length} error(s) in scenario; nothing was run").ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
-        catch (Exception e) when (e is SimulatorException or IOException or UnauthorizedAccessException or OperationCanceledException)
+        catch (OperationCanceledException e)
+        {
+            // Ctrl+C or SIGTERM: not a bug, but not a result either; finished runs were kept for --resume (see above).
+            await console.Error.WriteLineAsync("hcsim: interrupted before the run finished; no results were written").ConfigureAwait(false);
+            return ExitCodeFor(e);
+        }
+        catch (Exception e) when (e is SimulatorException or IOException or UnauthorizedAccessException)
         {
             await console.Error.WriteLineAsync($"hcsim: {OneLine(e.Message)}").ConfigureAwait(false);
             return ExitCodeFor(e);
@@ -67,7 +73,7 @@ public static class Program
     /// <summary>The exit code for an error that ended a command.</summary>
     public static int ExitCodeFor(Exception error) => error switch
     {
-        ScenarioValidationException or ScenarioNotFoundException => ExitCodes.InvalidInput,
+        ScenarioValidationException or ScenarioNotFoundException or ResumeMismatchException => ExitCodes.InvalidInput,
         OutputWriteException or OutputReadException or IOException or UnauthorizedAccessException => ExitCodes.OutputError,
         SimulationInvariantException => ExitCodes.InvariantBroken,
         _ => ExitCodes.Unexpected,

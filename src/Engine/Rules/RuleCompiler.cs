@@ -12,8 +12,48 @@ namespace Hcsim.Engine.Rules;
 /// </summary>
 public static class RuleCompiler
 {
+    /// <summary>Characters in one condition; a condition is a short formula, and the parser recurses per nesting level.</summary>
+    public const int MaxExpressionLength = 1000;
+
+    /// <summary>Nesting of parentheses and unary operators; bounded so that no condition can exhaust the stack.</summary>
+    public const int MaxNesting = 32;
+
     public static RuleCondition Compile(string expression, IReadOnlyDictionary<string, double> parameters)
     {
+        var (body, facts) = Parse(expression, parameters);
+        return Expression.Lambda<RuleCondition>(body, facts).Compile();
+    }
+
+    /// <summary>
+    /// True when the condition reads no fact and is false with these parameters (<c>false</c>, <c>1 &gt; 2</c>,
+    /// <c>red_days &lt; 0</c>): a rule with it can never fire. A condition that reads facts is never reported, even if
+    /// no person could satisfy it, because proving that in general is not possible from the text.
+    /// </summary>
+    public static bool IsConstantFalse(string expression, IReadOnlyDictionary<string, double> parameters)
+    {
+        var (body, facts) = Parse(expression, parameters);
+        var reader = new FactReader(facts);
+        reader.Visit(body);
+        if (reader.ReadsFacts)
+        {
+            return false;
+        }
+        var condition = Expression.Lambda<RuleCondition>(body, facts).Compile();
+        var none = default(PersonFacts);
+        try
+        {
+            return !condition(ref none);
+        }
+        catch (ArithmeticException)
+        {
+            // Integer division by zero in a constant: the rule fails on every evaluation, so it can never fire either.
+            return true;
+        }
+    }
+
+    private static (Expression Body, ParameterExpression Facts) Parse(string expression, IReadOnlyDictionary<string, double> parameters)
+    {
+        CheckSize(expression);
         var facts = Expression.Parameter(typeof(PersonFacts).MakeByRefType(), "facts");
         var bindings = new Dictionary<ParameterExpression, Expression>();
         var declared = new List<Parameter>();
@@ -47,16 +87,61 @@ public static class RuleCompiler
         }
         catch (ParseException e)
         {
-            throw new RuleExpressionException(StripPosition(e.Message), e.Position);
+            // DynamicExpresso says "Invalid Operation" when the text stops after an operator; say what that means.
+            var message = e.Position >= text.TrimEnd().Length
+                ? $"the condition ends too early: something is missing after '{text.TrimEnd()}' ({StripPosition(e.Message)})"
+                : StripPosition(e.Message);
+            throw new RuleExpressionException(message, e.Position);
         }
         catch (DivideByZeroException)
         {
             throw new RuleExpressionException("division by zero", 0);
         }
 
-        new WhitelistCheck(bindings).Visit(lambda.Expression);
-        var body = new FactRewriter(bindings).Visit(lambda.Expression);
-        return Expression.Lambda<RuleCondition>(body, facts).Compile();
+        new WhitelistCheck(bindings, text).Visit(lambda.Expression);
+        return (new FactRewriter(bindings).Visit(lambda.Expression)!, facts);
+    }
+
+    private static void CheckSize(string expression)
+    {
+        if (expression.Length > MaxExpressionLength)
+        {
+            throw new RuleExpressionException(
+                $"the condition has {expression.Length} characters, more than the limit of {MaxExpressionLength}; split it with policy parameters or several rules",
+                MaxExpressionLength);
+        }
+        // Counted on the text: '(' and the unary operators each add a level of recursion in the parser.
+        var depth = 0;
+        var unary = 0;
+        for (var i = 0; i < expression.Length; i++)
+        {
+            var c = expression[i];
+            if (c == '(')
+            {
+                depth++;
+            }
+            else if (c == ')')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            unary = c is '!' or '-' or '+' or '~' ? unary + 1 : char.IsWhiteSpace(c) ? unary : 0;
+            if (depth + unary > MaxNesting)
+            {
+                throw new RuleExpressionException($"the condition nests parentheses or operators more than {MaxNesting} levels deep", i);
+            }
+        }
+    }
+
+    /// <summary>Finds whether an expression reads the facts parameter (after facts were rewired to its fields).</summary>
+    private sealed class FactReader(ParameterExpression facts) : ExpressionVisitor
+    {
+        public bool ReadsFacts { get; private set; }
+
+        protected override Expression VisitParameter(ParameterExpression node)
+        {
+            ReadsFacts |= node == facts;
+            return node;
+        }
     }
 
     private static string StripPosition(string message)
@@ -93,7 +178,7 @@ public static class RuleCompiler
     }
 
     /// <summary>Rejects every node that is not plain arithmetic, comparison or logic over facts, parameters and literals.</summary>
-    private sealed class WhitelistCheck(Dictionary<ParameterExpression, Expression> bindings) : ExpressionVisitor
+    private sealed class WhitelistCheck(Dictionary<ParameterExpression, Expression> bindings, string text) : ExpressionVisitor
     {
         public override Expression? Visit(Expression? node)
         {
@@ -172,8 +257,28 @@ public static class RuleCompiler
                 || t == typeof(decimal) || t == typeof(string);
         }
 
-        private static RuleExpressionException Refuse(Expression node) =>
-            new($"not allowed in a rule condition: '{node}'; only facts, parameters, literals, arithmetic, comparisons, && || ! and ?: are", 0);
+        private RuleExpressionException Refuse(Expression node) =>
+            new($"not allowed in a rule condition: '{node}'; only facts, parameters, literals, arithmetic, comparisons, && || ! and ?: are", PositionOf(node));
+
+        // The parsed tree has no positions; the name of the member, method or keyword that was refused is the best
+        // pointer back into the text (the first occurrence, which is where it is in all but contrived conditions).
+        private int PositionOf(Expression node)
+        {
+            var token = node switch
+            {
+                MemberExpression member => "." + member.Member.Name,
+                MethodCallExpression call => call.Method.Name,
+                NewExpression or NewArrayExpression => "new",
+                TypeBinaryExpression => " is ",
+                UnaryExpression { NodeType: ExpressionType.TypeAs } => " as ",
+                LambdaExpression => "=>",
+                BinaryExpression { NodeType: ExpressionType.Assign } => "=",
+                ConstantExpression { Value: Type } => "typeof",
+                _ => null,
+            };
+            var at = token is null ? -1 : text.IndexOf(token, StringComparison.Ordinal);
+            return at < 0 ? 0 : token![0] is '.' or ' ' ? at + 1 : at;
+        }
     }
 
     private sealed class FactRewriter(Dictionary<ParameterExpression, Expression> bindings) : ExpressionVisitor

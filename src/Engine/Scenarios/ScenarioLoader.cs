@@ -161,7 +161,12 @@ public static class ScenarioLoader
         {
             throw new ScenarioNotFoundException(path);
         }
-        return Load(File.ReadAllText(path), path, overrides);
+        // Read with a bound, so that a huge or endless file (a log by mistake, /dev/zero) is never read into memory;
+        // one character more than the limit is enough for Load to refuse it with the limit in the message.
+        using var reader = new StreamReader(path);
+        var buffer = new char[YamlBounds.MaxChars + 1];
+        var length = reader.ReadBlock(buffer, 0, buffer.Length);
+        return Load(new string(buffer, 0, length), path, overrides);
     }
 
     /// <summary>Loads the built-in default scenario (scenarios/default.yaml, embedded in the engine).</summary>
@@ -197,11 +202,17 @@ public static class ScenarioLoader
     /// <summary>Parses YAML; on a syntax error returns the error's line, column (1-based) and message instead.</summary>
     private static YamlStream ParseYaml(string text, out (int Line, int Column, string Message)? syntaxError)
     {
+        var scan = new Parser(new StringReader(text));
         var parser = new Parser(new StringReader(text));
         var stream = new YamlStream();
         syntaxError = null;
         try
         {
+            if (YamlBounds.Check(text, scan) is { } excess)
+            {
+                syntaxError = ((int)excess.Where.Line, (int)excess.Where.Column, excess.Message);
+                return stream;
+            }
             stream.Load(parser);
         }
         catch (YamlException e)
@@ -212,8 +223,15 @@ public static class ScenarioLoader
         {
             // YamlDotNet 18.1 throws this, not a YamlException, for some unclosed flow lists and mappings
             // ("a: [1, 2" followed by another key); the parser's last event is the best location there is.
-            var mark = parser.Current?.Start ?? Mark.Empty;
+            var mark = parser.Current?.Start ?? scan.Current?.Start ?? Mark.Empty;
             syntaxError = ((int)mark.Line, (int)mark.Column, "invalid YAML: a '[' or '{' is not closed");
+        }
+        catch (ArgumentException)
+        {
+            // YamlDotNet 18.1 throws this ("the current event is of an unsupported type") when a node starts where
+            // the parser's events do not allow one, e.g. after some stray document markers; found by the fuzz tests.
+            var mark = parser.Current?.Start ?? Mark.Empty;
+            syntaxError = ((int)mark.Line, (int)mark.Column, $"invalid YAML: unexpected {parser.Current?.GetType().Name ?? "end"} here");
         }
         return stream;
     }
@@ -272,6 +290,13 @@ public static class ScenarioLoader
             {
                 binder.Error(node, "variants", $"expected a list of variants (- name: ..., set: {{...}}), got {ConfigBinder.Describe(node)}");
             }
+            return [];
+        }
+        if (sequence.Children.Count == 0)
+        {
+            // An error rather than a silent "base only": an empty list written out is most likely a generated file
+            // whose variants went missing. Leaving 'variants' out is how a scenario says it has none.
+            binder.Error(node, "variants", "is an empty list; list at least one variant, or remove 'variants' to run only the base scenario");
             return [];
         }
         var entries = ImmutableArray.CreateBuilder<VariantEntry>();

@@ -15,6 +15,8 @@ internal sealed class ScenarioValidator
     public const int MaxPopulationSize = 200_000_000;
     public const int MaxDays = 3650;
     public const int MaxAge = 120;
+    /// <summary>Far above any study's needs; stops a typo (an extra zero or two) from queueing years of work.</summary>
+    public const int MaxReplicates = 100_000;
 
     /// <summary>The rule triggers the rules engine dispatches.</summary>
     public static readonly ImmutableArray<string> Triggers = ["checkin", "fever_report", "test_result", "traced", "daily"];
@@ -41,10 +43,7 @@ internal sealed class ScenarioValidator
 
     public void ValidateReplicates(string path, int replicates)
     {
-        if (replicates < 1)
-        {
-            Add(path, $"must be at least 1, got {replicates}");
-        }
+        Range(path, replicates, 1, MaxReplicates);
     }
 
     public void ValidateModel(ModelConfig model)
@@ -204,6 +203,57 @@ internal sealed class ScenarioValidator
         {
             ValidateRule($"policy.rules[{i}]", policy.Rules[i], policy, tests, ruleNames);
         }
+        ValidateReachability(policy);
+    }
+
+    /// <summary>
+    /// Rules that can never fire are errors, because they are almost always a mistake that would silently make a
+    /// policy weaker than its author thinks: a <c>test_result</c> rule when no rule orders a test, a <c>traced</c> rule
+    /// when no rule traces, a <c>colours</c> filter naming only colours nobody can hold, a condition that reads no fact
+    /// and is false. Behaviour settings (a check-in probability of 0, <c>policy.enabled: false</c>) are not counted:
+    /// variants set them on purpose, and the rules themselves are not wrong then.
+    /// </summary>
+    private void ValidateReachability(PolicyConfig policy)
+    {
+        var actions = policy.Rules.SelectMany(r => r.Do).ToList();
+        var orderTests = actions.Any(a => a.Test is not null);
+        var trace = actions.Any(a => a.Trace is not null);
+        // Everyone starts in the first colour; set_colour raises to its colour; release lowers to its colour (or the first).
+        var reachable = new HashSet<string>(StringComparer.Ordinal);
+        if (!policy.Colours.IsEmpty)
+        {
+            reachable.Add(policy.Colours[0]);
+        }
+        foreach (var action in actions)
+        {
+            if (action.SetColour is { } set)
+            {
+                reachable.Add(set);
+            }
+            if (action.Release is { Length: > 0 } release)
+            {
+                reachable.Add(release);
+            }
+        }
+        for (var i = 0; i < policy.Rules.Length; i++)
+        {
+            var path = $"policy.rules[{i}]";
+            var rule = policy.Rules[i];
+            if (rule.On == "test_result" && !orderTests)
+            {
+                Add($"{path}.on", $"rule '{rule.Name}' can never fire: no rule orders a test (an action 'test: <kind>'), so no result ever arrives");
+            }
+            if (rule.On == "traced" && !trace)
+            {
+                Add($"{path}.on", $"rule '{rule.Name}' can never fire: no rule traces contacts (an action 'trace: {{layers: [...]}}'), so nobody is ever traced");
+            }
+            var known = rule.Colours.Where(policy.Colours.Contains).ToList();
+            if (known.Count == rule.Colours.Length && known.Count > 0 && !known.Any(reachable.Contains))
+            {
+                Add($"{path}.colours", $"rule '{rule.Name}' can never fire: nobody can hold {string.Join(" or ", known.Select(c => $"'{c}'"))}, "
+                    + $"because only the first colour ('{policy.Colours[0]}') and the colours of set_colour and release actions ({string.Join(", ", reachable.Order(StringComparer.Ordinal))}) are ever held");
+            }
+        }
     }
 
     private void ValidateRule(
@@ -272,7 +322,8 @@ internal sealed class ScenarioValidator
         }
         if (action.Days is { } days)
         {
-            Number($"{path}.days", days, policy, 0);
+            // Zero days of isolation would confine nobody; leaving 'days' out means "until released".
+            Number($"{path}.days", days, policy, 1);
         }
         if (action.Test is not null && !tests.ContainsKey(action.Test))
         {
@@ -297,9 +348,13 @@ internal sealed class ScenarioValidator
     {
         if (number.Parameter is { } name)
         {
-            if (!policy.Params.ContainsKey(name))
+            if (!policy.Params.TryGetValue(name, out var value))
             {
                 Add(path, UnknownName("parameter", name, [.. policy.Params.Keys.Order(StringComparer.Ordinal)], "policy.params"));
+            }
+            else if (value < minimum)
+            {
+                Add(path, $"must be at least {Format(minimum)}, got parameter '{name}' = {Format(value)} (set in policy.params.{name})");
             }
         }
         else if (number.Value is { } value && value < minimum)
@@ -398,6 +453,10 @@ internal sealed class ScenarioValidator
         try
         {
             Rules.RuleCompiler.Compile(rule.When, policy.Params);
+            if (Rules.RuleCompiler.IsConstantFalse(rule.When, policy.Params))
+            {
+                Add(path, $"rule '{rule.Name}' can never fire: its condition reads no fact and is false with these parameters ('{rule.When}')");
+            }
         }
         catch (Rules.RuleExpressionException e)
         {

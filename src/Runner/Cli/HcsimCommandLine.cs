@@ -1,3 +1,4 @@
+using Hcsim.Engine.Simulation;
 using System.CommandLine;
 
 namespace Hcsim.Runner.Cli;
@@ -80,11 +81,23 @@ public static class HcsimCommandLine
             HelpName = "S",
         };
         var force = new Option<bool>("--force") { Description = "Replace the output folder if it exists and is not empty" };
+        var resume = new Option<bool>("--resume")
+        {
+            Description = "Continue an interrupted run of the same scenario, overrides and seed to the same folder: finished runs are reused",
+        };
         var quiet = new Option<bool>("--quiet") { Description = "No progress and no summary table; only the results line" };
+        var events = new Option<bool>("--events")
+        {
+            Description = "Also write events.parquet: every change of a person's disease stage, colour and confinement (large)",
+        };
+        var transmissions = new Option<bool>("--transmissions")
+        {
+            Description = "Also write transmissions.parquet: who infected whom, when, where, and the infector's code (large)",
+        };
 
         var command = new Command("run", "Run a scenario and write daily.parquet, summary.parquet, plots, report.md and manifest.json")
         {
-            scenario, output, threads, seed, setOption, force, quiet,
+            scenario, output, threads, seed, setOption, force, resume, quiet, events, transmissions,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -100,7 +113,9 @@ public static class HcsimCommandLine
                 Threads = parse.GetValue(threads),
                 Overrides = overrides,
                 Force = parse.GetValue(force),
+                Resume = parse.GetValue(resume),
                 Quiet = parse.GetValue(quiet),
+                Details = new DetailOptions { Events = parse.GetValue(events), Transmissions = parse.GetValue(transmissions) },
             };
             return new RunCommandAction(console, version).RunAsync(settings, cancellationToken);
         });

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Hcsim.Engine.Errors;
+using Hcsim.Engine.Metrics;
 using Hcsim.Engine.Simulation;
 using Hcsim.Runner.Output;
 using Hcsim.Runner.Plots;
@@ -14,11 +16,17 @@ public sealed class RunCommandAction
 {
     private readonly CliConsole _console;
     private readonly string _version;
+    private readonly Func<string, Stream>? _createFile;
+    private readonly long? _availableMemoryBytes;
 
-    public RunCommandAction(CliConsole console, string version)
+    /// <param name="createFile">Opens output files; null for plain files. Tests pass one that fails like a full disk.</param>
+    /// <param name="availableMemoryBytes">Memory the run may use; null asks the runtime (GC memory info).</param>
+    public RunCommandAction(CliConsole console, string version, Func<string, Stream>? createFile = null, long? availableMemoryBytes = null)
     {
         _console = console;
         _version = version;
+        _createFile = createFile;
+        _availableMemoryBytes = availableMemoryBytes;
     }
 
     public async Task<int> RunAsync(RunSettings settings, CancellationToken cancellationToken)
@@ -26,6 +34,8 @@ public sealed class RunCommandAction
         var loaded = ScenarioSource.Load(settings.ScenarioPath, settings.Overrides);
         var scenario = loaded.Scenario;
         ParquetSchemas.DailyMetricColumns(scenario);
+        await NoteThreadsAsync(settings.Threads).ConfigureAwait(false);
+        CheckMemory(loaded, settings.Threads);
         var target = settings.OutputPath ?? Path.Combine("results", ResultPlots.SafeFileName(scenario.Name));
         OutputFolder.CheckTarget(target, settings.Force);
 
@@ -36,22 +46,149 @@ public sealed class RunCommandAction
             Overrides = settings.Overrides,
             Threads = settings.Threads,
             HcsimVersion = _version,
+            Details = settings.Details,
         };
-        var execution = new ScenarioExecution(scenario, new ExecutionOptions { Threads = settings.Threads });
-        var progress = new ProgressDisplay();
-        using var folder = OutputFolder.Create(target, settings.Force);
-        var work = new ResultsPipeline(scenario, context).RunAsync(
-            folder, (writer, token) => execution.RunAsync(writer, progress, token), cancellationToken);
-        await progress.ShowUntilAsync(work, _console, settings.Quiet).ConfigureAwait(false);
-        var result = await work.ConfigureAwait(false);
-        folder.Commit();
-
-        if (!settings.Quiet)
+        var identity = new ResumeIdentity
         {
-            await _console.Output.WriteAsync(ConsoleSummary.Render([.. scenario.Variants.Select(v => v.Name)], result.Statistics)).ConfigureAwait(false);
+            ScenarioSha256 = context.ScenarioSha256,
+            Overrides = [.. settings.Overrides],
+            Seed = scenario.Seed,
+            Replicates = scenario.Replicates,
+            Variants = [.. scenario.Variants.Select(v => v.Name)],
+            HcsimVersion = _version,
+            Details = string.Join(" ", new[] { settings.Details.Events ? "--events" : "", settings.Details.Transmissions ? "--transmissions" : "" }.Where(d => d.Length > 0)),
+        };
+        var stale = OutputFolder.FindStale(target);
+        var resumeFrom = settings.Resume ? ChooseResumable(stale, identity) : null;
+        if (!settings.Resume && stale.Count > 0)
+        {
+            await _console.Error.WriteLineAsync(
+                $"hcsim: note: {stale.Count} incomplete folder(s) of an interrupted run to this target: {string.Join(", ", stale)}; "
+                + "use --resume to continue it; they are deleted when this run finishes").ConfigureAwait(false);
         }
-        await _console.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"results: {folder.Target} ({result.WallSeconds:F1} s, {result.Summaries.Count} runs)")).ConfigureAwait(false);
-        return ExitCodes.Ok;
+
+        var execution = new ScenarioExecution(scenario, new ExecutionOptions { Threads = settings.Threads, Details = settings.Details });
+        var progress = new ProgressDisplay();
+        using var folder = OutputFolder.Create(target, settings.Force, _createFile,
+            $"Scenario: {loaded.Source} (SHA-256 {context.ScenarioSha256}), overrides: [{string.Join(", ", settings.Overrides)}]");
+        var committed = false;
+        try
+        {
+            var checkpoints = new RunCheckpoints(folder);
+            checkpoints.WriteIdentity(identity);
+            if (resumeFrom is not null)
+            {
+                checkpoints.Adopt(resumeFrom);
+            }
+            var done = checkpoints.Load(scenario);
+            if (settings.Resume)
+            {
+                await _console.Error.WriteLineAsync(resumeFrom is null
+                    ? $"hcsim: note: --resume: no interrupted run of this scenario to {folder.Target}; running all {execution.RunCount} runs"
+                    : $"hcsim: resuming from {resumeFrom}: {done.Count} of {execution.RunCount} runs already finished").ConfigureAwait(false);
+            }
+            var remaining = new ResumedExecution(execution, done.Keys.ToHashSet());
+            var work = new ResultsPipeline(scenario, context).RunAsync(
+                folder,
+                async (writer, token) =>
+                {
+                    foreach (var run in done.OrderBy(d => d.Key).Select(d => d.Value))
+                    {
+                        await writer.WriteAsync(run, token).ConfigureAwait(false);
+                    }
+                    var checkpointing = new CheckpointingWriter(writer, checkpoints);
+                    if (done.Count == 0)
+                    {
+                        await execution.RunAsync(checkpointing, progress, token).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await remaining.RunAsync(checkpointing, token).ConfigureAwait(false);
+                    }
+                },
+                cancellationToken);
+            await progress.ShowUntilAsync(work, _console, settings.Quiet).ConfigureAwait(false);
+            var result = await work.ConfigureAwait(false);
+            folder.Commit();
+            committed = true;
+
+            var deleted = OutputFolder.DeleteStale(OutputFolder.FindStale(target));
+            if (deleted.Count > 0)
+            {
+                await _console.Error.WriteLineAsync($"hcsim: note: deleted {deleted.Count} incomplete folder(s) of earlier interrupted runs: {string.Join(", ", deleted)}").ConfigureAwait(false);
+            }
+            if (!settings.Quiet)
+            {
+                await _console.Output.WriteAsync(ConsoleSummary.Render([.. scenario.Variants.Select(v => v.Name)], result.Statistics)).ConfigureAwait(false);
+            }
+            await _console.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"results: {folder.Target} ({result.WallSeconds:F1} s, {result.Summaries.Count} runs)")).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Disk full, permissions changed under us: name the folder, and say that nothing earlier was touched.
+            throw new OutputWriteException(
+                $"{folder.Target}: could not write the results: {e.Message}; previous results in {folder.Target}, if any, are untouched", e);
+        }
+        finally
+        {
+            if (!committed)
+            {
+                folder.Dispose();
+                if (folder.KeptForResume)
+                {
+                    await _console.Error.WriteLineAsync(
+                        $"hcsim: the {RunCheckpoints.CountIn(folder.TemporaryPath)} finished run(s) are kept in {folder.TemporaryPath} (marked {OutputFolder.IncompleteFile}); rerun the same command with --resume to continue").ConfigureAwait(false);
+                }
+            }
+        }
     }
+
+    /// <summary>The stale folder to resume from; throws when there are some but none matches this run.</summary>
+    private static string? ChooseResumable(IReadOnlyList<string> stale, ResumeIdentity identity)
+    {
+        var reasons = new List<string>();
+        // Newest first: after several interruptions, the latest folder holds the latest runs.
+        foreach (var folder in stale.Reverse())
+        {
+            var saved = RunCheckpoints.ReadIdentity(folder);
+            var difference = saved is null ? "it has no resume.json (it was not started by this version of hcsim, or was killed at its start)" : saved.DifferenceFrom(identity);
+            if (difference is null)
+            {
+                return folder;
+            }
+            reasons.Add($"{folder}: {difference}");
+        }
+        if (reasons.Count == 0)
+        {
+            return null;
+        }
+        throw new ResumeMismatchException(
+            $"--resume: no interrupted run matches this one ({string.Join("; ", reasons)}); run without --resume to start over, which deletes those folders when it finishes");
+    }
+
+    private async Task NoteThreadsAsync(int threads)
+    {
+        if (threads > Environment.ProcessorCount)
+        {
+            await _console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"hcsim: note: --threads {threads} is more than the {Environment.ProcessorCount} processor(s) of this machine; allowed, and results are identical, but it will not run faster and holds more runs in memory at once")).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Refuses, before anything is built, a scenario whose estimated peak memory exceeds what the machine has.</summary>
+    private void CheckMemory(ScenarioSource loaded, int threads)
+    {
+        var estimate = MemoryEstimate.For(loaded.Scenario, threads);
+        var available = _availableMemoryBytes ?? GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if (estimate.TotalBytes > available)
+        {
+            throw new ScenarioValidationException([new ScenarioError(loaded.Source, 0, 0, "population.size",
+                $"needs an estimated {estimate} of memory, more than the {MemoryEstimate.Format(available)} available; "
+                + "lower population.size or population.community.mean_degree"
+                + (estimate.RunsAtOnce > 1 ? ", or use fewer --threads to hold fewer runs at once" : ""))]);
+        }
+    }
+
 }

@@ -11,5 +11,9 @@ public sealed record RunSettings
     /// <summary><c>--set</c> overrides in command-line order, then <c>seed=S</c> from <c>--seed</c> (so --seed wins).</summary>
     public IReadOnlyList<string> Overrides { get; init; } = [];
     public bool Force { get; init; }
+    /// <summary>Reuse the finished runs of an interrupted run of the same scenario, overrides and seed to this target.</summary>
+    public bool Resume { get; init; }
     public bool Quiet { get; init; }
+    /// <summary>Also write events.parquet and/or transmissions.parquet.</summary>
+    public Hcsim.Engine.Simulation.DetailOptions Details { get; init; } = Hcsim.Engine.Simulation.DetailOptions.None;
 }

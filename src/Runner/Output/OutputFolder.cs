@@ -1,19 +1,38 @@
+using System.Globalization;
+
 namespace Hcsim.Runner.Output;
 
 /// <summary>
 /// An output folder that appears whole or not at all. Files are written into a sibling temporary folder
-/// <c>&lt;target&gt;.tmp-&lt;random&gt;</c>; <see cref="Commit"/> renames it to the target. Disposing without a commit
-/// deletes the temporary folder, so a failed run leaves the previous results exactly as they were.
+/// <c>&lt;target&gt;.tmp-&lt;random&gt;</c>; <see cref="Commit"/> renames it to the target. Until then the temporary
+/// folder holds an <see cref="IncompleteFile"/> that says what it is, and a <see cref="LockFile"/> held open for as long
+/// as this process uses the folder, so another process can tell a live run from an interrupted one.
 /// </summary>
+/// <remarks>
+/// Disposing without a commit deletes the temporary folder, unless it holds finished-run checkpoints
+/// (<see cref="RunCheckpoints.Folder"/>): those are kept, marked incomplete, for <c>hcsim run --resume</c>. A process that
+/// is killed leaves the temporary folder as it was, marked incomplete, and the previous results untouched.
+/// </remarks>
 public sealed class OutputFolder : IDisposable
 {
+    /// <summary>Present in a temporary folder until its commit; explains, in plain words, why the folder is not a result.</summary>
+    public const string IncompleteFile = "INCOMPLETE";
+
+    /// <summary>Held open (exclusively) by the process writing the folder; a lock that can be taken means nobody is.</summary>
+    public const string LockFile = ".lock";
+
+    private const string TemporaryMarker = ".tmp-";
+
+    private readonly Func<string, Stream> _createFile;
+    private FileStream? _lock;
     private bool _committed;
 
-    private OutputFolder(string target, string temporary, bool force)
+    private OutputFolder(string target, string temporary, bool force, Func<string, Stream> createFile)
     {
         Target = target;
         TemporaryPath = temporary;
         Force = force;
+        _createFile = createFile;
     }
 
     /// <summary>The final folder (absolute path).</summary>
@@ -24,30 +43,39 @@ public sealed class OutputFolder : IDisposable
 
     public bool Force { get; }
 
+    /// <summary>True after disposing without a commit left the folder in place for <c>--resume</c>.</summary>
+    public bool KeptForResume { get; private set; }
+
     /// <summary>
     /// Checks the target and creates the temporary folder. Throws <see cref="OutputWriteException"/> without touching
     /// anything when the target exists, is not empty and <paramref name="force"/> is false.
     /// </summary>
-    public static OutputFolder Create(string target, bool force)
+    /// <param name="createFile">Opens a new file for writing by full path; tests pass one that fails like a full disk.</param>
+    public static OutputFolder Create(string target, bool force, Func<string, Stream>? createFile = null, string? description = null)
     {
-        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
+        var full = FullPath(target);
         CheckTarget(full, force);
-        var temporary = $"{full}.tmp-{Path.GetRandomFileName().Replace(".", "", StringComparison.Ordinal)}";
+        var temporary = $"{full}{TemporaryMarker}{Path.GetRandomFileName().Replace(".", "", StringComparison.Ordinal)}";
+        var folder = new OutputFolder(full, temporary, force, createFile ?? (path => new FileStream(path, FileMode.CreateNew)));
         try
         {
             Directory.CreateDirectory(temporary);
+            // Locked first, so that no other process ever sees this folder unlocked while it is in use.
+            folder._lock = new FileStream(Path.Combine(temporary, LockFile), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+            File.WriteAllText(Path.Combine(temporary, IncompleteFile), IncompleteText(full, description));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            folder.Dispose();
             throw new OutputWriteException($"{temporary}: cannot create the output folder: {e.Message}", e);
         }
-        return new OutputFolder(full, temporary, force);
+        return folder;
     }
 
     /// <summary>Fails early (before any simulation) if the target cannot be replaced.</summary>
     public static void CheckTarget(string target, bool force)
     {
-        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
+        var full = FullPath(target);
         if (File.Exists(full))
         {
             throw new OutputWriteException($"{full}: exists and is a file; choose another folder with --out");
@@ -58,6 +86,51 @@ public sealed class OutputFolder : IDisposable
         }
     }
 
+    /// <summary>
+    /// Temporary folders of <paramref name="target"/> left by runs that are no longer alive (killed, crashed, or kept for
+    /// resuming), oldest first. A folder whose lock is held belongs to a live run and is never listed.
+    /// </summary>
+    public static IReadOnlyList<string> FindStale(string target)
+    {
+        var full = FullPath(target);
+        var parent = Path.GetDirectoryName(full);
+        if (parent is null || !Directory.Exists(parent))
+        {
+            return [];
+        }
+        var stale = new List<string>();
+        foreach (var folder in Directory.EnumerateDirectories(parent, Path.GetFileName(full) + TemporaryMarker + "*"))
+        {
+            if (!IsInUse(folder))
+            {
+                stale.Add(folder);
+            }
+        }
+        return [.. stale.OrderBy(Directory.GetCreationTimeUtc).ThenBy(f => f, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Deletes stale temporary folders; a folder that cannot be deleted is left and not reported as deleted.</summary>
+    public static IReadOnlyList<string> DeleteStale(IEnumerable<string> folders)
+    {
+        var deleted = new List<string>();
+        foreach (var folder in folders)
+        {
+            try
+            {
+                if (!IsInUse(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                    deleted.Add(folder);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Cleaning up is a courtesy: a folder we cannot delete stays, and the results are already in place.
+            }
+        }
+        return deleted;
+    }
+
     /// <summary>Path of a file inside the temporary folder, creating its parent folder.</summary>
     public string PathOf(string relativePath)
     {
@@ -66,7 +139,31 @@ public sealed class OutputFolder : IDisposable
         return path;
     }
 
+    /// <summary>Creates a new file inside the temporary folder through the folder's file factory.</summary>
+    public Stream CreateFile(string relativePath) => _createFile(PathOf(relativePath));
+
+    /// <summary>Creates or replaces a file inside the temporary folder through the file factory (for checkpoints).</summary>
+    public Stream CreateFileReplacing(string relativePath)
+    {
+        var path = PathOf(relativePath);
+        File.Delete(path);
+        return _createFile(path);
+    }
+
+    /// <summary>Writes a whole text file (UTF-8, no BOM) inside the temporary folder through the file factory.</summary>
+    public async Task WriteTextAsync(string relativePath, string text, CancellationToken cancellationToken)
+    {
+        await using var stream = CreateFile(relativePath);
+        await using var writer = new StreamWriter(stream);
+        await writer.WriteAsync(text.AsMemory(), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Moves the finished temporary folder to the target, replacing an old one only with force.</summary>
+    /// <remarks>
+    /// The bookkeeping files go first (checkpoints, resume identity, marker, lock), then two renames: the old target
+    /// aside, the new folder into place. A kill between the two renames (a few milliseconds) leaves the previous results
+    /// in <c>&lt;target&gt;.old-*</c> and the new ones in the temporary folder, both complete.
+    /// </remarks>
     public void Commit()
     {
         if (_committed)
@@ -77,6 +174,18 @@ public sealed class OutputFolder : IDisposable
         {
             // Checked again because another process may have written the target while we were simulating.
             CheckTarget(Target, Force);
+            foreach (var bookkeeping in new[] { RunCheckpoints.Folder })
+            {
+                var path = Path.Combine(TemporaryPath, bookkeeping);
+                if (Directory.Exists(path))
+                {
+                    Directory.Delete(path, recursive: true);
+                }
+            }
+            File.Delete(Path.Combine(TemporaryPath, RunCheckpoints.IdentityFile));
+            File.Delete(Path.Combine(TemporaryPath, IncompleteFile));
+            ReleaseLock();
+            File.Delete(Path.Combine(TemporaryPath, LockFile));
             string? old = null;
             if (Directory.Exists(Target))
             {
@@ -108,10 +217,68 @@ public sealed class OutputFolder : IDisposable
 
     public void Dispose()
     {
+        ReleaseLock();
         if (!_committed && Directory.Exists(TemporaryPath))
         {
-            Directory.Delete(TemporaryPath, recursive: true);
+            var checkpoints = Path.Combine(TemporaryPath, RunCheckpoints.Folder);
+            if (Directory.Exists(checkpoints) && Directory.EnumerateFiles(checkpoints, "*" + RunCheckpoints.Extension).Any())
+            {
+                // Finished runs are worth keeping: --resume reuses them. The INCOMPLETE marker stays and says so.
+                KeptForResume = true;
+            }
+            else
+            {
+                Directory.Delete(TemporaryPath, recursive: true);
+            }
         }
         _committed = true;
     }
+
+    private void ReleaseLock()
+    {
+        _lock?.Dispose();
+        _lock = null;
+    }
+
+    private static bool IsInUse(string folder)
+    {
+        var lockPath = Path.Combine(folder, LockFile);
+        if (!File.Exists(lockPath))
+        {
+            return false;
+        }
+        try
+        {
+            // .NET takes an exclusive advisory lock (flock) for FileShare.None on Unix and a share lock on Windows; both
+            // are released by the operating system when the owning process dies, however it dies.
+            using var probe = new FileStream(lockPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Not ours to judge or delete.
+            return true;
+        }
+    }
+
+    private static string FullPath(string target) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
+
+    private static string IncompleteText(string target, string? description) => string.Create(CultureInfo.InvariantCulture, $"""
+        This folder is NOT a result. It holds the partial output of an hcsim run that has not finished, or was
+        interrupted (killed, out of disk, an error).
+
+        Target folder: {target}
+        Started (UTC): {DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ}
+        {description ?? ""}
+
+        Files here may be cut short (daily.parquet is written as runs finish). Each finished run is saved whole in
+        {RunCheckpoints.Folder}/ as it completes. To continue, rerun the same command with --resume: the finished runs
+        are reused and only the missing ones are simulated. Otherwise delete this folder; hcsim also deletes it after
+        the next successful run to the same target.
+
+        """);
 }

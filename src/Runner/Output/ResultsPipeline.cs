@@ -55,7 +55,7 @@ public sealed class ResultsPipeline
             FullMode = BoundedChannelFullMode.Wait,
         });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var consumer = ConsumeAsync(folder.PathOf(DailyFile), metricColumns, channel.Reader, stop.Token);
+        var consumer = ConsumeAsync(folder, metricColumns, channel.Reader, stop.Token);
         var producer = ProduceAsync(produce, channel.Writer, stop.Token);
         if (await Task.WhenAny(consumer, producer).ConfigureAwait(false) == consumer && !consumer.IsCompletedSuccessfully)
         {
@@ -72,11 +72,19 @@ public sealed class ResultsPipeline
         }
 
         var files = new List<string> { DailyFile };
+        if (_context.Details.Events)
+        {
+            files.Add(DetailParquetWriter.EventsFile);
+        }
+        if (_context.Details.Transmissions)
+        {
+            files.Add(DetailParquetWriter.TransmissionsFile);
+        }
         var variantIndex = _scenario.Variants.Select((v, i) => (v.Name, i)).ToDictionary(p => p.Name, p => p.i);
         var summaries = InfectionsAverted.Fill(consumed.Summaries, _scenario.Counterfactual)
             .OrderBy(s => variantIndex[s.Variant]).ThenBy(s => s.Replicate).ToList();
 
-        await using (var stream = new FileStream(folder.PathOf(SummaryFile), FileMode.CreateNew))
+        await using (var stream = folder.CreateFile(SummaryFile))
         {
             await SummaryParquetWriter.WriteAsync(stream, summaries, stop.Token).ConfigureAwait(false);
         }
@@ -85,7 +93,7 @@ public sealed class ResultsPipeline
         // Statistics come from the file as read back, so that a rebuild from the folder sees exactly these numbers.
         var rows = await SummaryParquetReader.ReadAsync(folder.PathOf(SummaryFile), stop.Token).ConfigureAwait(false);
         var statistics = VariantStatistics.Compute([.. _scenario.Variants.Select(v => v.Name)], _scenario.Counterfactual, rows);
-        await using (var stream = new FileStream(folder.PathOf(VariantsFile), FileMode.CreateNew))
+        await using (var stream = folder.CreateFile(VariantsFile))
         {
             await VariantsParquetWriter.WriteAsync(stream, statistics, stop.Token).ConfigureAwait(false);
         }
@@ -97,7 +105,7 @@ public sealed class ResultsPipeline
         var plots = ResultPlots.WriteAll(data, folder.PathOf);
         files.AddRange(plots.Select(p => p.Path));
 
-        await File.WriteAllTextAsync(folder.PathOf(ReportFile), ReportWriter.Render(data, plots), stop.Token).ConfigureAwait(false);
+        await folder.WriteTextAsync(ReportFile, ReportWriter.Render(data, plots), stop.Token).ConfigureAwait(false);
         files.Add(ReportFile);
         files.Add(ManifestFile);
 
@@ -127,7 +135,7 @@ public sealed class ResultsPipeline
             Scenario = metadata,
         };
         var json = JsonSerializer.Serialize(manifest, ResultsMetadata.JsonOptions);
-        await File.WriteAllTextAsync(folder.PathOf(ManifestFile), json + "\n", stop.Token).ConfigureAwait(false);
+        await folder.WriteTextAsync(ManifestFile, json + "\n", stop.Token).ConfigureAwait(false);
 
         return new PipelineResult { Summaries = summaries, Statistics = statistics, Files = files, WallSeconds = wallSeconds, DailyRows = consumed.DailyRows };
     }
@@ -153,7 +161,7 @@ public sealed class ResultsPipeline
     }
 
     private async Task<Consumed> ConsumeAsync(
-        string dailyPath, IReadOnlyList<string> metricColumns, ChannelReader<RunResult> reader, CancellationToken cancellationToken)
+        OutputFolder folder, IReadOnlyList<string> metricColumns, ChannelReader<RunResult> reader, CancellationToken cancellationToken)
     {
         // Yield first so that a slow file open does not delay starting the producer.
         await Task.Yield();
@@ -161,14 +169,29 @@ public sealed class ResultsPipeline
         var summaries = new List<RunSummary>();
         var phaseSeconds = new SortedDictionary<string, double>(StringComparer.Ordinal);
         long rows;
-        await using (var stream = new FileStream(dailyPath, FileMode.CreateNew))
+        var colours = _scenario.Variants[0].Model.Policy.Colours;
+        await using (var stream = folder.CreateFile(DailyFile))
+        await using (var eventsStream = _context.Details.Events ? folder.CreateFile(DetailParquetWriter.EventsFile) : null)
+        await using (var transmissionsStream = _context.Details.Transmissions ? folder.CreateFile(DetailParquetWriter.TransmissionsFile) : null)
         {
             await using var daily = await DailyParquetWriter.CreateAsync(stream, metricColumns, cancellationToken).ConfigureAwait(false);
+            await using var events = eventsStream is null ? null
+                : await DetailParquetWriter.CreateAsync(eventsStream, events: true, colours, cancellationToken).ConfigureAwait(false);
+            await using var transmissions = transmissionsStream is null ? null
+                : await DetailParquetWriter.CreateAsync(transmissionsStream, events: false, colours, cancellationToken).ConfigureAwait(false);
             await foreach (var result in reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 foreach (var run in reorder.Add(result))
                 {
                     await daily.WriteRunAsync(run, cancellationToken).ConfigureAwait(false);
+                    if (events is not null)
+                    {
+                        await events.WriteRunAsync(run, cancellationToken).ConfigureAwait(false);
+                    }
+                    if (transmissions is not null)
+                    {
+                        await transmissions.WriteRunAsync(run, cancellationToken).ConfigureAwait(false);
+                    }
                     summaries.Add(run.Summary);
                     foreach (var (phase, time) in run.PhaseTimes)
                     {

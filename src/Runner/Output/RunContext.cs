@@ -10,6 +10,8 @@ public sealed record RunContext
     public required IReadOnlyList<string> Overrides { get; init; }
     public required int Threads { get; init; }
     public required string HcsimVersion { get; init; }
+    /// <summary>Which optional detail tables to write.</summary>
+    public Hcsim.Engine.Simulation.DetailOptions Details { get; init; } = Hcsim.Engine.Simulation.DetailOptions.None;
     /// <summary>Clock for created_utc and wall time; tests pass a fixed one.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

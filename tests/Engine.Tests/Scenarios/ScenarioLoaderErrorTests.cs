@@ -16,7 +16,7 @@ public sealed class ScenarioLoaderErrorTests
           params: {trace_days: 3}
           rules:
             - name: r1
-              on: test_result
+              on: daily
               do:
                 - {ACTION}
         """;
@@ -60,7 +60,7 @@ public sealed class ScenarioLoaderErrorTests
         },
         {
             "unknown trigger",
-            Rules.Replace("on: test_result", "on: test_results", StringComparison.Ordinal).Replace("{ACTION}", "release", StringComparison.Ordinal),
+            Rules.Replace("on: daily", "on: test_results", StringComparison.Ordinal).Replace("{ACTION}", "release", StringComparison.Ordinal),
             9, 11, "policy.rules[0].on", "unknown trigger 'test_results'; did you mean 'test_result'?"
         },
         {

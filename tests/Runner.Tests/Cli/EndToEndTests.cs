@@ -137,6 +137,32 @@ public sealed class EndToEndTests : IDisposable
         Assert.True(reader.GetInt64(0) == 8 * 12 && reader.GetInt64(1) == 8, $"8 variants x 12 metrics expected, got {reader.GetInt64(0)} rows and {reader.GetInt64(1)} variants");
     }
 
+    [Fact]
+    public async Task Run_EventsAndTransmissions_WritesDetailTablesThatAgreeWithTheDailyCounts()
+    {
+        var (code, _, error) = await Run("run", "--out", Out("detail"), "--set", SmallOverrides, "--set", "days=40", "--set", "replicates=1",
+            "--events", "--transmissions", "--quiet");
+        Assert.True(code == ExitCodes.Ok, error);
+
+        using var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        long Scalar(string sql)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT CAST((" + sql.Replace("{dir}", Out("detail"), StringComparison.Ordinal) + ") AS BIGINT)";
+            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        // Every infection after the initial ones is one transmission row; every one is one stage event into 'exposed'.
+        var infections = Scalar("SELECT sum(new_infections) FROM '{dir}/daily.parquet' WHERE variant = 'baseline'");
+        var initial = Scalar("SELECT count(*) FROM '{dir}/events.parquet' WHERE variant = 'baseline' AND cause = 'initial'");
+        Assert.Equal(infections - initial, Scalar("SELECT count(*) FROM '{dir}/transmissions.parquet' WHERE variant = 'baseline'"));
+        Assert.Equal(infections, Scalar("SELECT count(*) FROM '{dir}/events.parquet' WHERE variant = 'baseline' AND kind = 'stage' AND \"to\" = 'exposed'"));
+        Assert.Equal(Scalar("SELECT sum(new_red) FROM '{dir}/daily.parquet' WHERE variant = 'baseline'"),
+            Scalar("SELECT count(*) FROM '{dir}/events.parquet' WHERE variant = 'baseline' AND kind = 'colour' AND \"to\" = 'red'"));
+        Assert.True(Scalar("SELECT count(*) FROM '{dir}/transmissions.parquet' WHERE variant = 'no-codes' AND infector_colour <> 'green'") == 0,
+            "without codes every infector holds the green code");
+    }
+
     private static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

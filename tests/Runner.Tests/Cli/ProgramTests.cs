@@ -50,7 +50,7 @@ public sealed class ProgramTests
         var (code, output, _) = await Run("run", "--help");
 
         Assert.Equal(ExitCodes.Ok, code);
-        foreach (var option in new[] { "--out", "--threads", "--seed", "--set", "--force", "--quiet" })
+        foreach (var option in new[] { "--out", "--threads", "--seed", "--set", "--force", "--resume", "--quiet" })
         {
             Assert.Contains(option, output, StringComparison.Ordinal);
         }

@@ -1,0 +1,80 @@
+using Hcsim.Engine.Metrics;
+
+namespace Hcsim.Runner.Output;
+
+/// <summary>
+/// One finished run as saved in <c>runs/</c> of a temporary output folder: everything the results pipeline needs to
+/// write it again, exactly (daily counts are integers and doubles round-trip through JSON), so that a resumed run
+/// writes byte-identical Parquet files.
+/// </summary>
+public sealed record RunCheckpoint
+{
+    public required string Variant { get; init; }
+    public required int VariantIndex { get; init; }
+    public required int Replicate { get; init; }
+    public required int Days { get; init; }
+    /// <summary>Days simulated (fewer than <see cref="Days"/> when the run stopped early).</summary>
+    public int DaysSimulated { get; init; }
+    public required IReadOnlyList<string> Colours { get; init; }
+    /// <summary>Daily column names in <see cref="DailyMetrics.Columns"/> order, parallel to <see cref="Columns"/>.</summary>
+    public required IReadOnlyList<string> ColumnNames { get; init; }
+    public required IReadOnlyList<int[]> Columns { get; init; }
+    public required RunSummary Summary { get; init; }
+    public required IReadOnlyDictionary<string, double> PhaseSeconds { get; init; }
+    public IReadOnlyList<PersonEvent> Events { get; init; } = [];
+    public IReadOnlyList<TransmissionRecord> Transmissions { get; init; } = [];
+
+    public static RunCheckpoint From(RunResult run)
+    {
+        var columns = run.Daily.Columns();
+        return new RunCheckpoint
+        {
+            Variant = run.Variant,
+            VariantIndex = run.VariantIndex,
+            Replicate = run.Replicate,
+            Days = run.Daily.Days,
+            DaysSimulated = run.Daily.DaysSimulated,
+            Colours = [.. run.Daily.Colours],
+            ColumnNames = [.. columns.Select(c => c.Name)],
+            Columns = [.. columns.Select(c => c.Values)],
+            Summary = run.Summary,
+            PhaseSeconds = run.PhaseTimes.ToDictionary(p => p.Key, p => p.Value.TotalSeconds, StringComparer.Ordinal),
+            Events = run.Events,
+            Transmissions = run.Transmissions,
+        };
+    }
+
+    /// <summary>The run again; null when the saved columns do not fit the daily table (a checkpoint from another version).</summary>
+    public RunResult? ToRunResult()
+    {
+        var daily = new DailyMetrics(Days, [.. Colours]);
+        var columns = daily.Columns();
+        if (columns.Count != Columns.Count || columns.Count != ColumnNames.Count)
+        {
+            return null;
+        }
+        for (var c = 0; c < columns.Count; c++)
+        {
+            if (columns[c].Name != ColumnNames[c] || Columns[c].Length != Days)
+            {
+                return null;
+            }
+            Columns[c].CopyTo(columns[c].Values, 0);
+        }
+        if (DaysSimulated is > 0 and var simulated && simulated < Days)
+        {
+            daily.StopAfter(simulated - 1);
+        }
+        return new RunResult
+        {
+            Variant = Variant,
+            VariantIndex = VariantIndex,
+            Replicate = Replicate,
+            Daily = daily,
+            Summary = Summary,
+            PhaseTimes = PhaseSeconds.ToDictionary(p => p.Key, p => TimeSpan.FromSeconds(p.Value), StringComparer.Ordinal),
+            Events = Events,
+            Transmissions = Transmissions,
+        };
+    }
+}
