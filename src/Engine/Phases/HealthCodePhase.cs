@@ -23,21 +23,16 @@ namespace Hcsim.Engine.Phases;
 public sealed class HealthCodePhase : IDayPhase
 {
     private const int MaxRounds = 16;
-    private static readonly string[] QuarantineNames = ["none", "home", "central"];
-    private static readonly string[] TestNames = ["none", "negative", "positive"];
 
     private readonly CompiledPolicy _policy;
     private readonly TestLab _lab;
     private readonly DailyContacts _contacts;
-    private readonly string[] _colourNames;
-    private readonly List<int>[] _byColour;
-    private const int JobChunkSize = 4096;
+    private const int TraceChunk = 256;
 
-    private readonly List<Job> _jobs = [];
-    private readonly List<List<Request>> _chunkRequests = [];
-    private readonly List<Request> _requests = [];
-    private readonly bool _needsColourLists;
-    private readonly Action<int> _evaluateChunk;
+    private readonly RuleEvaluator _evaluator;
+    private readonly List<PendingTrace> _pendingTraces = [];
+    private readonly List<List<(int Due, TracedEvent Event)>> _traceOutputs = [];
+    private readonly Action<int> _traceChunk;
     private SimulationState? _state;
     private int _day;
 
@@ -46,10 +41,8 @@ public sealed class HealthCodePhase : IDayPhase
         _policy = policy;
         _lab = lab;
         _contacts = contacts;
-        _colourNames = [.. policy.Colours];
-        _byColour = policy.Colours.Select(_ => new List<int>()).ToArray();
-        _needsColourLists = policy.Rules.Any(r => r.Trigger is RuleTrigger.Checkin or RuleTrigger.Daily);
-        _evaluateChunk = EvaluateChunk;
+        _evaluator = new RuleEvaluator(policy);
+        _traceChunk = TraceChunkBody;
     }
 
     public string Name => "health_code";
@@ -60,208 +53,27 @@ public sealed class HealthCodePhase : IDayPhase
         {
             return;
         }
-        if (_needsColourLists)
-        {
-            BuildColourLists(state.Agents);
-        }
-        _jobs.Clear();
-        for (var r = 0; r < _policy.Rules.Length; r++)
-        {
-            var rule = _policy.Rules[r];
-            switch (rule.Trigger)
-            {
-                case RuleTrigger.FeverReport:
-                    foreach (var agent in state.FeverReports)
-                    {
-                        _jobs.Add(new Job(agent, r, default));
-                    }
-                    break;
-                case RuleTrigger.TestResult:
-                    foreach (var result in state.TestResults)
-                    {
-                        _jobs.Add(new Job(result.Agent, r, new Payload { TestPositive = result.Positive }));
-                    }
-                    break;
-                case RuleTrigger.Checkin:
-                case RuleTrigger.Daily:
-                    AddColourJobs(state.Agents, rule, r, day);
-                    break;
-            }
-        }
-        AddTracedJobs(state.Traces.TakeDue(day));
-        EvaluateAndApply(state, day);
-
+        Apply(state, _evaluator.Evaluate(state, day, state.Traces.TakeDue(day, state.Parallel), allTriggers: true), day);
         for (var round = 1; round < MaxRounds && state.Traces.HasDue(day); round++)
         {
-            _jobs.Clear();
-            AddTracedJobs(state.Traces.TakeDue(day));
-            EvaluateAndApply(state, day);
+            Apply(state, _evaluator.Evaluate(state, day, state.Traces.TakeDue(day, state.Parallel), allTriggers: false), day);
         }
         _lab.TakeSamples(state.Agents, day, state.Seed);
     }
 
-    private void BuildColourLists(AgentState agents)
+    private void Apply(SimulationState state, List<ActionRequest> requests, int day)
     {
-        foreach (var list in _byColour)
-        {
-            list.Clear();
-        }
-        var colour = agents.Colour;
-        var stage = agents.Stage;
-        for (var i = 0; i < colour.Length; i++)
-        {
-            if (colour[i] != 0 && stage[i] != DiseaseStage.Dead)
-            {
-                _byColour[colour[i]].Add(i);
-            }
-        }
-    }
-
-    private void AddColourJobs(AgentState agents, CompiledRule rule, int ruleIndex, int day)
-    {
-        var checkinOnly = rule.Trigger == RuleTrigger.Checkin;
-        for (var c = 0; c < _colourNames.Length; c++)
-        {
-            if (!rule.AppliesTo((byte)c))
-            {
-                continue;
-            }
-            if (c == 0)
-            {
-                // The first colour is held by most people: walk everyone rather than keep a list of them all.
-                for (var i = 0; i < agents.Size; i++)
-                {
-                    if (agents.Colour[i] == 0 && agents.Stage[i] != DiseaseStage.Dead && (!checkinOnly || agents.CheckInDay[i] == day))
-                    {
-                        _jobs.Add(new Job(i, ruleIndex, default));
-                    }
-                }
-                continue;
-            }
-            foreach (var agent in _byColour[c])
-            {
-                if (!checkinOnly || agents.CheckInDay[agent] == day)
-                {
-                    _jobs.Add(new Job(agent, ruleIndex, default));
-                }
-            }
-        }
-    }
-
-    private void AddTracedJobs(List<TracedEvent> events)
-    {
-        for (var r = 0; r < _policy.Rules.Length; r++)
-        {
-            if (_policy.Rules[r].Trigger != RuleTrigger.Traced)
-            {
-                continue;
-            }
-            foreach (var e in events)
-            {
-                _jobs.Add(new Job(e.Target, r, new Payload
-                {
-                    TracedLayer = ContactLayers.Names[(int)e.Layer],
-                    TracedDaysAgo = e.DaysAgo,
-                    TraceDepth = e.Depth,
-                }));
-            }
-        }
-    }
-
-    /// <summary>Evaluates the collected jobs in parallel chunks (conditions only read state), then applies the matches.</summary>
-    private void EvaluateAndApply(SimulationState state, int day)
-    {
-        var chunks = (_jobs.Count + JobChunkSize - 1) / JobChunkSize;
-        while (_chunkRequests.Count < chunks)
-        {
-            _chunkRequests.Add([]);
-        }
-        _state = state;
-        _day = day;
-        if (chunks == 1)
-        {
-            EvaluateChunk(0);
-        }
-        else if (chunks > 1)
-        {
-            Parallel.For(0, chunks, state.Parallel, _evaluateChunk);
-        }
-        _requests.Clear();
-        for (var c = 0; c < chunks; c++)
-        {
-            _requests.AddRange(_chunkRequests[c]);
-        }
-        Apply(state, day);
-    }
-
-    private void EvaluateChunk(int chunk)
-    {
-        var state = _state!;
-        var day = _day;
-        var agents = state.Agents;
-        var output = _chunkRequests[chunk];
-        output.Clear();
-        var jobs = CollectionsMarshal.AsSpan(_jobs);
-        var end = Math.Min(jobs.Length, (chunk + 1) * JobChunkSize);
-        for (var k = chunk * JobChunkSize; k < end; k++)
-        {
-            ref readonly var job = ref jobs[k];
-            var rule = _policy.Rules[job.Rule];
-            if (agents.Stage[job.Agent] == DiseaseStage.Dead || !rule.AppliesTo(agents.Colour[job.Agent]))
-            {
-                continue;
-            }
-            var facts = FactsOf(state, job.Agent, day, job.Payload);
-            if (rule.Matches(ref facts))
-            {
-                output.Add(new Request(job.Agent, job.Rule, job.Payload.TraceDepth));
-            }
-        }
-    }
-
-    private PersonFacts FactsOf(SimulationState state, int agent, int day, Payload payload)
-    {
-        var a = state.Agents;
-        var confinement = a.ConfinementOn(agent, day);
-        return new PersonFacts
-        {
-            Colour = _colourNames[a.Colour[agent]],
-            DaysInColour = day - a.ColourSinceDay[agent],
-            HealthyStreak = a.HealthyStreak[agent],
-            ReportedFever = a.FeverReportDay[agent] == day,
-            CheckedIn = a.CheckInDay[agent] == day,
-            Quarantine = QuarantineNames[(int)confinement],
-            QuarantineDays = confinement == QuarantineKind.None ? 0 : day - a.QuarantineStartDay[agent] + 1,
-            LastTest = TestNames[(int)a.LastTest[agent]],
-            LastTestAge = a.LastTest[agent] == TestOutcome.None ? RuleFacts.NoTestAge : day - a.LastTestDay[agent],
-            TestPending = a.PendingTestResultDay[agent] != AgentState.Never,
-            Age = state.World.AgeYears[agent],
-            Day = day,
-            TestPositive = payload.TestPositive,
-            TracedLayer = payload.TracedLayer ?? "",
-            TracedDaysAgo = payload.TracedDaysAgo,
-            TraceDepth = payload.TraceDepth,
-        };
-    }
-
-    private void Apply(SimulationState state, int day)
-    {
-        var requests = CollectionsMarshal.AsSpan(_requests);
-        requests.Sort(static (x, y) =>
-        {
-            var c = x.Agent.CompareTo(y.Agent);
-            return c != 0 ? c : x.Rule.CompareTo(y.Rule);
-        });
-        foreach (ref readonly var request in requests)
+        foreach (var request in CollectionsMarshal.AsSpan(requests))
         {
             foreach (var action in _policy.Rules[request.Rule].Actions)
             {
                 ApplyAction(state, request, action, day);
             }
         }
+        RunTraces(state, day);
     }
 
-    private void ApplyAction(SimulationState state, in Request request, in CompiledAction action, int day)
+    private void ApplyAction(SimulationState state, in ActionRequest request, in CompiledAction action, int day)
     {
         var a = state.Agents;
         var agent = request.Agent;
@@ -293,7 +105,10 @@ public sealed class HealthCodePhase : IDayPhase
                 _lab.Order(a, agent, action.TestKind);
                 break;
             case ActionKind.Trace:
-                Trace(state, agent, request.Depth + 1, action, day);
+                if (request.Depth + 1 <= _policy.MaxTraceDepth)
+                {
+                    _pendingTraces.Add(new PendingTrace(agent, request.Depth + 1, action));
+                }
                 break;
         }
     }
@@ -336,43 +151,74 @@ public sealed class HealthCodePhase : IDayPhase
         }
     }
 
-    private void Trace(SimulationState state, int agent, int depth, in CompiledAction action, int day)
+    /// <summary>
+    /// Finds the contacts of every trace requested in this round, in parallel (it only reads state), and queues their
+    /// traced events. Runs after all of the round's actions, so it sees today's confinement decisions (which only start
+    /// tomorrow, so they never hide a past contact).
+    /// </summary>
+    private void RunTraces(SimulationState state, int day)
     {
-        if (depth > _policy.MaxTraceDepth)
+        var chunks = (_pendingTraces.Count + TraceChunk - 1) / TraceChunk;
+        if (chunks == 0)
         {
             return;
         }
-        var collector = new TraceCollector { Queue = state.Traces, Source = agent, Depth = depth, DueDay = day + action.DelayDays };
-        for (var layer = 0; layer < ContactLayers.Count; layer++)
+        while (_traceOutputs.Count < chunks)
         {
-            if ((action.Layers & (1 << layer)) == 0)
+            _traceOutputs.Add([]);
+        }
+        _state = state;
+        _day = day;
+        if (chunks == 1)
+        {
+            TraceChunkBody(0);
+        }
+        else
+        {
+            Parallel.For(0, chunks, state.Parallel, _traceChunk);
+        }
+        for (var c = 0; c < chunks; c++)
+        {
+            foreach (var (due, tracedEvent) in _traceOutputs[c])
             {
-                continue;
+                state.Traces.Add(due, tracedEvent);
             }
-            for (var past = Math.Max(0, day - action.TraceDays + 1); past <= day; past++)
+        }
+        _pendingTraces.Clear();
+    }
+
+    private void TraceChunkBody(int chunk)
+    {
+        var day = _day;
+        var output = _traceOutputs[chunk];
+        output.Clear();
+        var end = Math.Min(_pendingTraces.Count, (chunk + 1) * TraceChunk);
+        for (var k = chunk * TraceChunk; k < end; k++)
+        {
+            var trace = _pendingTraces[k];
+            var action = trace.Action;
+            var collector = new TraceCollector { Output = output, Source = trace.Agent, Depth = trace.Depth, DueDay = day + action.DelayDays };
+            for (var layer = 0; layer < ContactLayers.Count; layer++)
             {
-                collector.DaysAgo = day - past;
-                _contacts.ForEach(agent, past, (ContactLayer)layer, ref collector);
+                if ((action.Layers & (1 << layer)) == 0)
+                {
+                    continue;
+                }
+                for (var past = Math.Max(0, day - action.TraceDays + 1); past <= day; past++)
+                {
+                    collector.DaysAgo = day - past;
+                    _contacts.ForEach(trace.Agent, past, (ContactLayer)layer, ref collector);
+                }
             }
         }
     }
 
-    private readonly record struct Request(int Agent, int Rule, int Depth);
-
-    /// <summary>One person to put before one rule, with the trigger's payload.</summary>
-    private readonly record struct Job(int Agent, int Rule, Payload Payload);
-
-    private readonly struct Payload
-    {
-        public bool TestPositive { get; init; }
-        public string? TracedLayer { get; init; }
-        public int TracedDaysAgo { get; init; }
-        public int TraceDepth { get; init; }
-    }
+    /// <summary>A trace asked for by an action, run after the round's other actions.</summary>
+    private readonly record struct PendingTrace(int Agent, int Depth, CompiledAction Action);
 
     private struct TraceCollector : IContactVisitor
     {
-        public TraceQueue Queue;
+        public List<(int Due, TracedEvent Event)> Output;
         public int Source;
         public int Depth;
         public int DaysAgo;
@@ -381,6 +227,6 @@ public sealed class HealthCodePhase : IDayPhase
         public readonly bool Wants(int other) => true;
 
         public readonly void Visit(int other, ContactLayer layer) =>
-            Queue.Add(DueDay, new TracedEvent(other, Source, layer, DaysAgo, Depth));
+            Output.Add((DueDay, new TracedEvent(other, Source, layer, DaysAgo, Depth)));
     }
 }

@@ -97,10 +97,18 @@ public sealed class MetricsPhase : IDayPhase
         var colour = agents.Colour;
         var counts = _chunkCounts[chunk];
         Array.Clear(counts);
+        var quarantine = agents.Quarantine;
         var end = Math.Min(agents.Size, (chunk + 1) * ChunkSize);
+        // Most people are susceptible, hold the first colour and were never confined: count them with one test.
+        var plain = 0;
         for (var i = chunk * ChunkSize; i < end; i++)
         {
             var s = stage[i];
+            if (s == DiseaseStage.Susceptible && colour[i] == 0 && quarantine[i] == QuarantineKind.None)
+            {
+                plain++;
+                continue;
+            }
             switch (s)
             {
                 case DiseaseStage.Susceptible: counts[Susceptible]++; break;
@@ -138,5 +146,7 @@ public sealed class MetricsPhase : IDayPhase
                 counts[InfectiousFree]++;
             }
         }
+        counts[Susceptible] += plain;
+        counts[FirstColour] += plain;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Hcsim.Engine.Agents;
 using Hcsim.Engine.Simulation;
 using Hcsim.Engine.Testing;
@@ -7,6 +8,11 @@ namespace Hcsim.Engine.Phases;
 /// <summary>Delivers the test results due today: records them on the person and lists them for the test_result rules.</summary>
 public sealed class TestingPhase(TestLab lab) : IDayPhase
 {
+    private readonly struct ByAgent : IComparer<TestResultEvent>
+    {
+        public int Compare(TestResultEvent x, TestResultEvent y) => x.Agent.CompareTo(y.Agent);
+    }
+
     public string Name => "testing";
 
     public void Step(SimulationState state, int day)
@@ -30,5 +36,7 @@ public sealed class TestingPhase(TestLab lab) : IDayPhase
                 state.Today.PositiveTests++;
             }
         }
+        // The rules evaluate events in person order (one result per person and day: a second test is never pending).
+        CollectionsMarshal.AsSpan(state.TestResults).Sort(new ByAgent());
     }
 }

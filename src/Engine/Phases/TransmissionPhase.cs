@@ -77,13 +77,7 @@ public sealed class TransmissionPhase : IDayPhase
             _merged.AddRange(_chunkCandidates[c]);
         }
         var span = CollectionsMarshal.AsSpan(_merged);
-        span.Sort(static (a, b) =>
-        {
-            var c = a.Target.CompareTo(b.Target);
-            if (c != 0) return c;
-            c = a.Infector.CompareTo(b.Infector);
-            return c != 0 ? c : a.Layer.CompareTo(b.Layer);
-        });
+        span.Sort(new CandidateOrder());
         var previous = -1;
         foreach (ref readonly var candidate in span)
         {
@@ -165,6 +159,18 @@ public sealed class TransmissionPhase : IDayPhase
     }
 
     private readonly record struct Candidate(int Target, int Infector, ContactLayer Layer);
+
+    /// <summary>Target, then smallest infector, then first layer: the infection that wins does not depend on threads.</summary>
+    private readonly struct CandidateOrder : IComparer<Candidate>
+    {
+        public int Compare(Candidate a, Candidate b)
+        {
+            var c = a.Target.CompareTo(b.Target);
+            if (c != 0) return c;
+            c = a.Infector.CompareTo(b.Infector);
+            return c != 0 ? c : a.Layer.CompareTo(b.Layer);
+        }
+    }
 
     private struct InfectionVisitor : IContactVisitor
     {

@@ -57,9 +57,9 @@ public sealed class CompiledPolicy
                 mask |= 1UL << ColourIndex(policy, colour);
             }
         }
-        var condition = RuleCompiler.Compile(rule.When, policy.Params);
+        var condition = RuleCompiler.Compile(rule.When, policy.Params, out var factsRead);
         var actions = rule.Do.Select(a => CompileAction(a, policy, testKinds)).ToImmutableArray();
-        return new CompiledRule(rule.Name, trigger, mask, condition, actions);
+        return new CompiledRule(rule.Name, trigger, mask, condition, actions, factsRead);
     }
 
     private static CompiledAction CompileAction(ActionConfig action, PolicyConfig policy, IReadOnlyList<string> testKinds)

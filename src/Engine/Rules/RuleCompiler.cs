@@ -18,9 +18,16 @@ public static class RuleCompiler
     /// <summary>Nesting of parentheses and unary operators; bounded so that no condition can exhaust the stack.</summary>
     public const int MaxNesting = 32;
 
-    public static RuleCondition Compile(string expression, IReadOnlyDictionary<string, double> parameters)
+    public static RuleCondition Compile(string expression, IReadOnlyDictionary<string, double> parameters) =>
+        Compile(expression, parameters, out _);
+
+    /// <param name="factsRead">Bit i set when the condition reads <c>RuleFacts.All[i]</c>: only those need filling in.</param>
+    public static RuleCondition Compile(string expression, IReadOnlyDictionary<string, double> parameters, out ulong factsRead)
     {
         var (body, facts) = Parse(expression, parameters);
+        var reader = new FactReader(facts);
+        reader.Visit(body);
+        factsRead = reader.FieldsRead;
         return Expression.Lambda<RuleCondition>(body, facts).Compile();
     }
 
@@ -137,10 +144,28 @@ public static class RuleCompiler
     {
         public bool ReadsFacts { get; private set; }
 
+        /// <summary>Bit i set when the field of <c>RuleFacts.All[i]</c> is read.</summary>
+        public ulong FieldsRead { get; private set; }
+
         protected override Expression VisitParameter(ParameterExpression node)
         {
             ReadsFacts |= node == facts;
             return node;
+        }
+
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            if (node.Expression == facts)
+            {
+                for (var i = 0; i < RuleFacts.All.Count; i++)
+                {
+                    if (RuleFacts.All[i].Field == node.Member.Name)
+                    {
+                        FieldsRead |= 1UL << i;
+                    }
+                }
+            }
+            return base.VisitMember(node);
         }
     }
 

@@ -1,0 +1,301 @@
+using System.Runtime.InteropServices;
+using Hcsim.Engine.Agents;
+using Hcsim.Engine.Contacts;
+using Hcsim.Engine.Disease;
+using Hcsim.Engine.Simulation;
+using Hcsim.Engine.Testing;
+
+namespace Hcsim.Engine.Rules;
+
+/// <summary>
+/// Evaluates the rules of one day in parallel and returns the matches sorted by (person, rule), ready to apply.
+/// </summary>
+/// <remarks>
+/// Conditions only read state, so evaluation runs over fixed chunks on any number of threads. Each trigger produces a
+/// run of requests already in person order (fever reports, test results and traces are sorted by person; checkin and
+/// daily rules come from one pass over all people in id order), so a k-way merge replaces a sort.
+/// </remarks>
+public sealed class RuleEvaluator
+{
+    private const int EventChunk = 2048;
+    private const int AgentChunk = 1 << 15;
+    private static readonly string[] QuarantineNames = ["none", "home", "central"];
+    private static readonly string[] TestNames = ["none", "negative", "positive"];
+
+    private static readonly ulong ColourFacts = FactBits("colour", "days_in_colour");
+    private static readonly ulong CheckInFacts = FactBits("healthy_streak", "reported_fever", "checked_in");
+    private static readonly ulong QuarantineFacts = FactBits("quarantine", "quarantine_days");
+    private static readonly ulong TestFacts = FactBits("last_test", "last_test_age", "test_pending");
+    private static readonly ulong AgeFact = FactBits("age");
+
+    private readonly CompiledPolicy _policy;
+    private readonly string[] _colourNames;
+    private readonly int[] _scopedRules;
+    private readonly ulong _scopedColours;
+    private readonly List<List<ActionRequest>> _runs = [];
+    private readonly List<List<ActionRequest>> _chunkOutputs = [];
+    private readonly List<ActionRequest> _merged = [];
+    private readonly Action<int> _eventChunk;
+    private readonly Action<int> _agentChunk;
+    private int _runCount;
+    private SimulationState? _state;
+    private int _day;
+    private int _rule;
+    private EventSource _source;
+    private List<TracedEvent> _traced = [];
+
+    public RuleEvaluator(CompiledPolicy policy)
+    {
+        _policy = policy;
+        _colourNames = [.. policy.Colours];
+        _scopedRules = Enumerable.Range(0, policy.Rules.Length)
+            .Where(r => policy.Rules[r].Trigger is RuleTrigger.Checkin or RuleTrigger.Daily).ToArray();
+        _scopedColours = _scopedRules.Aggregate(0UL, (mask, r) => mask | policy.Rules[r].ColourMask);
+        _eventChunk = EvaluateEventChunk;
+        _agentChunk = EvaluateAgentChunk;
+    }
+
+    private enum EventSource : byte
+    {
+        FeverReports,
+        TestResults,
+        Traces,
+    }
+
+    /// <summary>
+    /// The matches of one evaluation round. With <paramref name="allTriggers"/> every rule is evaluated (the day's
+    /// first round); without, only traced rules, for <paramref name="traced"/> (a same-day tracing round).
+    /// </summary>
+    public List<ActionRequest> Evaluate(SimulationState state, int day, List<TracedEvent> traced, bool allTriggers)
+    {
+        _state = state;
+        _day = day;
+        _traced = traced;
+        _runCount = 0;
+        for (var r = 0; r < _policy.Rules.Length; r++)
+        {
+            var trigger = _policy.Rules[r].Trigger;
+            if (allTriggers && trigger == RuleTrigger.FeverReport)
+            {
+                EvaluateEvents(r, EventSource.FeverReports, state.FeverReports.Count);
+            }
+            else if (allTriggers && trigger == RuleTrigger.TestResult)
+            {
+                EvaluateEvents(r, EventSource.TestResults, state.TestResults.Count);
+            }
+            else if (trigger == RuleTrigger.Traced)
+            {
+                EvaluateEvents(r, EventSource.Traces, traced.Count);
+            }
+        }
+        if (allTriggers && _scopedRules.Length > 0)
+        {
+            RunChunks((state.Agents.Size + AgentChunk - 1) / AgentChunk, _agentChunk);
+        }
+        return Merge();
+    }
+
+    private void EvaluateEvents(int rule, EventSource source, int count)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+        _rule = rule;
+        _source = source;
+        RunChunks((count + EventChunk - 1) / EventChunk, _eventChunk);
+    }
+
+    /// <summary>Runs chunk bodies (in parallel when there are several) and appends their outputs, in chunk order, as one run.</summary>
+    private void RunChunks(int chunks, Action<int> body)
+    {
+        while (_chunkOutputs.Count < chunks)
+        {
+            _chunkOutputs.Add([]);
+        }
+        if (chunks == 1)
+        {
+            body(0);
+        }
+        else
+        {
+            Parallel.For(0, chunks, _state!.Parallel, body);
+        }
+        if (_runs.Count <= _runCount)
+        {
+            _runs.Add([]);
+        }
+        var run = _runs[_runCount++];
+        run.Clear();
+        for (var c = 0; c < chunks; c++)
+        {
+            run.AddRange(_chunkOutputs[c]);
+        }
+    }
+
+    private void EvaluateEventChunk(int chunk)
+    {
+        var state = _state!;
+        var output = _chunkOutputs[chunk];
+        output.Clear();
+        var rule = _policy.Rules[_rule];
+        var count = _source switch
+        {
+            EventSource.FeverReports => state.FeverReports.Count,
+            EventSource.TestResults => state.TestResults.Count,
+            _ => _traced.Count,
+        };
+        var end = Math.Min(count, (chunk + 1) * EventChunk);
+        for (var k = chunk * EventChunk; k < end; k++)
+        {
+            int agent;
+            Payload payload = default;
+            switch (_source)
+            {
+                case EventSource.FeverReports:
+                    agent = state.FeverReports[k];
+                    break;
+                case EventSource.TestResults:
+                    var result = state.TestResults[k];
+                    agent = result.Agent;
+                    payload = new Payload { TestPositive = result.Positive };
+                    break;
+                default:
+                    var e = _traced[k];
+                    agent = e.Target;
+                    payload = new Payload { TracedLayer = ContactLayers.Names[(int)e.Layer], TracedDaysAgo = e.DaysAgo, TraceDepth = e.Depth };
+                    break;
+            }
+            var agents = state.Agents;
+            if (agents.Stage[agent] == DiseaseStage.Dead || !rule.AppliesTo(agents.Colour[agent]))
+            {
+                continue;
+            }
+            var facts = FactsOf(state, agent, _day, payload, rule.FactsRead);
+            if (rule.Matches(ref facts))
+            {
+                output.Add(new ActionRequest(agent, _rule, payload.TraceDepth));
+            }
+        }
+    }
+
+    /// <summary>All checkin and daily rules for one chunk of people, in (person, rule) order.</summary>
+    private void EvaluateAgentChunk(int chunk)
+    {
+        var state = _state!;
+        var day = _day;
+        var agents = state.Agents;
+        var colour = agents.Colour;
+        var stage = agents.Stage;
+        var checkInDay = agents.CheckInDay;
+        var output = _chunkOutputs[chunk];
+        output.Clear();
+        var end = Math.Min(agents.Size, (chunk + 1) * AgentChunk);
+        for (var i = chunk * AgentChunk; i < end; i++)
+        {
+            if ((_scopedColours & (1UL << colour[i])) == 0 || stage[i] == DiseaseStage.Dead)
+            {
+                continue;
+            }
+            foreach (var r in _scopedRules)
+            {
+                var rule = _policy.Rules[r];
+                if (!rule.AppliesTo(colour[i]) || (rule.Trigger == RuleTrigger.Checkin && checkInDay[i] != day))
+                {
+                    continue;
+                }
+                var facts = FactsOf(state, i, day, default, rule.FactsRead);
+                if (rule.Matches(ref facts))
+                {
+                    output.Add(new ActionRequest(i, r, 0));
+                }
+            }
+        }
+    }
+
+    /// <summary>Merges the runs (each sorted by person, then rule) into one list sorted by (person, rule).</summary>
+    private List<ActionRequest> Merge()
+    {
+        _merged.Clear();
+        Span<int> head = stackalloc int[_runCount];
+        head.Clear();
+        while (true)
+        {
+            var best = -1;
+            ActionRequest bestRequest = default;
+            for (var r = 0; r < _runCount; r++)
+            {
+                var run = _runs[r];
+                if (head[r] >= run.Count)
+                {
+                    continue;
+                }
+                var candidate = run[head[r]];
+                if (best < 0 || candidate.Agent < bestRequest.Agent || (candidate.Agent == bestRequest.Agent && candidate.Rule < bestRequest.Rule))
+                {
+                    best = r;
+                    bestRequest = candidate;
+                }
+            }
+            if (best < 0)
+            {
+                return _merged;
+            }
+            _merged.Add(bestRequest);
+            head[best]++;
+        }
+    }
+
+    /// <summary>The facts the rule reads (bits of <see cref="CompiledRule.FactsRead"/>); the others are left empty.</summary>
+    private PersonFacts FactsOf(SimulationState state, int agent, int day, Payload payload, ulong read)
+    {
+        var a = state.Agents;
+        var facts = new PersonFacts
+        {
+            Day = day,
+            TestPositive = payload.TestPositive,
+            TracedLayer = payload.TracedLayer ?? "",
+            TracedDaysAgo = payload.TracedDaysAgo,
+            TraceDepth = payload.TraceDepth,
+        };
+        if ((read & ColourFacts) != 0)
+        {
+            facts.Colour = _colourNames[a.Colour[agent]];
+            facts.DaysInColour = day - a.ColourSinceDay[agent];
+        }
+        if ((read & CheckInFacts) != 0)
+        {
+            facts.HealthyStreak = a.HealthyStreak[agent];
+            facts.ReportedFever = a.FeverReportDay[agent] == day;
+            facts.CheckedIn = a.CheckInDay[agent] == day;
+        }
+        if ((read & QuarantineFacts) != 0)
+        {
+            var confinement = a.ConfinementOn(agent, day);
+            facts.Quarantine = QuarantineNames[(int)confinement];
+            facts.QuarantineDays = confinement == QuarantineKind.None ? 0 : day - a.QuarantineStartDay[agent] + 1;
+        }
+        if ((read & TestFacts) != 0)
+        {
+            facts.LastTest = TestNames[(int)a.LastTest[agent]];
+            facts.LastTestAge = a.LastTest[agent] == TestOutcome.None ? RuleFacts.NoTestAge : day - a.LastTestDay[agent];
+            facts.TestPending = a.PendingTestResultDay[agent] != AgentState.Never;
+        }
+        if ((read & AgeFact) != 0)
+        {
+            facts.Age = state.World.AgeYears[agent];
+        }
+        return facts;
+    }
+
+    private static ulong FactBits(params string[] names) =>
+        names.Aggregate(0UL, (mask, name) => mask | (1UL << RuleFacts.All.ToList().FindIndex(f => f.Name == name)));
+
+    private readonly struct Payload
+    {
+        public bool TestPositive { get; init; }
+        public string? TracedLayer { get; init; }
+        public int TracedDaysAgo { get; init; }
+        public int TraceDepth { get; init; }
+    }
+}
