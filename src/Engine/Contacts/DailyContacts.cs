@@ -107,7 +107,8 @@ public sealed class DailyContacts
         var key = _dayKeys[(int)layer][day];
         foreach (var other in members)
         {
-            if (other != agent && visitor.Wants(other) && IsFree(other, day) && Meets(key, agent, other, threshold))
+            // The draw comes first: it touches no memory, and most members are not met on a given day.
+            if (other != agent && Meets(key, agent, other, threshold) && visitor.Wants(other) && IsFree(other, day))
             {
                 visitor.Visit(other, layer);
             }
@@ -157,7 +158,7 @@ public sealed class DailyContacts
     private void VisitCommunityEdge<TVisitor>(int agent, int other, int day, ulong key, ref TVisitor visitor)
         where TVisitor : struct, IContactVisitor
     {
-        if (visitor.Wants(other) && IsFree(other, day) && Meets(key, agent, other, _communityThreshold))
+        if (Meets(key, agent, other, _communityThreshold) && visitor.Wants(other) && IsFree(other, day))
         {
             visitor.Visit(other, ContactLayer.Community);
         }

@@ -33,6 +33,11 @@ public sealed class HealthCodePhase : IDayPhase
     private readonly List<PendingTrace> _pendingTraces = [];
     private readonly List<List<(int Due, TracedEvent Event)>> _traceOutputs = [];
     private readonly Action<int> _traceChunk;
+    private const int ApplyChunk = 4096;
+    private readonly List<int> _chunkStarts = [];
+    private readonly List<ApplyBatch> _batches = [];
+    private readonly Action<int> _applyChunk;
+    private List<ActionRequest> _requests = [];
     private SimulationState? _state;
     private int _day;
 
@@ -43,6 +48,7 @@ public sealed class HealthCodePhase : IDayPhase
         _contacts = contacts;
         _evaluator = new RuleEvaluator(policy);
         _traceChunk = TraceChunkBody;
+        _applyChunk = ApplyChunkBody;
     }
 
     public string Name => "health_code";
@@ -61,62 +67,126 @@ public sealed class HealthCodePhase : IDayPhase
         _lab.TakeSamples(state.Agents, day, state.Seed);
     }
 
+    /// <summary>
+    /// Applies the requests (sorted by person, then rule). Every action changes only its own person, so chunks that
+    /// never split a person's requests run in parallel; what they share (counters, test orders, traces, the event log)
+    /// is collected per chunk and merged in chunk order, which is person order: the same as one pass.
+    /// </summary>
     private void Apply(SimulationState state, List<ActionRequest> requests, int day)
     {
-        foreach (var request in CollectionsMarshal.AsSpan(requests))
+        _requests = requests;
+        _chunkStarts.Clear();
+        for (var start = 0; start < requests.Count;)
         {
-            foreach (var action in _policy.Rules[request.Rule].Actions)
+            _chunkStarts.Add(start);
+            var end = Math.Min(requests.Count, start + ApplyChunk);
+            while (end < requests.Count && requests[end].Agent == requests[end - 1].Agent)
             {
-                ApplyAction(state, request, action, day);
+                end++;
             }
+            start = end;
+        }
+        _chunkStarts.Add(requests.Count);
+        var chunks = _chunkStarts.Count - 1;
+        while (_batches.Count < chunks)
+        {
+            _batches.Add(new ApplyBatch(_policy.Colours.Length));
+        }
+        _state = state;
+        _day = day;
+        if (chunks == 1)
+        {
+            ApplyChunkBody(0);
+        }
+        else if (chunks > 1)
+        {
+            Parallel.For(0, chunks, state.Parallel, _applyChunk);
+        }
+        for (var c = 0; c < chunks; c++)
+        {
+            var batch = _batches[c];
+            for (var colour = 0; colour < batch.NewColour.Length; colour++)
+            {
+                state.Today.NewColour[colour] += batch.NewColour[colour];
+            }
+            foreach (var (agent, kind) in batch.TestOrders)
+            {
+                _lab.Enqueue(agent, kind);
+            }
+            _pendingTraces.AddRange(batch.Traces);
+            state.Details.Events?.AddRange(batch.Events);
         }
         RunTraces(state, day);
     }
 
-    private void ApplyAction(SimulationState state, in ActionRequest request, in CompiledAction action, int day)
+    private void ApplyChunkBody(int chunk)
+    {
+        var state = _state!;
+        var batch = _batches[chunk];
+        batch.Clear();
+        var requests = CollectionsMarshal.AsSpan(_requests);
+        for (var k = _chunkStarts[chunk]; k < _chunkStarts[chunk + 1]; k++)
+        {
+            foreach (var action in _policy.Rules[requests[k].Rule].Actions)
+            {
+                ApplyAction(state, requests[k], action, _day, batch);
+            }
+        }
+    }
+
+    private void ApplyAction(SimulationState state, in ActionRequest request, in CompiledAction action, int day, ApplyBatch batch)
     {
         var a = state.Agents;
         var agent = request.Agent;
         var rule = _policy.Rules[request.Rule].Name;
+        var log = state.Details.Events is not null;
         switch (action.Kind)
         {
             case ActionKind.SetColour:
                 if (action.Colour > a.Colour[agent])
                 {
-                    ChangeColour(state, agent, action.Colour, day, rule);
+                    ChangeColour(a, agent, action.Colour, day, rule, batch, log);
                 }
                 break;
             case ActionKind.Release:
                 if (action.Colour != a.Colour[agent])
                 {
-                    ChangeColour(state, agent, action.Colour, day, rule);
+                    ChangeColour(a, agent, action.Colour, day, rule, batch, log);
                 }
                 var confined = a.ConfinementOn(agent, day + 1);
                 if (confined != QuarantineKind.None)
                 {
                     a.QuarantineEndDay[agent] = AgentState.Day(day + 1);
-                    state.Details.Events?.Add(new PersonEvent(day, agent, PersonEventKind.Quarantine, (byte)confined, (byte)QuarantineKind.None, rule));
+                    if (log)
+                    {
+                        batch.Events.Add(new PersonEvent(day, agent, PersonEventKind.Quarantine, (byte)confined, (byte)QuarantineKind.None, rule));
+                    }
                 }
                 break;
             case ActionKind.Isolate:
-                Isolate(state, agent, action, day, rule);
+                Isolate(a, agent, action, day, rule, batch, log);
                 break;
             case ActionKind.Test:
-                _lab.Order(a, agent, action.TestKind);
+                if (TestLab.Reserve(a, agent))
+                {
+                    batch.TestOrders.Add((agent, action.TestKind));
+                }
                 break;
             case ActionKind.Trace:
                 if (request.Depth + 1 <= _policy.MaxTraceDepth)
                 {
-                    _pendingTraces.Add(new PendingTrace(agent, request.Depth + 1, action));
+                    batch.Traces.Add(new PendingTrace(agent, request.Depth + 1, action));
                 }
                 break;
         }
     }
 
-    private static void ChangeColour(SimulationState state, int agent, byte colour, int day, string rule)
+    private static void ChangeColour(AgentState a, int agent, byte colour, int day, string rule, ApplyBatch batch, bool log)
     {
-        var a = state.Agents;
-        state.Details.Events?.Add(new PersonEvent(day, agent, PersonEventKind.Colour, a.Colour[agent], colour, rule));
+        if (log)
+        {
+            batch.Events.Add(new PersonEvent(day, agent, PersonEventKind.Colour, a.Colour[agent], colour, rule));
+        }
         a.Colour[agent] = colour;
         a.ColourSinceDay[agent] = AgentState.Day(day);
         a.HealthyStreak[agent] = 0;
@@ -124,13 +194,12 @@ public sealed class HealthCodePhase : IDayPhase
         {
             a.Marks[agent] |= AgentMarks.EverFlagged;
         }
-        state.Today.NewColour[colour]++;
+        batch.NewColour[colour]++;
     }
 
     /// <summary>Confinement starts tomorrow; an ongoing spell is extended (later end wins) and upgraded (stricter kind wins).</summary>
-    private static void Isolate(SimulationState state, int agent, in CompiledAction action, int day, string rule)
+    private static void Isolate(AgentState a, int agent, in CompiledAction action, int day, string rule, ApplyBatch batch, bool log)
     {
-        var a = state.Agents;
         var start = AgentState.Day(day + 1);
         var end = action.Days < 0 ? AgentState.Never : AgentState.Day(start + action.Days);
         var ongoing = a.ConfinementOn(agent, start);
@@ -145,9 +214,26 @@ public sealed class HealthCodePhase : IDayPhase
             a.QuarantineStartDay[agent] = start;
             a.QuarantineEndDay[agent] = end;
         }
-        if (a.Quarantine[agent] != ongoing)
+        if (log && a.Quarantine[agent] != ongoing)
         {
-            state.Details.Events?.Add(new PersonEvent(day, agent, PersonEventKind.Quarantine, (byte)ongoing, (byte)a.Quarantine[agent], rule));
+            batch.Events.Add(new PersonEvent(day, agent, PersonEventKind.Quarantine, (byte)ongoing, (byte)a.Quarantine[agent], rule));
+        }
+    }
+
+    /// <summary>What one chunk of requests leaves for the merge: counters, test orders, traces, events.</summary>
+    private sealed class ApplyBatch(int colours)
+    {
+        public int[] NewColour { get; } = new int[colours];
+        public List<(int Agent, int Kind)> TestOrders { get; } = [];
+        public List<PendingTrace> Traces { get; } = [];
+        public List<PersonEvent> Events { get; } = [];
+
+        public void Clear()
+        {
+            Array.Clear(NewColour);
+            TestOrders.Clear();
+            Traces.Clear();
+            Events.Clear();
         }
     }
 

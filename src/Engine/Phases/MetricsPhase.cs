@@ -99,14 +99,15 @@ public sealed class MetricsPhase : IDayPhase
         Array.Clear(counts);
         var quarantine = agents.Quarantine;
         var end = Math.Min(agents.Size, (chunk + 1) * ChunkSize);
-        // Most people are susceptible, hold the first colour and were never confined: count them with one test.
-        var plain = 0;
+        // Most people hold the first colour and were never confined: for them only the stage matters.
+        Span<int> plain = stackalloc int[8];
+        plain.Clear();
         for (var i = chunk * ChunkSize; i < end; i++)
         {
             var s = stage[i];
-            if (s == DiseaseStage.Susceptible && colour[i] == 0 && quarantine[i] == QuarantineKind.None)
+            if (colour[i] == 0 && quarantine[i] == QuarantineKind.None)
             {
-                plain++;
+                plain[(int)s]++;
                 continue;
             }
             switch (s)
@@ -146,7 +147,19 @@ public sealed class MetricsPhase : IDayPhase
                 counts[InfectiousFree]++;
             }
         }
-        counts[Susceptible] += plain;
-        counts[FirstColour] += plain;
+        var plainInfectious = plain[(int)DiseaseStage.Presymptomatic] + plain[(int)DiseaseStage.Symptomatic] + plain[(int)DiseaseStage.Asymptomatic];
+        counts[Susceptible] += plain[(int)DiseaseStage.Susceptible];
+        counts[Exposed] += plain[(int)DiseaseStage.Exposed];
+        counts[Infectious] += plainInfectious;
+        counts[Recovered] += plain[(int)DiseaseStage.Recovered];
+        counts[Dead] += plain[(int)DiseaseStage.Dead];
+        counts[InfectiousFree] += plainInfectious;
+        // The dead are counted only as dead, never in a colour.
+        var alive = 0;
+        for (var k = 0; k < (int)DiseaseStage.Dead; k++)
+        {
+            alive += plain[k];
+        }
+        counts[FirstColour] += alive;
     }
 }

@@ -37,6 +37,15 @@ public sealed class TestingPhase(TestLab lab) : IDayPhase
             }
         }
         // The rules evaluate events in person order (one result per person and day: a second test is never pending).
-        CollectionsMarshal.AsSpan(state.TestResults).Sort(new ByAgent());
+        // Samples are taken in person order, so the day's results usually are already sorted.
+        var delivered = CollectionsMarshal.AsSpan(state.TestResults);
+        for (var k = 1; k < delivered.Length; k++)
+        {
+            if (delivered[k].Agent < delivered[k - 1].Agent)
+            {
+                delivered.Sort(new ByAgent());
+                break;
+            }
+        }
     }
 }

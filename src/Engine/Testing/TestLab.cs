@@ -37,14 +37,27 @@ public sealed class TestLab
     /// <summary>Whether any order waits for a sample or any result for delivery.</summary>
     public bool HasPending => _resultsByDay.Count > 0 || _waiting.Any(q => q.Count > 0);
 
-    public void Order(AgentState state, int agent, int kind)
+    /// <summary>Marks a test as wanted for the person; false when one is already waiting or pending (no second test).</summary>
+    public static bool Reserve(AgentState state, int agent)
     {
         if (state.PendingTestResultDay[agent] != AgentState.Never)
         {
-            return;
+            return false;
         }
         state.PendingTestResultDay[agent] = AwaitingSample;
-        _waiting[kind].Enqueue(agent);
+        return true;
+    }
+
+    /// <summary>Queues the sample of a person reserved with <see cref="Reserve"/>; orders are served in queue order.</summary>
+    public void Enqueue(int agent, int kind) => _waiting[kind].Enqueue(agent);
+
+    /// <summary>Orders a test (reserve, then queue).</summary>
+    public void Order(AgentState state, int agent, int kind)
+    {
+        if (Reserve(state, agent))
+        {
+            Enqueue(agent, kind);
+        }
     }
 
     /// <summary>Takes today's samples from the queues, within capacity.</summary>
