@@ -54,8 +54,8 @@ public static class Program
         catch (OperationCanceledException e)
         {
             // Ctrl+C or SIGTERM: not a bug, but not a result either; finished runs were kept for --resume (see above).
-            await console.Error.WriteLineAsync("hcsim: interrupted before the run finished; no results were written").ConfigureAwait(false);
-            return ExitCodeFor(e);
+            await console.Error.WriteLineAsync($"hcsim: interrupted before the run finished; no results were written ({e.GetType().Name})").ConfigureAwait(false);
+            return ExitCodes.Interrupted;
         }
         catch (Exception e) when (e is SimulatorException or IOException or UnauthorizedAccessException)
         {

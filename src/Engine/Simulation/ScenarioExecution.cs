@@ -14,8 +14,8 @@ namespace Hcsim.Engine.Simulation;
 /// <remarks>
 /// The world is built once per distinct population config from the scenario seed and shared, read-only, by every
 /// variant and replicate: replicates differ in the epidemic, check-ins and tests, not in the population. Replicate r
-/// uses seed <see cref="CounterRng.ReplicateSeed"/>(scenario seed, r) in every variant. Runs go concurrently, one
-/// thread each, while there are more runs than threads; leftover threads go to the phases' parallel loops.
+/// uses seed <see cref="CounterRng.ReplicateSeed"/>(scenario seed, r) in every variant. Up to one run per thread goes
+/// at once, and each run's phases may use every thread, so a run left alone at the end still uses all cores.
 /// </remarks>
 public sealed class ScenarioExecution
 {
@@ -36,9 +36,15 @@ public sealed class ScenarioExecution
     public ulong ReplicateSeed(int replicate) => CounterRng.ReplicateSeed(Scenario.Seed, replicate);
 
     /// <summary>Runs everything; completes <paramref name="results"/> when done, or with the failure.</summary>
-    public async Task RunAsync(ChannelWriter<RunResult> results, IProgress<ExecutionProgress>? progress, CancellationToken cancellationToken)
+    /// <param name="skip">(variant index, replicate) pairs already done (resuming an interrupted run): not simulated.
+    /// Every run is the same pure function of world, variant and replicate seed, so the others come out as they would have.</param>
+    public async Task RunAsync(
+        ChannelWriter<RunResult> results,
+        IProgress<ExecutionProgress>? progress,
+        CancellationToken cancellationToken,
+        IReadOnlySet<(int Variant, int Replicate)>? skip = null)
     {
-        var all = RunAllAsync(results, progress, cancellationToken);
+        var all = RunAllAsync(results, progress, skip ?? new HashSet<(int, int)>(), cancellationToken);
         try
         {
             await all;
@@ -50,30 +56,43 @@ public sealed class ScenarioExecution
         }
     }
 
-    private async Task RunAllAsync(ChannelWriter<RunResult> results, IProgress<ExecutionProgress>? progress, CancellationToken cancellationToken)
+    private async Task RunAllAsync(
+        ChannelWriter<RunResult> results,
+        IProgress<ExecutionProgress>? progress,
+        IReadOnlySet<(int Variant, int Replicate)> skip,
+        CancellationToken cancellationToken)
     {
         await Task.Yield();
-        var worlds = new Dictionary<string, World>();
-        foreach (var variant in Scenario.Variants)
-        {
-            var key = PopulationKey(variant.Model.Population);
-            if (!worlds.ContainsKey(key))
-            {
-                worlds[key] = WorldBuilder.Build(variant.Model.Population, Scenario.Seed);
-            }
-        }
         var runs = new List<(int Variant, int Replicate)>();
         for (var r = 0; r < Scenario.Replicates; r++)
         {
             for (var v = 0; v < Scenario.Variants.Length; v++)
             {
-                runs.Add((v, r));
+                if (!skip.Contains((v, r)))
+                {
+                    runs.Add((v, r));
+                }
+            }
+        }
+        if (runs.Count == 0)
+        {
+            return;
+        }
+        var worlds = new Dictionary<string, World>();
+        foreach (var (v, _) in runs)
+        {
+            var key = PopulationKey(Scenario.Variants[v].Model.Population);
+            if (!worlds.ContainsKey(key))
+            {
+                worlds[key] = WorldBuilder.Build(Scenario.Variants[v].Model.Population, Scenario.Seed);
             }
         }
         var threads = Math.Max(1, Options.Threads);
         var concurrent = Math.Min(threads, runs.Count);
-        var phaseParallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads / concurrent), CancellationToken = cancellationToken };
-        var daysTotal = TotalDays;
+        // Every run may use all threads in its phases: while runs overlap they share the pool, and when the last run
+        // is alone (the longest variant of a province) it still gets every core. Results never depend on it.
+        var phaseParallel = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };
+        var daysTotal = runs.Sum(run => (long)Scenario.Variants[run.Variant].Model.Days);
         long daysDone = 0;
         var runsDone = 0;
         await Parallel.ForEachAsync(

@@ -17,4 +17,7 @@ public static class ExitCodes
 
     /// <summary>The simulation broke one of its own invariants: a bug in the engine, not bad input.</summary>
     public const int InvariantBroken = 4;
+
+    /// <summary>Interrupted (Ctrl+C, SIGTERM) before the run finished: 128 + SIGINT, as shells report it.</summary>
+    public const int Interrupted = 130;
 }

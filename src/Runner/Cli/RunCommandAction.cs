@@ -87,7 +87,6 @@ public sealed class RunCommandAction
                     ? $"hcsim: note: --resume: no interrupted run of this scenario to {folder.Target}; running all {execution.RunCount} runs"
                     : $"hcsim: resuming from {resumeFrom}: {done.Count} of {execution.RunCount} runs already finished").ConfigureAwait(false);
             }
-            var remaining = new ResumedExecution(execution, done.Keys.ToHashSet());
             var work = new ResultsPipeline(scenario, context).RunAsync(
                 folder,
                 async (writer, token) =>
@@ -97,14 +96,7 @@ public sealed class RunCommandAction
                         await writer.WriteAsync(run, token).ConfigureAwait(false);
                     }
                     var checkpointing = new CheckpointingWriter(writer, checkpoints);
-                    if (done.Count == 0)
-                    {
-                        await execution.RunAsync(checkpointing, progress, token).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        await remaining.RunAsync(checkpointing, token).ConfigureAwait(false);
-                    }
+                    await execution.RunAsync(checkpointing, progress, token, done.Keys.ToHashSet()).ConfigureAwait(false);
                 },
                 cancellationToken);
             await progress.ShowUntilAsync(work, _console, settings.Quiet).ConfigureAwait(false);
