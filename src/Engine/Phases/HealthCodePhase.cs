@@ -31,7 +31,7 @@ public sealed class HealthCodePhase : IDayPhase
 
     private readonly RuleEvaluator _evaluator;
     private readonly List<PendingTrace> _pendingTraces = [];
-    private readonly List<List<(int Due, TracedEvent Event)>> _traceOutputs = [];
+    private readonly List<TraceOutput> _traceOutputs = [];
     private readonly Action<int> _traceChunk;
     private const int ApplyChunk = 4096;
     private readonly List<int> _chunkStarts = [];
@@ -251,7 +251,7 @@ public sealed class HealthCodePhase : IDayPhase
         }
         while (_traceOutputs.Count < chunks)
         {
-            _traceOutputs.Add([]);
+            _traceOutputs.Add(new TraceOutput());
         }
         _state = state;
         _day = day;
@@ -265,9 +265,21 @@ public sealed class HealthCodePhase : IDayPhase
         }
         for (var c = 0; c < chunks; c++)
         {
-            foreach (var (due, tracedEvent) in _traceOutputs[c])
+            var output = _traceOutputs[c];
+            if (output.Groups.Count == 1)
             {
-                state.Traces.Add(due, tracedEvent);
+                // The usual case, one delay for every trace: the chunk's list itself goes to the queue.
+                state.Traces.AddSegment(output.Groups[0].Due, output.Events);
+                output.Events = state.Traces.RentSegment();
+                continue;
+            }
+            for (var g = 0; g < output.Groups.Count; g++)
+            {
+                var (due, start) = output.Groups[g];
+                var end = g + 1 < output.Groups.Count ? output.Groups[g + 1].Start : output.Events.Count;
+                var segment = state.Traces.RentSegment();
+                segment.AddRange(CollectionsMarshal.AsSpan(output.Events)[start..end]);
+                state.Traces.AddSegment(due, segment);
             }
         }
         _pendingTraces.Clear();
@@ -283,7 +295,12 @@ public sealed class HealthCodePhase : IDayPhase
         {
             var trace = _pendingTraces[k];
             var action = trace.Action;
-            var collector = new TraceCollector { Output = output, Source = trace.Agent, Depth = trace.Depth, DueDay = day + action.DelayDays };
+            var due = day + action.DelayDays;
+            if (output.Groups.Count == 0 || output.Groups[^1].Due != due)
+            {
+                output.Groups.Add((due, output.Events.Count));
+            }
+            var collector = new TraceCollector { Output = output.Events, Source = trace.Agent, Depth = trace.Depth };
             for (var layer = 0; layer < ContactLayers.Count; layer++)
             {
                 if ((action.Layers & (1 << layer)) == 0)
@@ -304,15 +321,27 @@ public sealed class HealthCodePhase : IDayPhase
 
     private struct TraceCollector : IContactVisitor
     {
-        public List<(int Due, TracedEvent Event)> Output;
+        public List<TracedEvent> Output;
         public int Source;
         public int Depth;
         public int DaysAgo;
-        public int DueDay;
 
         public readonly bool Wants(int other) => true;
 
         public readonly void Visit(int other, ContactLayer layer) =>
-            Output.Add((DueDay, new TracedEvent(other, Source, layer, DaysAgo, Depth)));
+            Output.Add(new TracedEvent(other, Source, layer, DaysAgo, Depth));
+    }
+
+    /// <summary>One chunk's traced events, in runs that share a due day.</summary>
+    private sealed class TraceOutput
+    {
+        public List<TracedEvent> Events { get; set; } = [];
+        public List<(int Due, int Start)> Groups { get; } = [];
+
+        public void Clear()
+        {
+            Events.Clear();
+            Groups.Clear();
+        }
     }
 }

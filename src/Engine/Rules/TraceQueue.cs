@@ -6,13 +6,20 @@ namespace Hcsim.Engine.Rules;
 /// Traced events waiting for their delivery day. A person reached by several traces due the same day receives one
 /// event: the one of least depth, then most recent contact, then lowest source id (independent of trace order).
 /// </summary>
+/// <remarks>
+/// A large epidemic traces millions of contacts a day, so events are never copied into one big list: the tracing
+/// chunks hand over their own lists (segments), and delivery scatters them once into a scratch array by target range,
+/// sorts the ranges in parallel and keeps the first event per target. Segment lists are cleared and handed back for
+/// reuse, so the large-object heap does not grow a new array every day.
+/// </remarks>
 public sealed class TraceQueue
 {
-    private readonly Dictionary<int, List<TracedEvent>> _byDay = [];
+    private const int Buckets = 64;
+
+    private readonly Dictionary<int, List<List<TracedEvent>>> _byDay = [];
     private readonly List<TracedEvent> _delivered = [];
+    private readonly Stack<List<TracedEvent>> _spare = new();
     private TracedEvent[] _scratch = [];
-    private int _lastDay = -1;
-    private List<TracedEvent>? _lastList;
 
     /// <summary>Target, then the event that wins for it; a struct comparer so the sort inlines the comparison.</summary>
     private readonly struct Priority : IComparer<TracedEvent>
@@ -21,30 +28,31 @@ public sealed class TraceQueue
         {
             var c = a.Target.CompareTo(b.Target);
             if (c != 0) return c;
-            c = a.Depth.CompareTo(b.Depth);
-            if (c != 0) return c;
-            c = a.DaysAgo.CompareTo(b.DaysAgo);
+            c = a.Priority.CompareTo(b.Priority);
             if (c != 0) return c;
             c = a.Source.CompareTo(b.Source);
             return c != 0 ? c : a.Layer.CompareTo(b.Layer);
         }
     }
 
-    public void Add(int dueDay, TracedEvent tracedEvent)
+    /// <summary>Takes ownership of <paramref name="events"/>, all due on <paramref name="dueDay"/>.</summary>
+    public void AddSegment(int dueDay, List<TracedEvent> events)
     {
-        // Traces come in runs with the same due day: remember the last list instead of looking it up every time.
-        if (dueDay != _lastDay || _lastList is null)
+        if (events.Count == 0)
         {
-            if (!_byDay.TryGetValue(dueDay, out var list))
-            {
-                list = [];
-                _byDay[dueDay] = list;
-            }
-            _lastDay = dueDay;
-            _lastList = list;
+            _spare.Push(events);
+            return;
         }
-        _lastList.Add(tracedEvent);
+        if (!_byDay.TryGetValue(dueDay, out var segments))
+        {
+            segments = [];
+            _byDay[dueDay] = segments;
+        }
+        segments.Add(events);
     }
+
+    /// <summary>An empty list to fill and hand over with <see cref="AddSegment"/> (a reused one when there is one).</summary>
+    public List<TracedEvent> RentSegment() => _spare.Count > 0 ? _spare.Pop() : [];
 
     public bool HasDue(int day) => _byDay.ContainsKey(day);
 
@@ -55,15 +63,11 @@ public sealed class TraceQueue
     public List<TracedEvent> TakeDue(int day, ParallelOptions parallel)
     {
         _delivered.Clear();
-        if (!_byDay.Remove(day, out var list))
+        if (!_byDay.Remove(day, out var segments))
         {
             return _delivered;
         }
-        if (ReferenceEquals(list, _lastList))
-        {
-            _lastList = null;
-        }
-        var sorted = SortByTarget(CollectionsMarshal.AsSpan(list), parallel);
+        var sorted = Sort(segments, parallel);
         for (var i = 0; i < sorted.Length; i++)
         {
             if (i == 0 || sorted[i].Target != sorted[i - 1].Target)
@@ -71,47 +75,64 @@ public sealed class TraceQueue
                 _delivered.Add(sorted[i]);
             }
         }
+        foreach (var segment in segments)
+        {
+            segment.Clear();
+            _spare.Push(segment);
+        }
         return _delivered;
     }
 
     /// <summary>
-    /// Sorts by <see cref="Priority"/>. A large day is split into target ranges (a counting pass), and the ranges are
-    /// sorted in parallel; the result is the same as one sort.
+    /// The events of all segments sorted by <see cref="Priority"/>: scattered by target range (a counting pass), then
+    /// the ranges sorted in parallel; the result is the same as one sort.
     /// </summary>
-    private ReadOnlySpan<TracedEvent> SortByTarget(Span<TracedEvent> events, ParallelOptions parallel)
+    private ReadOnlySpan<TracedEvent> Sort(List<List<TracedEvent>> segments, ParallelOptions parallel)
     {
-        const int Buckets = 64;
-        if (events.Length < 1 << 14)
-        {
-            events.Sort(new Priority());
-            return events;
-        }
+        var total = 0;
         var maxTarget = 0;
-        foreach (var e in events)
+        foreach (var segment in segments)
         {
-            maxTarget = Math.Max(maxTarget, e.Target);
+            total += segment.Count;
+            foreach (var e in CollectionsMarshal.AsSpan(segment))
+            {
+                maxTarget = Math.Max(maxTarget, e.Target);
+            }
+        }
+        if (_scratch.Length < total)
+        {
+            _scratch = new TracedEvent[Math.Max(total, _scratch.Length * 3 / 2)];
         }
         var start = new int[Buckets + 1];
-        foreach (var e in events)
+        foreach (var segment in segments)
         {
-            start[Bucket(e.Target, maxTarget) + 1]++;
+            foreach (var e in CollectionsMarshal.AsSpan(segment))
+            {
+                start[Bucket(e.Target, maxTarget) + 1]++;
+            }
         }
         for (var b = 0; b < Buckets; b++)
         {
             start[b + 1] += start[b];
         }
-        if (_scratch.Length < events.Length)
-        {
-            _scratch = new TracedEvent[events.Length];
-        }
         var fill = start[..Buckets];
-        foreach (var e in events)
+        foreach (var segment in segments)
         {
-            _scratch[fill[Bucket(e.Target, maxTarget)]++] = e;
+            foreach (var e in CollectionsMarshal.AsSpan(segment))
+            {
+                _scratch[fill[Bucket(e.Target, maxTarget)]++] = e;
+            }
         }
         var scratch = _scratch;
-        Parallel.For(0, Buckets, parallel, b => scratch.AsSpan(start[b], start[b + 1] - start[b]).Sort(new Priority()));
-        return scratch.AsSpan(0, events.Length);
+        if (total < 1 << 14)
+        {
+            scratch.AsSpan(0, total).Sort(new Priority());
+        }
+        else
+        {
+            Parallel.For(0, Buckets, parallel, b => scratch.AsSpan(start[b], start[b + 1] - start[b]).Sort(new Priority()));
+        }
+        return scratch.AsSpan(0, total);
 
         static int Bucket(int target, int maxTarget) => (int)((long)target * Buckets / ((long)maxTarget + 1));
     }

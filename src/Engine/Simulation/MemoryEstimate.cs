@@ -10,16 +10,19 @@ namespace Hcsim.Engine.Simulation;
 /// refused before anything is allocated, rather than failing hours later or pushing the machine into swap.
 /// </summary>
 /// <remarks>
-/// Calibrated on the default scenario (household, work, school and community layers) from the peak resident memory of
-/// runs with 0.2 M and 1 M people and community degrees 10 and 30 (.NET 10, Linux x64): about 80 bytes per person for
-/// the world without its community graph (including the builder's temporary arrays), 10 bytes per person and community
-/// neighbour, 64 bytes per person for each run in flight (agent columns and phase scratch), and a fixed 100 MB for the
-/// runtime and libraries. It is within about 10 % of those measurements and errs on the high side for large worlds.
+/// From the peak resident memory of hcsim runs (.NET 10, Linux x64; see docs/performance.md): the world takes about
+/// 32 bytes per person (age, household index, group memberships, the ring community's removal mask and the CSR of
+/// rewired edges, and the builder's temporary arrays) plus about 1 byte per person and community neighbour; a run in
+/// flight takes about 64 bytes per person (24 bytes of agent columns, plus the lists of infected, traced and flagged
+/// people and the garbage of a day, which grow with the epidemic); the runtime and libraries about 100 MB.
+/// bench-1m at 10 million people (an epidemic infecting 61 %, heavy tracing) measured 1.23 GB against an estimate of
+/// 1.14 GB; Zhejiang (57 million, two runs at once, one contained epidemic) measured 5.1 GB against 9.8 GB. The run
+/// term depends on how the epidemic goes, which no estimate made before running can know.
 /// </remarks>
 public sealed record MemoryEstimate
 {
-    public const long WorldBytesPerPerson = 80;
-    public const long WorldBytesPerNeighbour = 10;
+    public const long WorldBytesPerPerson = 32;
+    public const long WorldBytesPerNeighbour = 1;
     public const long RunBytesPerPerson = 64;
     public const long RuntimeBytes = 100L * 1024 * 1024;
 

@@ -25,23 +25,29 @@ public static class ResultPlots
     /// <summary>The trade-off plot first (the report shows it on its own), then the others in reading order.</summary>
     public static IReadOnlyList<PlotFile> WriteAll(ResultsData data, Func<string, string> pathOf)
     {
-        var plots = new List<PlotFile>();
         var lines = data.Daily.Take(MaxLineVariants).ToList();
         var shown = lines.Count < data.Daily.Count ? $" (first {lines.Count} of {data.Daily.Count} variants)" : "";
-        plots.Add(WriteTradeOff(pathOf(TradeOffFile), data));
+        var jobs = new List<Func<PlotFile>> { () => WriteTradeOff(pathOf(TradeOffFile), data) };
         if (data.Metadata.SweepAxes.Length == 2)
         {
-            plots.Add(WriteHeatmap(pathOf(HeatmapFile), data));
+            jobs.Add(() => WriteHeatmap(pathOf(HeatmapFile), data));
         }
-        plots.Add(WriteEpidemic(pathOf(EpidemicFile), lines, shown));
-        plots.Add(WriteQuarantine(pathOf(QuarantineFile), lines, shown));
-        plots.Add(WriteFalsePositiveShare(pathOf(FalsePositiveFile), lines, shown));
+        jobs.Add(() => WriteEpidemic(pathOf(EpidemicFile), lines, shown));
+        jobs.Add(() => WriteQuarantine(pathOf(QuarantineFile), lines, shown));
+        jobs.Add(() => WriteFalsePositiveShare(pathOf(FalsePositiveFile), lines, shown));
         foreach (var variant in lines)
         {
-            var file = ColoursFile(variant.Variant);
-            WriteColourShares(pathOf(file), variant);
-            plots.Add(new PlotFile(file, $"Share of living people holding each code colour per day in variant `{variant.Variant}`, mean over replicates."));
+            jobs.Add(() =>
+            {
+                var file = ColoursFile(variant.Variant);
+                WriteColourShares(pathOf(file), variant);
+                return new PlotFile(file, $"Share of living people holding each code colour per day in variant `{variant.Variant}`, mean over replicates.");
+            });
         }
+        // Each plot is its own ScottPlot instance writing its own file, so they render in parallel; the list keeps
+        // the fixed order for the report.
+        var plots = new PlotFile[jobs.Count];
+        Parallel.For(0, jobs.Count, k => plots[k] = jobs[k]());
         return plots;
     }
 
