@@ -8,12 +8,13 @@ public sealed class MemoryEstimateTests
     private static Scenario Default(params string[] overrides) => ScenarioLoader.LoadDefault(overrides);
 
     [Fact]
-    public void For_DefaultScenario_IsBetweenTheMeasuredFootprintAndTwiceIt()
+    public void For_DefaultScenario_IsCloseToTheMeasuredFootprint()
     {
-        // Measured peak resident memory for 1 M people, degree 10, one thread: about 340 MB.
+        // Measured peak resident memory for 1 M people, degree 10, one thread: about 240 MB (docs/performance.md).
+        // The estimate may sit a little under a measurement (the run term depends on the epidemic), never far.
         var estimate = MemoryEstimate.For(Default("population.size=1000000"), threads: 1);
 
-        Assert.InRange(estimate.TotalBytes, 300L << 20, 700L << 20);
+        Assert.InRange(estimate.TotalBytes, 190L << 20, 480L << 20);
     }
 
     [Fact]
