@@ -175,32 +175,8 @@ public static class RuleCompiler
         return at > 0 ? message[..at] : message;
     }
 
-    private static string Suggest(string name, IReadOnlyList<string> known)
-    {
-        var best = known.Select(k => (Name: k, Distance: Levenshtein(name, k))).OrderBy(p => p.Distance).FirstOrDefault();
-        return best.Name is not null && best.Distance <= 3 ? $" (did you mean '{best.Name}'?)" : "";
-    }
-
-    private static int Levenshtein(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
-    }
+    private static string Suggest(string name, IReadOnlyList<string> known) =>
+        Scenarios.SettingNames.Suggest(name, known) is { } best ? $" (did you mean '{best}'?)" : "";
 
     /// <summary>Rejects every node that is not plain arithmetic, comparison or logic over facts, parameters and literals.</summary>
     private sealed class WhitelistCheck(Dictionary<ParameterExpression, Expression> bindings, string text) : ExpressionVisitor

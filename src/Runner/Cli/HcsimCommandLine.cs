@@ -86,6 +86,10 @@ public static class HcsimCommandLine
             Description = "Continue an interrupted run of the same scenario, overrides and seed to the same folder: finished runs are reused",
         };
         var quiet = new Option<bool>("--quiet") { Description = "No progress and no summary table; only the results line" };
+        var profile = new Option<bool>("--profile")
+        {
+            Description = "After the run, print the wall time of each day-loop phase summed over runs (also in manifest.json)",
+        };
         var events = new Option<bool>("--events")
         {
             Description = "Also write events.parquet: every change of a person's disease stage, colour and confinement (large)",
@@ -97,7 +101,7 @@ public static class HcsimCommandLine
 
         var command = new Command("run", "Run a scenario and write daily.parquet, summary.parquet, plots, report.md and manifest.json")
         {
-            scenario, output, threads, seed, setOption, force, resume, quiet, events, transmissions,
+            scenario, output, threads, seed, setOption, force, resume, quiet, profile, events, transmissions,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -115,6 +119,7 @@ public static class HcsimCommandLine
                 Force = parse.GetValue(force),
                 Resume = parse.GetValue(resume),
                 Quiet = parse.GetValue(quiet),
+                Profile = parse.GetValue(profile),
                 Details = new DetailOptions { Events = parse.GetValue(events), Transmissions = parse.GetValue(transmissions) },
             };
             return new RunCommandAction(console, version).RunAsync(settings, cancellationToken);

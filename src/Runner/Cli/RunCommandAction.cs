@@ -113,6 +113,10 @@ public sealed class RunCommandAction
             {
                 await _console.Output.WriteAsync(ConsoleSummary.Render([.. scenario.Variants.Select(v => v.Name)], result.Statistics)).ConfigureAwait(false);
             }
+            if (settings.Profile)
+            {
+                await _console.Output.WriteAsync(PhaseProfile(result.PhaseSeconds, result.WallSeconds)).ConfigureAwait(false);
+            }
             await _console.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"results: {folder.Target} ({result.WallSeconds:F1} s, {result.Summaries.Count} runs)")).ConfigureAwait(false);
             return ExitCodes.Ok;
@@ -183,4 +187,18 @@ public sealed class RunCommandAction
         }
     }
 
+
+    /// <summary>One line per phase, largest first: seconds summed over runs and share of the phases' total.</summary>
+    public static string PhaseProfile(IReadOnlyDictionary<string, double> phaseSeconds, double wallSeconds)
+    {
+        var total = phaseSeconds.Values.Sum();
+        var text = new System.Text.StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"phase",-20} {"seconds",10} {"share",7}");
+        foreach (var (phase, seconds) in phaseSeconds.OrderByDescending(p => p.Value))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{phase,-20} {seconds,10:F2} {(total > 0 ? seconds / total : 0),7:P0}");
+        }
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"all phases",-20} {total,10:F2}   (wall {wallSeconds:F1} s; runs that overlap add up)");
+        return text.ToString();
+    }
 }

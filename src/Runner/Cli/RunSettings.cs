@@ -14,6 +14,8 @@ public sealed record RunSettings
     /// <summary>Reuse the finished runs of an interrupted run of the same scenario, overrides and seed to this target.</summary>
     public bool Resume { get; init; }
     public bool Quiet { get; init; }
+    /// <summary>Print the time spent in each day-loop phase after the run.</summary>
+    public bool Profile { get; init; }
     /// <summary>Also write events.parquet and/or transmissions.parquet.</summary>
     public Hcsim.Engine.Simulation.DetailOptions Details { get; init; } = Hcsim.Engine.Simulation.DetailOptions.None;
 }

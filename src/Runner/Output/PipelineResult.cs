@@ -12,4 +12,6 @@ public sealed record PipelineResult
     public required IReadOnlyList<string> Files { get; init; }
     public required double WallSeconds { get; init; }
     public required long DailyRows { get; init; }
+    /// <summary>Wall seconds per day-loop phase, summed over runs (the manifest's phase_seconds).</summary>
+    public IReadOnlyDictionary<string, double> PhaseSeconds { get; init; } = new Dictionary<string, double>();
 }

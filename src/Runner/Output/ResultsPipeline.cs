@@ -137,7 +137,11 @@ public sealed class ResultsPipeline
         var json = JsonSerializer.Serialize(manifest, ResultsMetadata.JsonOptions);
         await folder.WriteTextAsync(ManifestFile, json + "\n", stop.Token).ConfigureAwait(false);
 
-        return new PipelineResult { Summaries = summaries, Statistics = statistics, Files = files, WallSeconds = wallSeconds, DailyRows = consumed.DailyRows };
+        return new PipelineResult
+        {
+            Summaries = summaries, Statistics = statistics, Files = files, WallSeconds = wallSeconds, DailyRows = consumed.DailyRows,
+            PhaseSeconds = consumed.PhaseSeconds,
+        };
     }
 
     private static long PeakWorkingSet()

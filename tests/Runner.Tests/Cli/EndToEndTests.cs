@@ -36,6 +36,18 @@ public sealed class EndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_Profile_PrintsEveryPhaseOfTheDayLoop()
+    {
+        var (code, output, error) = await Run("run", "--out", Out("profile"), "--set", SmallOverrides, "--set", "days=10", "--set", "replicates=1", "--quiet", "--profile");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        foreach (var phase in new[] { "progression", "transmission", "background_illness", "checkin", "testing", "health_code", "metrics", "all phases" })
+        {
+            Assert.True(output.Contains(phase, StringComparison.Ordinal), $"--profile should list {phase}");
+        }
+    }
+
+    [Fact]
     public async Task Run_OneThreadAndTwoThreads_WriteByteIdenticalDailyParquet()
     {
         string[] common = ["--set", SmallOverrides, "--set", "days=40", "--set", "replicates=3", "--quiet"];
