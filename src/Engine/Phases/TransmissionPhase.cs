@@ -27,7 +27,12 @@ public sealed class TransmissionPhase : IDayPhase
     private readonly double[] _susceptibilityByAge;
     private readonly Action<int> _chunkBody;
     private List<Candidate>[] _chunkCandidates = [];
-    private readonly List<Candidate> _merged = [];
+    private const int Buckets = 64;
+    private readonly int[] _bucketStart = new int[Buckets + 1];
+    private readonly int[] _bucketFill = new int[Buckets];
+    private readonly List<Candidate>[] _winners = Enumerable.Range(0, Buckets).Select(_ => new List<Candidate>()).ToArray();
+    private readonly Action<int> _settleBucket;
+    private Candidate[] _scattered = [];
     private SimulationState? _state;
     private int _day;
 
@@ -55,6 +60,7 @@ public sealed class TransmissionPhase : IDayPhase
             _susceptibilityByAge[age] = factor;
         }
         _chunkBody = TransmitFromChunk;
+        _settleBucket = SettleBucket;
     }
 
     public string Name => "transmission";
@@ -71,12 +77,73 @@ public sealed class TransmissionPhase : IDayPhase
         _day = day;
         Parallel.For(0, chunks, state.Parallel, _chunkBody);
 
-        _merged.Clear();
+        // Scatter the candidates by target range, then settle each range in parallel: sort, keep the smallest infector
+        // per target, infect (a range's targets are its own, so no two threads write one person). Winners come back
+        // in target order, whatever the thread count.
+        var total = 0;
+        var maxTarget = 0;
         for (var c = 0; c < chunks; c++)
         {
-            _merged.AddRange(_chunkCandidates[c]);
+            total += _chunkCandidates[c].Count;
+            foreach (var candidate in CollectionsMarshal.AsSpan(_chunkCandidates[c]))
+            {
+                maxTarget = Math.Max(maxTarget, candidate.Target);
+            }
         }
-        var span = CollectionsMarshal.AsSpan(_merged);
+        if (total == 0)
+        {
+            return;
+        }
+        var buckets = total < 4096 ? 1 : Buckets;
+        Array.Clear(_bucketStart);
+        foreach (var list in _chunkCandidates.AsSpan(0, chunks))
+        {
+            foreach (var candidate in CollectionsMarshal.AsSpan(list))
+            {
+                _bucketStart[BucketOf(candidate.Target, maxTarget, buckets) + 1]++;
+            }
+        }
+        for (var b = 0; b < buckets; b++)
+        {
+            _bucketStart[b + 1] += _bucketStart[b];
+        }
+        if (_scattered.Length < total)
+        {
+            _scattered = new Candidate[Math.Max(total, _scattered.Length * 3 / 2)];
+        }
+        _bucketStart.AsSpan(0, buckets).CopyTo(_bucketFill);
+        foreach (var list in _chunkCandidates.AsSpan(0, chunks))
+        {
+            foreach (var candidate in CollectionsMarshal.AsSpan(list))
+            {
+                _scattered[_bucketFill[BucketOf(candidate.Target, maxTarget, buckets)]++] = candidate;
+            }
+        }
+        if (buckets == 1)
+        {
+            SettleBucket(0);
+        }
+        else
+        {
+            Parallel.For(0, buckets, state.Parallel, _settleBucket);
+        }
+        for (var b = 0; b < buckets; b++)
+        {
+            foreach (var winner in CollectionsMarshal.AsSpan(_winners[b]))
+            {
+                Record(state, winner, day);
+                state.Infected.Add(winner.Target);
+            }
+            state.Today.NewInfections += _winners[b].Count;
+        }
+    }
+
+    private void SettleBucket(int bucket)
+    {
+        var state = _state!;
+        var winners = _winners[bucket];
+        winners.Clear();
+        var span = _scattered.AsSpan(_bucketStart[bucket], _bucketStart[bucket + 1] - _bucketStart[bucket]);
         span.Sort(new CandidateOrder());
         var previous = -1;
         foreach (ref readonly var candidate in span)
@@ -86,12 +153,12 @@ public sealed class TransmissionPhase : IDayPhase
                 continue;
             }
             previous = candidate.Target;
-            _history.Infect(state.Agents, candidate.Target, day, state.Seed);
-            Record(state, candidate, day);
-            state.Infected.Add(candidate.Target);
-            state.Today.NewInfections++;
+            _history.Infect(state.Agents, candidate.Target, _day, state.Seed);
+            winners.Add(candidate);
         }
     }
+
+    private static int BucketOf(int target, int maxTarget, int buckets) => (int)((long)target * buckets / ((long)maxTarget + 1));
 
     private static void Record(SimulationState state, in Candidate infection, int day)
     {
