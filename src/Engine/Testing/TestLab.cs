@@ -51,15 +51,6 @@ public sealed class TestLab
     /// <summary>Queues the sample of a person reserved with <see cref="Reserve"/>; orders are served in queue order.</summary>
     public void Enqueue(int agent, int kind) => _waiting[kind].Enqueue(agent);
 
-    /// <summary>Orders a test (reserve, then queue).</summary>
-    public void Order(AgentState state, int agent, int kind)
-    {
-        if (Reserve(state, agent))
-        {
-            Enqueue(agent, kind);
-        }
-    }
-
     /// <summary>Takes today's samples from the queues, within capacity.</summary>
     public void TakeSamples(AgentState state, int day, ulong seed)
     {
