@@ -12,6 +12,8 @@ namespace Hcsim.Runner.Plots;
 public static class ResultPlots
 {
     public const string EpidemicFile = "plots/epidemic.png";
+    /// <summary>The epidemic without the counterfactual, whose large curve flattens the policies' curves to zero.</summary>
+    public const string EpidemicPoliciesFile = "plots/epidemic-policies.png";
     public const string QuarantineFile = "plots/quarantine.png";
     public const string FalsePositiveFile = "plots/false-positive-share.png";
     public const string TradeOffFile = "plots/tradeoff.png";
@@ -33,6 +35,16 @@ public static class ResultPlots
             jobs.Add(() => WriteHeatmap(pathOf(HeatmapFile), data));
         }
         jobs.Add(() => WriteEpidemic(pathOf(EpidemicFile), lines, shown));
+        var policies = lines.Where(v => v.Variant != data.Metadata.Counterfactual).ToList();
+        if (data.Metadata.Counterfactual is { } counterfactual && policies.Count > 0 && policies.Count < lines.Count)
+        {
+            jobs.Add(() =>
+            {
+                WriteEpidemic(pathOf(EpidemicPoliciesFile), policies, shown);
+                return new PlotFile(EpidemicPoliciesFile,
+                    $"The same epidemic curves without the counterfactual `{counterfactual}`, on a scale where the policies' curves are visible{shown}.");
+            });
+        }
         jobs.Add(() => WriteQuarantine(pathOf(QuarantineFile), lines, shown));
         jobs.Add(() => WriteFalsePositiveShare(pathOf(FalsePositiveFile), lines, shown));
         foreach (var variant in lines)
