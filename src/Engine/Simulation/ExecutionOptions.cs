@@ -5,6 +5,8 @@ public sealed record ExecutionOptions
 {
     /// <summary>Worker threads shared by concurrent runs and data-parallel phases; at least 1.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
+    /// <summary>Runs held in memory at once, at most (the runner lowers it when memory allows fewer than the threads).</summary>
+    public int MaxConcurrentRuns { get; init; } = int.MaxValue;
     /// <summary>Per-person detail to record in every run (off by default).</summary>
     public DetailOptions Details { get; init; } = DetailOptions.None;
 }

@@ -88,7 +88,7 @@ public sealed class ScenarioExecution
             }
         }
         var threads = Math.Max(1, Options.Threads);
-        var concurrent = Math.Min(threads, runs.Count);
+        var concurrent = Math.Max(1, Math.Min(Math.Min(threads, runs.Count), Options.MaxConcurrentRuns));
         // Every run may use all threads in its phases: while runs overlap they share the pool, and when the last run
         // is alone (the longest variant of a province) it still gets every core. Results never depend on it.
         var phaseParallel = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };

@@ -35,7 +35,7 @@ public sealed class RunCommandAction
         var scenario = loaded.Scenario;
         ParquetSchemas.DailyMetricColumns(scenario);
         await NoteThreadsAsync(settings.Threads).ConfigureAwait(false);
-        CheckMemory(loaded, settings.Threads);
+        var runsAtOnce = await RunsThatFitAsync(loaded, settings.Threads).ConfigureAwait(false);
         var target = settings.OutputPath ?? Path.Combine("results", ResultPlots.SafeFileName(scenario.Name));
         OutputFolder.CheckTarget(target, settings.Force);
 
@@ -67,7 +67,7 @@ public sealed class RunCommandAction
                 + "use --resume to continue it; they are deleted when this run finishes").ConfigureAwait(false);
         }
 
-        var execution = new ScenarioExecution(scenario, new ExecutionOptions { Threads = settings.Threads, Details = settings.Details });
+        var execution = new ScenarioExecution(scenario, new ExecutionOptions { Threads = settings.Threads, MaxConcurrentRuns = runsAtOnce, Details = settings.Details });
         var progress = new ProgressDisplay();
         using var folder = OutputFolder.Create(target, settings.Force, _createFile,
             $"Scenario: {loaded.Source} (SHA-256 {context.ScenarioSha256}), overrides: [{string.Join(", ", settings.Overrides)}]");
@@ -173,18 +173,31 @@ public sealed class RunCommandAction
         }
     }
 
-    /// <summary>Refuses, before anything is built, a scenario whose estimated peak memory exceeds what the machine has.</summary>
-    private void CheckMemory(ScenarioSource loaded, int threads)
+    /// <summary>
+    /// How many runs may go at once: as many as there are threads when memory allows, fewer when only fewer fit (runs
+    /// then go one batch after another, with identical results). Refuses, before anything is built, a scenario that
+    /// does not fit even one run at a time.
+    /// </summary>
+    private async Task<int> RunsThatFitAsync(ScenarioSource loaded, int threads)
     {
-        var estimate = MemoryEstimate.For(loaded.Scenario, threads);
         var available = _availableMemoryBytes ?? GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
-        if (estimate.TotalBytes > available)
+        var wanted = MemoryEstimate.For(loaded.Scenario, threads);
+        for (var runs = wanted.RunsAtOnce; runs >= 1; runs--)
         {
-            throw new ScenarioValidationException([new ScenarioError(loaded.Source, 0, 0, "population.size",
-                $"needs an estimated {estimate} of memory, more than the {MemoryEstimate.Format(available)} available; "
-                + "lower population.size or population.community.mean_degree"
-                + (estimate.RunsAtOnce > 1 ? ", or use fewer --threads to hold fewer runs at once" : ""))]);
+            if (MemoryEstimate.For(loaded.Scenario, runs).TotalBytes <= available)
+            {
+                if (runs < wanted.RunsAtOnce)
+                {
+                    await _console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"hcsim: note: memory allows {runs} run(s) at once (estimated {MemoryEstimate.For(loaded.Scenario, runs)} of {MemoryEstimate.Format(available)} available), not {wanted.RunsAtOnce}; runs go {runs} at a time")).ConfigureAwait(false);
+                }
+                return runs;
+            }
         }
+        var estimate = MemoryEstimate.For(loaded.Scenario, 1);
+        throw new ScenarioValidationException([new ScenarioError(loaded.Source, 0, 0, "population.size",
+            $"needs an estimated {estimate} of memory even one run at a time, more than the {MemoryEstimate.Format(available)} available; "
+            + "lower population.size or population.community.mean_degree")]);
     }
 
 

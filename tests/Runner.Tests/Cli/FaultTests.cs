@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hcsim.Engine.Errors;
+using Hcsim.Engine.Simulation;
 using Hcsim.Runner.Cli;
 using Hcsim.Runner.Output;
 using Hcsim.Runner.Tests.Output;
@@ -273,18 +274,22 @@ public sealed class FaultTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_PopulationTooBigForMemory_ExitsTwoWithEstimateBeforeCreatingAnything()
+    public async Task RunAsync_MemoryForFewerRunsThanThreads_RunsThemFewerAtATimeAndSaysSo()
     {
-        // 20 runs at once of 150 M people is far beyond any CI machine, so this never starts building a world.
-        var (code, output, error) = await Run("run", "--out", Out("huge"), "--set", "population.size=150000000", "--threads", "20", "--quiet");
+        // 2,000 people: one run fits in the injected memory, two at once do not (100 MB runtime + world + runs).
+        var scenario = Hcsim.Engine.Scenarios.ScenarioLoader.LoadDefault(["population.size=2000"]);
+        var oneRun = MemoryEstimate.For(scenario, 1).TotalBytes;
+        using var error = new StringWriter();
+        var action = new RunCommandAction(new CliConsole(TextWriter.Null, error, false), Program.Version, availableMemoryBytes: oneRun + 1000);
 
-        Assert.Equal(ExitCodes.InvalidInput, code);
-        Assert.Equal("", output);
-        Assert.Contains("population.size: needs an estimated", error, StringComparison.Ordinal);
-        Assert.Contains("available", error, StringComparison.Ordinal);
-        Assert.Contains("GB", error, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
-        Assert.Empty(_temp.Entries());
+        var code = await action.RunAsync(Settings(Out("few")) with
+        {
+            Overrides = ["population.size=2000", "days=10", "replicates=2"],
+            Threads = 2,
+        }, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("memory allows 1 run(s) at once", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
