@@ -142,9 +142,10 @@ public static class ResultPlots
     {
         var plot = PlotStyle.Create($"Code colours in variant {variant.Variant} (mean over replicates)", "day", "% of living people");
         var days = Days(variant.Days);
+        // Bands stack from the first colour up; they are added top band first so that the legend lists the colours in
+        // the order they appear on the picture (the bands do not overlap, so drawing order changes nothing else).
+        var bands = new List<(double[] Lower, double[] Upper)>();
         var lower = new double[variant.Days];
-        // Top colour first in the legend, as the areas stack.
-        var fills = new List<ScottPlot.Plottables.FillY>();
         for (var c = 0; c < variant.Colours.Length; c++)
         {
             var share = variant.ColourShareMean[c];
@@ -153,13 +154,16 @@ public static class ResultPlots
             {
                 upper[d] = lower[d] + 100 * share[d];
             }
-            var fill = plot.Add.FillY(days, lower, upper);
+            bands.Add((lower, upper));
+            lower = upper;
+        }
+        for (var c = variant.Colours.Length - 1; c >= 0; c--)
+        {
+            var fill = plot.Add.FillY(days, bands[c].Lower, bands[c].Upper);
             var colour = PlotStyle.ForCode(variant.Colours[c], c, variant.Colours.Length);
             fill.FillStyle.Color = colour.WithAlpha(0.85);
             fill.LineStyle.Color = colour;
             fill.LegendText = variant.Colours[c];
-            fills.Add(fill);
-            lower = upper;
         }
         plot.Axes.SetLimits(0, Math.Max(1, variant.Days - 1), 0, 100);
         plot.ShowLegend(Edge.Right);
