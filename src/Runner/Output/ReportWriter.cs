@@ -91,7 +91,9 @@ public static class ReportWriter
             foreach (var column in ParquetSchemas.MetricColumns)
             {
                 var s = VariantStatistics.Find(data.Statistics, variant.Name, column.Name);
-                var interval = s.Low is { } low && s.High is { } high ? $"[{Format(low)}, {Format(high)}]" : "n/a";
+                var interval = s.Low is { } low && s.High is { } high
+                    ? $"[{Format(Clip(column.Name, low))}, {Format(Clip(column.Name, high))}]"
+                    : "n/a";
                 var difference = s.DiffMean is { } diff
                     ? s.DiffLow is { } dl && s.DiffHigh is { } dh ? $"{Signed(diff)} [{Signed(dl)}, {Signed(dh)}]" : Signed(diff)
                     : "n/a";
@@ -110,8 +112,20 @@ public static class ReportWriter
         }
         var percent = metric is "attack_rate" or "false_positive_share";
         string F(double v) => percent ? (100 * v).ToString("0.0", CultureInfo.InvariantCulture) + " %" : Format(v);
-        return s.Low is { } low && s.High is { } high ? $"{F(mean)} [{F(low)}, {F(high)}]" : F(mean);
+        return s.Low is { } low && s.High is { } high ? $"{F(mean)} [{F(Clip(metric, low))}, {F(Clip(metric, high))}]" : F(mean);
     }
+
+    /// <summary>
+    /// A t interval can reach past a metric's natural range (a share above 100 %, a negative count) when replicates
+    /// are few; the report shows it cut to the range so it reads as a statement about the metric. variants.parquet
+    /// keeps the interval as computed.
+    /// </summary>
+    private static double Clip(string metric, double value) => metric switch
+    {
+        "attack_rate" or "false_positive_share" => Math.Clamp(value, 0, 1),
+        "infections_averted" => value,
+        _ => Math.Max(0, value),
+    };
 
     private static string Opt(double? value) => value is { } v ? Format(v) : "n/a";
 
