@@ -45,7 +45,7 @@ public sealed class CheckInPhase : IDayPhase
         }
         _state = state;
         _day = day;
-        Parallel.For(0, chunks, state.Parallel, _chunkBody);
+        ChunkedLoop.Run(chunks, state.Parallel, _chunkBody);
         state.FeverReports.Clear();
         foreach (var reports in _chunkReports)
         {

@@ -94,14 +94,7 @@ public sealed class HealthCodePhase : IDayPhase
         }
         _state = state;
         _day = day;
-        if (chunks == 1)
-        {
-            ApplyChunkBody(0);
-        }
-        else if (chunks > 1)
-        {
-            Parallel.For(0, chunks, state.Parallel, _applyChunk);
-        }
+        ChunkedLoop.Run(chunks, state.Parallel, _applyChunk);
         for (var c = 0; c < chunks; c++)
         {
             var batch = _batches[c];
@@ -255,14 +248,7 @@ public sealed class HealthCodePhase : IDayPhase
         }
         _state = state;
         _day = day;
-        if (chunks == 1)
-        {
-            TraceChunkBody(0);
-        }
-        else
-        {
-            Parallel.For(0, chunks, state.Parallel, _traceChunk);
-        }
+        ChunkedLoop.Run(chunks, state.Parallel, _traceChunk);
         for (var c = 0; c < chunks; c++)
         {
             var output = _traceOutputs[c];

@@ -53,7 +53,7 @@ public sealed class MetricsPhase : IDayPhase
         }
         _state = state;
         _day = day;
-        Parallel.For(0, chunks, state.Parallel, _chunkBody);
+        ChunkedLoop.Run(chunks, state.Parallel, _chunkBody);
 
         Span<int> total = stackalloc int[_width];
         total.Clear();

@@ -49,7 +49,7 @@ public sealed class ProgressionPhase : IDayPhase
         {
             _state = state;
             _day = day;
-            Parallel.For(0, (infected.Count + ChunkSize - 1) / ChunkSize, state.Parallel, _chunkBody);
+            ChunkedLoop.Run((infected.Count + ChunkSize - 1) / ChunkSize, state.Parallel, _chunkBody);
         }
 
         var stage = agents.Stage;

@@ -75,7 +75,7 @@ public sealed class TransmissionPhase : IDayPhase
         EnsureChunkBuffers(chunks);
         _state = state;
         _day = day;
-        Parallel.For(0, chunks, state.Parallel, _chunkBody);
+        ChunkedLoop.Run(chunks, state.Parallel, _chunkBody);
 
         // Scatter the candidates by target range, then settle each range in parallel: sort, keep the smallest infector
         // per target, infect (a range's targets are its own, so no two threads write one person). Winners come back
@@ -119,14 +119,7 @@ public sealed class TransmissionPhase : IDayPhase
                 _scattered[_bucketFill[BucketOf(candidate.Target, maxTarget, buckets)]++] = candidate;
             }
         }
-        if (buckets == 1)
-        {
-            SettleBucket(0);
-        }
-        else
-        {
-            Parallel.For(0, buckets, state.Parallel, _settleBucket);
-        }
+        ChunkedLoop.Run(buckets, state.Parallel, _settleBucket);
         for (var b = 0; b < buckets; b++)
         {
             foreach (var winner in CollectionsMarshal.AsSpan(_winners[b]))

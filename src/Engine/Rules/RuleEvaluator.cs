@@ -113,14 +113,7 @@ public sealed class RuleEvaluator
         {
             _chunkOutputs.Add([]);
         }
-        if (chunks == 1)
-        {
-            body(0);
-        }
-        else
-        {
-            Parallel.For(0, chunks, _state!.Parallel, body);
-        }
+        ChunkedLoop.Run(chunks, _state!.Parallel, body);
         if (_runs.Count <= _runCount)
         {
             _runs.Add([]);
