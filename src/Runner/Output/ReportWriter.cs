@@ -120,7 +120,7 @@ public static class ReportWriter
     /// are few; the report shows it cut to the range so it reads as a statement about the metric. variants.parquet
     /// keeps the interval as computed.
     /// </summary>
-    private static double Clip(string metric, double value) => metric switch
+    internal static double Clip(string metric, double value) => metric switch
     {
         "attack_rate" or "false_positive_share" => Math.Clamp(value, 0, 1),
         "infections_averted" => value,
