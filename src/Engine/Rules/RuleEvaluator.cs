@@ -19,7 +19,6 @@ public sealed class RuleEvaluator
 {
     private const int EventChunk = 2048;
     private const int AgentChunk = 1 << 15;
-    private static readonly string[] QuarantineNames = ["none", "home", "central"];
     private static readonly string[] TestNames = ["none", "negative", "positive"];
 
     private static readonly ulong ColourFacts = FactBits("colour", "days_in_colour");
@@ -265,7 +264,7 @@ public sealed class RuleEvaluator
         if ((read & QuarantineFacts) != 0)
         {
             var confinement = a.ConfinementOn(agent, day);
-            facts.Quarantine = QuarantineNames[(int)confinement];
+            facts.Quarantine = QuarantineKinds.Names[(int)confinement];
             facts.QuarantineDays = confinement == QuarantineKind.None ? 0 : day - a.QuarantineStartDay[agent] + 1;
         }
         if ((read & TestFacts) != 0)

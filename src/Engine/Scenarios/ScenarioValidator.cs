@@ -19,9 +19,9 @@ internal sealed class ScenarioValidator
     public const int MaxReplicates = 100_000;
 
     /// <summary>The rule triggers the rules engine dispatches.</summary>
-    public static readonly ImmutableArray<string> Triggers = ["checkin", "fever_report", "test_result", "traced", "daily"];
-    public static readonly ImmutableArray<string> IsolationKinds = ["home", "central"];
-    public static readonly ImmutableArray<string> TraceLayers = ["household", "work", "school", "community"];
+    public static readonly ImmutableArray<string> Triggers = [.. Rules.RuleTriggers.Names];
+    public static readonly ImmutableArray<string> IsolationKinds = [.. Agents.QuarantineKinds.Names[1..]];
+    public static readonly ImmutableArray<string> TraceLayers = [.. Contacts.ContactLayers.Names];
     public static readonly ImmutableArray<string> Distributions = ["gamma", "fixed"];
 
     /// <summary>Scenario and variant names become folder names and table values, so they stay portable.</summary>

@@ -29,9 +29,6 @@ public sealed class ScenarioExecution
     public ExecutionOptions Options { get; }
     public int RunCount => Scenario.Variants.Length * Scenario.Replicates;
 
-    /// <summary>Simulated days over all runs.</summary>
-    public long TotalDays => Scenario.Variants.Sum(v => (long)v.Model.Days) * Scenario.Replicates;
-
     /// <summary>The seed of replicate r (shared by all variants).</summary>
     public ulong ReplicateSeed(int replicate) => CounterRng.ReplicateSeed(Scenario.Seed, replicate);
 

@@ -18,7 +18,6 @@ public sealed class DetailParquetWriter : IAsyncDisposable
     public const string TransmissionsFile = "transmissions.parquet";
 
     private static readonly string[] StageNames = Enum.GetNames<DiseaseStage>().Select(n => n.ToLowerInvariant()).ToArray();
-    private static readonly string[] ConfinementNames = ["none", "home", "central"];
     private static readonly string[] KindNames = ["stage", "colour", "quarantine"];
 
     private readonly ParquetWriter _writer;
@@ -105,7 +104,7 @@ public sealed class DetailParquetWriter : IAsyncDisposable
             infectee[i] = t.Infectee;
             layer[i] = ContactLayers.Names[(int)t.Layer];
             colour[i] = _colours[t.InfectorColour];
-            confinement[i] = ConfinementNames[(int)t.InfectorConfinement];
+            confinement[i] = QuarantineKinds.Names[(int)t.InfectorConfinement];
         }
         using var rowGroup = _writer.CreateRowGroup();
         await rowGroup.WriteAsync(_fields[0], variant).ConfigureAwait(false);
@@ -122,7 +121,7 @@ public sealed class DetailParquetWriter : IAsyncDisposable
     {
         PersonEventKind.Stage => StageNames[value],
         PersonEventKind.Colour => _colours[value],
-        _ => ConfinementNames[value],
+        _ => QuarantineKinds.Names[value],
     };
 
     private static (string[] Variant, int[] Replicate) Keys(RunResult run, int rows)
