@@ -84,4 +84,32 @@ public sealed class CheckInPhaseTests
         Assert.True(new CheckInConfig().CentralCheckProbability == 1 && new CheckInConfig().CentralFeverDetectionProbability == 1,
             "both default to 1 (staff check everyone and find every fever)");
     }
+
+    [Fact]
+    public void Run_NoAppCheckIns_StaffChecksReleaseCentrallyIsolatedRedsAfterRedDays()
+    {
+        // The 2020 rules: a fever report turns a person red and centrally isolated until 14 healthy checks in a row.
+        // Nobody uses the app (checkin.probability 0), so only the staff's checks can build the streak.
+        var model = TinyWorlds.Deterministic2020(days: 40) with { Checkin = new CheckInConfig { Probability = 0, FeverReportProbability = 0 } };
+        var run = TinyWorlds.Run(TinyWorlds.Households([20]), model);
+        var agents = run.State.Agents;
+        run.SeedInfections();
+        run.RunDay(0);
+        for (var i = 0; i < 10; i++)
+        {
+            // Ten people report a fever on day 0 as a rule would see it: make them red and isolated by hand.
+            agents.Colour[i] = TinyWorlds.Red;
+            agents.ColourSinceDay[i] = 0;
+            agents.HealthyStreak[i] = 0;
+            Confine(agents, i, QuarantineKind.Central, 1, AgentState.Never);
+        }
+        for (var day = 1; day < 40; day++)
+        {
+            run.RunDay(day);
+        }
+
+        var released = Enumerable.Range(0, 10).Count(i => agents.Colour[i] == TinyWorlds.Green && agents.ConfinementOn(i, 40) == QuarantineKind.None);
+        Assert.True(released == 10, $"staff checks every isolated person daily, so all 10 reds should be released within 40 days; {released} were");
+        Assert.True(Enumerable.Range(10, 10).All(i => agents.CheckInDay[i] == AgentState.Never), "people outside central isolation never check in at probability 0");
+    }
 }
