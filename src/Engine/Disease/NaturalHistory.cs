@@ -40,7 +40,7 @@ public sealed class NaturalHistory
     /// <summary>Makes a susceptible agent exposed on <paramref name="day"/>.</summary>
     public void Infect(AgentState state, int agent, int day, ulong seed)
     {
-        var marks = state.Marks[agent] & AgentMarks.EverFlagged;
+        var marks = state.Marks[agent] & ~AgentMarks.Course;
         if (CounterRng.Uniform(seed, RngStream.Progression, day, agent, DrawCourse) < _asymptomaticShare)
         {
             marks |= AgentMarks.Asymptomatic;

@@ -26,11 +26,18 @@ public sealed class DailyMetrics
         NewInfections = new int[days];
         Tests = new int[days];
         PositiveTests = new int[days];
+        PositiveTestsNeverInfected = new int[days];
+        PositiveTestsInfected = new int[days];
+        PositiveTestsRecovered = new int[days];
         Flagged = new int[days];
-        FlaggedUninfected = new int[days];
         FlaggedNeverInfected = new int[days];
-        QuarantinedUninfected = new int[days];
+        FlaggedInfected = new int[days];
+        FlaggedRecovered = new int[days];
+        ConfinedNeverInfected = new int[days];
+        ConfinedInfected = new int[days];
+        ConfinedRecovered = new int[days];
         InfectiousFree = new int[days];
+        InfectiousUnflagged = new int[days];
     }
 
     public int Days { get; }
@@ -53,11 +60,23 @@ public sealed class DailyMetrics
     public int[] NewInfections { get; }
     public int[] Tests { get; }
     public int[] PositiveTests { get; }
+    /// <summary>Positive results reported today whose sample was taken while the person was susceptible.</summary>
+    public int[] PositiveTestsNeverInfected { get; }
+    /// <summary>Positive results reported today whose sample was taken while the person was exposed or infectious.</summary>
+    public int[] PositiveTestsInfected { get; }
+    /// <summary>Positive results reported today whose sample was taken while the person was recovered.</summary>
+    public int[] PositiveTestsRecovered { get; }
     public int[] Flagged { get; }
-    public int[] FlaggedUninfected { get; }
     public int[] FlaggedNeverInfected { get; }
-    public int[] QuarantinedUninfected { get; }
+    public int[] FlaggedInfected { get; }
+    public int[] FlaggedRecovered { get; }
+    public int[] ConfinedNeverInfected { get; }
+    public int[] ConfinedInfected { get; }
+    public int[] ConfinedRecovered { get; }
+    /// <summary>Infectious and not confined, whatever the colour: the missed person-days.</summary>
     public int[] InfectiousFree { get; }
+    /// <summary>Infectious and holding the first colour, confined or not.</summary>
+    public int[] InfectiousUnflagged { get; }
 
     /// <summary>Marks the run as stopped at the end of <paramref name="lastDay"/>.</summary>
     public void StopAfter(int lastDay) => DaysSimulated = lastDay + 1;
@@ -89,11 +108,18 @@ public sealed class DailyMetrics
         }
         columns.Add(new("tests", "Test results reported today.", Tests));
         columns.Add(new("positive_tests", "Positive test results reported today.", PositiveTests));
+        columns.Add(new("positive_tests_never_infected", "Positive results reported today whose sample was taken while the person was never infected (susceptible): false confirmations.", PositiveTestsNeverInfected));
+        columns.Add(new("positive_tests_infected", "Positive results reported today whose sample was taken while the person was infected (exposed or infectious): true confirmations.", PositiveTestsInfected));
+        columns.Add(new("positive_tests_recovered", "Positive results reported today whose sample was taken while the person was recovered.", PositiveTestsRecovered));
         columns.Add(new("flagged", "People holding a code other than the first colour (alive).", Flagged));
-        columns.Add(new("flagged_uninfected", "Flagged people who are not infected (susceptible or recovered).", FlaggedUninfected));
-        columns.Add(new("flagged_never_infected", "Flagged people who have never been infected (susceptible).", FlaggedNeverInfected));
-        columns.Add(new("quarantined_uninfected", "Confined people (home or central) who are not infected.", QuarantinedUninfected));
-        columns.Add(new("infectious_free", "Infectious people holding the first colour and not confined: missed person-days.", InfectiousFree));
+        columns.Add(new("flagged_never_infected", "Flagged people who have never been infected (susceptible): the true false positives.", FlaggedNeverInfected));
+        columns.Add(new("flagged_infected", "Flagged people who are infected (exposed or infectious).", FlaggedInfected));
+        columns.Add(new("flagged_recovered", "Flagged people who are recovered: held after the infection is over.", FlaggedRecovered));
+        columns.Add(new("confined_never_infected", "Confined people (home or central) who have never been infected (susceptible).", ConfinedNeverInfected));
+        columns.Add(new("confined_infected", "Confined people (home or central) who are infected (exposed or infectious).", ConfinedInfected));
+        columns.Add(new("confined_recovered", "Confined people (home or central) who are recovered: held after the infection is over.", ConfinedRecovered));
+        columns.Add(new("infectious_free", "Infectious people not confined (neither home nor central), whatever their colour: missed person-days.", InfectiousFree));
+        columns.Add(new("infectious_unflagged", "Infectious people holding the first colour, confined or not.", InfectiousUnflagged));
         return columns;
     }
 }

@@ -8,9 +8,11 @@ namespace Hcsim.Engine.Phases;
 
 /// <summary>
 /// Daily check-ins: each living person checks in with probability p (stream <see cref="RngStream.CheckIn"/>); one with
-/// fever reports it with probability h (stream <see cref="RngStream.FeverReport"/>). The healthy streak grows by one
-/// on a check-in without a fever report and drops to zero otherwise. Runs over fixed chunks of agents in parallel;
-/// fever reports are merged in chunk order, so the list is ascending whatever the thread count.
+/// fever reports it with probability h (stream <see cref="RngStream.FeverReport"/>). A person in central isolation
+/// today is checked by staff instead: with probability <c>central_check_probability</c>, and a fever found with
+/// <c>central_fever_detection_probability</c> (the same streams and draws, other thresholds). The healthy streak grows
+/// by one on a check-in without a fever report and drops to zero otherwise. Runs over fixed chunks of agents in
+/// parallel; fever reports are merged in chunk order, so the list is ascending whatever the thread count.
 /// </summary>
 public sealed class CheckInPhase : IDayPhase
 {
@@ -18,6 +20,8 @@ public sealed class CheckInPhase : IDayPhase
 
     private readonly double _probability;
     private readonly double _reportProbability;
+    private readonly double _centralProbability;
+    private readonly double _centralReportProbability;
     private readonly Action<int> _chunkBody;
     private List<int>[] _chunkReports = [];
     private SimulationState? _state;
@@ -27,6 +31,8 @@ public sealed class CheckInPhase : IDayPhase
     {
         _probability = config.Probability;
         _reportProbability = config.FeverReportProbability;
+        _centralProbability = config.CentralCheckProbability;
+        _centralReportProbability = config.CentralFeverDetectionProbability;
         _chunkBody = CheckInChunk;
     }
 
@@ -70,6 +76,8 @@ public sealed class CheckInPhase : IDayPhase
         var reportKey = CounterRng.DayKey(state.Seed, RngStream.FeverReport, day);
         var checkInThreshold = CounterRng.Threshold(_probability);
         var reportThreshold = CounterRng.Threshold(_reportProbability);
+        var centralCheckInThreshold = CounterRng.Threshold(_centralProbability);
+        var centralReportThreshold = CounterRng.Threshold(_centralReportProbability);
         var end = Math.Min(agents.Size, (chunk + 1) * ChunkSize);
         for (var i = chunk * ChunkSize; i < end; i++)
         {
@@ -77,13 +85,14 @@ public sealed class CheckInPhase : IDayPhase
             {
                 continue;
             }
-            if (CounterRng.Keyed(checkInKey, (ulong)i) >= checkInThreshold)
+            var central = agents.ConfinementOn(i, day) == QuarantineKind.Central;
+            if (CounterRng.Keyed(checkInKey, (ulong)i) >= (central ? centralCheckInThreshold : checkInThreshold))
             {
                 streak[i] = 0;
                 continue;
             }
             checkInDay[i] = today;
-            if (day < fever[i] && CounterRng.Keyed(reportKey, (ulong)i) < reportThreshold)
+            if (day < fever[i] && CounterRng.Keyed(reportKey, (ulong)i) < (central ? centralReportThreshold : reportThreshold))
             {
                 reportDay[i] = today;
                 streak[i] = 0;

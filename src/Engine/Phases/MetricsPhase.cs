@@ -7,7 +7,10 @@ namespace Hcsim.Engine.Phases;
 /// <summary>
 /// Fills today's row of <see cref="Metrics.DailyMetrics"/>: a scan of every agent in fixed chunks (in parallel, integer
 /// counts merged in chunk order) plus today's event counters, which it then resets. Confinement is counted as it stands
-/// at the end of the day, i.e. in force on day + 1.
+/// at the end of the day, i.e. in force on day + 1. Flagged and confined people are split by infection status at the
+/// end of the day: never infected (susceptible), infected (exposed or infectious), recovered. A person counted as
+/// confined gets the <see cref="AgentMarks.EverConfined"/> mark (and <see cref="AgentMarks.ConfinedWhileInfected"/>
+/// when infected), which the run summary counts; each chunk writes only its own people's marks.
 /// </summary>
 public sealed class MetricsPhase : IDayPhase
 {
@@ -20,11 +23,16 @@ public sealed class MetricsPhase : IDayPhase
     private const int QuarantinedHome = 5;
     private const int QuarantinedCentral = 6;
     private const int Flagged = 7;
-    private const int FlaggedUninfected = 8;
-    private const int FlaggedNeverInfected = 9;
-    private const int QuarantinedUninfected = 10;
-    private const int InfectiousFree = 11;
-    private const int FirstColour = 12;
+    // Three counters each, indexed by infection status: never infected, infected, recovered (see StatusOf).
+    private const int FlaggedByStatus = 8;
+    private const int ConfinedByStatus = 11;
+    private const int InfectiousFree = 14;
+    private const int InfectiousUnflagged = 15;
+    private const int FirstColour = 16;
+
+    private const int NeverInfected = 0;
+    private const int Infected = 1;
+    private const int RecoveredStatus = 2;
 
     private readonly int _width;
     private readonly Action<int> _chunkBody;
@@ -73,10 +81,14 @@ public sealed class MetricsPhase : IDayPhase
         daily.QuarantinedHome[day] = total[QuarantinedHome];
         daily.QuarantinedCentral[day] = total[QuarantinedCentral];
         daily.Flagged[day] = total[Flagged];
-        daily.FlaggedUninfected[day] = total[FlaggedUninfected];
-        daily.FlaggedNeverInfected[day] = total[FlaggedNeverInfected];
-        daily.QuarantinedUninfected[day] = total[QuarantinedUninfected];
+        daily.FlaggedNeverInfected[day] = total[FlaggedByStatus + NeverInfected];
+        daily.FlaggedInfected[day] = total[FlaggedByStatus + Infected];
+        daily.FlaggedRecovered[day] = total[FlaggedByStatus + RecoveredStatus];
+        daily.ConfinedNeverInfected[day] = total[ConfinedByStatus + NeverInfected];
+        daily.ConfinedInfected[day] = total[ConfinedByStatus + Infected];
+        daily.ConfinedRecovered[day] = total[ConfinedByStatus + RecoveredStatus];
         daily.InfectiousFree[day] = total[InfectiousFree];
+        daily.InfectiousUnflagged[day] = total[InfectiousUnflagged];
         for (var c = 0; c < daily.Colours.Length; c++)
         {
             daily.ColourCounts[c][day] = total[FirstColour + c];
@@ -85,6 +97,9 @@ public sealed class MetricsPhase : IDayPhase
         daily.NewInfections[day] = state.Today.NewInfections;
         daily.Tests[day] = state.Today.TestsReported;
         daily.PositiveTests[day] = state.Today.PositiveTests;
+        daily.PositiveTestsNeverInfected[day] = state.Today.PositiveTestsNeverInfected;
+        daily.PositiveTestsInfected[day] = state.Today.PositiveTestsInfected;
+        daily.PositiveTestsRecovered[day] = state.Today.PositiveTestsRecovered;
         state.Today.Reset();
     }
 
@@ -98,6 +113,7 @@ public sealed class MetricsPhase : IDayPhase
         var counts = _chunkCounts[chunk];
         Array.Clear(counts);
         var quarantine = agents.Quarantine;
+        var marks = agents.Marks;
         var end = Math.Min(agents.Size, (chunk + 1) * ChunkSize);
         // Most people hold the first colour and were never confined: for them only the stage matters.
         Span<int> plain = stackalloc int[8];
@@ -120,29 +136,25 @@ public sealed class MetricsPhase : IDayPhase
             }
             var c = colour[i];
             counts[FirstColour + c]++;
-            var uninfected = DiseaseStages.IsUninfected(s);
+            var status = StatusOf(s);
+            var infectious = DiseaseStages.IsInfectious(s);
             if (c != 0)
             {
                 counts[Flagged]++;
-                if (uninfected)
-                {
-                    counts[FlaggedUninfected]++;
-                }
-                if (s == DiseaseStage.Susceptible)
-                {
-                    counts[FlaggedNeverInfected]++;
-                }
+                counts[FlaggedByStatus + status]++;
+            }
+            else if (infectious)
+            {
+                counts[InfectiousUnflagged]++;
             }
             var confinement = agents.ConfinementOn(i, tomorrow);
             if (confinement != QuarantineKind.None)
             {
                 counts[confinement == QuarantineKind.Home ? QuarantinedHome : QuarantinedCentral]++;
-                if (uninfected)
-                {
-                    counts[QuarantinedUninfected]++;
-                }
+                counts[ConfinedByStatus + status]++;
+                marks[i] |= status == Infected ? AgentMarks.EverConfined | AgentMarks.ConfinedWhileInfected : AgentMarks.EverConfined;
             }
-            else if (c == 0 && DiseaseStages.IsInfectious(s))
+            else if (infectious)
             {
                 counts[InfectiousFree]++;
             }
@@ -154,6 +166,7 @@ public sealed class MetricsPhase : IDayPhase
         counts[Recovered] += plain[(int)DiseaseStage.Recovered];
         counts[Dead] += plain[(int)DiseaseStage.Dead];
         counts[InfectiousFree] += plainInfectious;
+        counts[InfectiousUnflagged] += plainInfectious;
         // The dead are counted only as dead, never in a colour.
         var alive = 0;
         for (var k = 0; k < (int)DiseaseStage.Dead; k++)
@@ -162,4 +175,12 @@ public sealed class MetricsPhase : IDayPhase
         }
         counts[FirstColour] += alive;
     }
+
+    /// <summary>Never infected (susceptible), infected (exposed or infectious) or recovered; never called for the dead.</summary>
+    private static int StatusOf(DiseaseStage s) => s switch
+    {
+        DiseaseStage.Susceptible => NeverInfected,
+        DiseaseStage.Recovered => RecoveredStatus,
+        _ => Infected,
+    };
 }

@@ -1,11 +1,16 @@
 using System.Runtime.InteropServices;
 using Hcsim.Engine.Agents;
+using Hcsim.Engine.Disease;
 using Hcsim.Engine.Simulation;
 using Hcsim.Engine.Testing;
 
 namespace Hcsim.Engine.Phases;
 
-/// <summary>Delivers the test results due today: records them on the person and lists them for the test_result rules.</summary>
+/// <summary>
+/// Delivers the test results due today: records them on the person and lists them for the test_result rules. Positive
+/// results are also counted by the person's stage on the sampling day (a true detection when infected, a false one when
+/// never infected or recovered) and marked on the person for the run's detection metrics.
+/// </summary>
 public sealed class TestingPhase(TestLab lab) : IDayPhase
 {
     private readonly struct ByAgent : IComparer<TestResultEvent>
@@ -33,7 +38,7 @@ public sealed class TestingPhase(TestLab lab) : IDayPhase
             state.Today.TestsReported++;
             if (result.Positive)
             {
-                state.Today.PositiveTests++;
+                CountPositive(state, result);
             }
         }
         // The rules evaluate events in person order (one result per person and day: a second test is never pending).
@@ -46,6 +51,27 @@ public sealed class TestingPhase(TestLab lab) : IDayPhase
                 delivered.Sort(new ByAgent());
                 break;
             }
+        }
+    }
+
+    private static void CountPositive(SimulationState state, in TestResultEvent result)
+    {
+        state.Today.PositiveTests++;
+        var marks = state.Agents.Marks;
+        switch (result.SampledStage)
+        {
+            case DiseaseStage.Susceptible:
+                state.Today.PositiveTestsNeverInfected++;
+                marks[result.Agent] |= AgentMarks.PositiveSampledNeverInfected;
+                break;
+            case DiseaseStage.Recovered:
+                state.Today.PositiveTestsRecovered++;
+                break;
+            default:
+                // Samples are never taken from the dead, so every other stage is exposed or infectious.
+                state.Today.PositiveTestsInfected++;
+                marks[result.Agent] |= AgentMarks.PositiveSampledInfected;
+                break;
         }
     }
 }

@@ -1,10 +1,25 @@
 namespace Hcsim.Engine.Scenarios;
 
-/// <summary>Daily health check-ins in the code app.</summary>
+/// <summary>Daily health check-ins in the code app, and the staff's check of people in central isolation.</summary>
 public sealed record CheckInConfig
 {
+    /// <summary>Default of <see cref="CentralCheckProbability"/>: staff check every isolated person every day.</summary>
+    public const double DefaultCentralCheckProbability = 1.0;
+    /// <summary>Default of <see cref="CentralFeverDetectionProbability"/>: staff find every fever they check.</summary>
+    public const double DefaultCentralFeverDetectionProbability = 1.0;
+
     /// <summary>Probability that a living person checks in on a given day, in [0, 1].</summary>
     public double Probability { get; init; } = 0.9;
     /// <summary>Probability that a person with fever who checks in reports it, in [0, 1].</summary>
     public double FeverReportProbability { get; init; } = 0.8;
+    /// <summary>
+    /// Probability that a person in central isolation on a day is checked by staff that day (replaces
+    /// <see cref="Probability"/> for them), in [0, 1].
+    /// </summary>
+    public double CentralCheckProbability { get; init; } = DefaultCentralCheckProbability;
+    /// <summary>
+    /// Probability that a fever of a centrally isolated person is found and reported at the staff's check (replaces
+    /// <see cref="FeverReportProbability"/> for them), in [0, 1].
+    /// </summary>
+    public double CentralFeverDetectionProbability { get; init; } = DefaultCentralFeverDetectionProbability;
 }

@@ -56,6 +56,8 @@ internal sealed class ScenarioValidator
         AtLeast("background_illness.fever_days", model.BackgroundIllness.FeverDays, 1);
         Probability("checkin.probability", model.Checkin.Probability);
         Probability("checkin.fever_report_probability", model.Checkin.FeverReportProbability);
+        Probability("checkin.central_check_probability", model.Checkin.CentralCheckProbability);
+        Probability("checkin.central_fever_detection_probability", model.Checkin.CentralFeverDetectionProbability);
         foreach (var (name, test) in model.Tests.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
             var path = $"tests.{name}";

@@ -76,7 +76,7 @@ public sealed class TestLab
                     list = [];
                     _resultsByDay[resultDay] = list;
                 }
-                list.Add(new TestResultEvent(agent, positive));
+                list.Add(new TestResultEvent(agent, positive, state.Stage[agent]));
             }
         }
     }

@@ -44,7 +44,8 @@ public sealed class CompareCommandAction
                 var meanA = Mean(a, variant, column.Name);
                 var meanB = Mean(b, variant, column.Name);
                 var difference = meanA is { } x && meanB is { } y ? Signed(y - x) : "-";
-                text.Append("  ").Append(column.Name.PadRight(MetricWidth))
+                // A name too long for its column gets a line of its own, so the numbers stay aligned within 80 columns.
+                text.Append("  ").Append(column.Name.Length <= MetricWidth ? column.Name.PadRight(MetricWidth) : column.Name + "\n" + new string(' ', 2 + MetricWidth))
                     .Append(Format(meanA).PadLeft(NumberWidth)).Append(Format(meanB).PadLeft(NumberWidth)).Append(difference.PadLeft(NumberWidth)).Append('\n');
             }
         }

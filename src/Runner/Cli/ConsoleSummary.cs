@@ -8,6 +8,8 @@ namespace Hcsim.Runner.Cli;
 /// The summary printed after a run: one row per variant with the means of the headline metrics, as plain text that
 /// fits <see cref="DefaultWidth"/> columns in a log as well as in a terminal. Headers take two short lines; when the
 /// variant names are too long for one row (sweep names are), each variant's name gets its own line above its numbers.
+/// Confinement of never-infected people (false positives) and of recovered people (held after the infection) is shown
+/// in separate columns, since only the first is a cost of wrong detection.
 /// </summary>
 public static class ConsoleSummary
 {
@@ -17,8 +19,9 @@ public static class ConsoleSummary
     private static readonly (string Metric, string Top, string Bottom, string Format)[] Columns =
     [
         ("attack_rate", "attack", "rate", "P1"),
-        ("peak_quarantined", "peak", "quarant.", "N0"),
-        ("quarantine_person_days", "quarant.", "pers.-days", "N0"),
+        ("peak_quarantined", "peak", "confined", "N0"),
+        ("never_infected_confined_person_days", "never-inf.", "conf. p-d", "N0"),
+        ("recovered_confined_person_days", "recovered", "conf. p-d", "N0"),
         ("false_positive_share", "false pos.", "share", "P1"),
         ("infections_averted", "infections", "averted", "N0"),
     ];
@@ -49,6 +52,7 @@ public static class ConsoleSummary
             text.Append(Numbers(cells[v], widths)).Append('\n');
         }
         var n = statistics.Where(s => s.Metric == "attack_rate").Select(s => s.N).DefaultIfEmpty(0).Max();
+        text.Append("conf. p-d: confined person-days of people never infected / recovered.\n");
         text.Append(CultureInfo.InvariantCulture, $"Means over {n} replicate(s); - = undefined. Intervals: see report.md.\n");
         return text.ToString();
     }

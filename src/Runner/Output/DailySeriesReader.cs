@@ -47,13 +47,13 @@ public static class DailySeriesReader
             var home = await Column("quarantined_home").ConfigureAwait(false);
             var central = await Column("quarantined_central").ConfigureAwait(false);
             var flagged = await Column("flagged").ConfigureAwait(false);
-            var flaggedUninfected = await Column("flagged_uninfected").ConfigureAwait(false);
+            var flaggedNeverInfected = await Column("flagged_never_infected").ConfigureAwait(false);
             var colourCounts = new int[colours.Length][];
             for (var c = 0; c < colours.Length; c++)
             {
                 colourCounts[c] = await Column(colours[c]).ConfigureAwait(false);
             }
-            accumulators[v].AddRun(day, exposed, infectious, home, central, flagged, flaggedUninfected, colourCounts);
+            accumulators[v].AddRun(day, exposed, infectious, home, central, flagged, flaggedNeverInfected, colourCounts);
         }
         return [.. metadata.Variants.Select((variant, i) => accumulators[i].ToSeries(variant.Name, i, colours))];
     }
@@ -96,7 +96,7 @@ public static class DailySeriesReader
             _falsePositiveCount = new int[days];
         }
 
-        public void AddRun(int[] day, int[] exposed, int[] infectious, int[] home, int[] central, int[] flagged, int[] flaggedUninfected, int[][] colourCounts)
+        public void AddRun(int[] day, int[] exposed, int[] infectious, int[] home, int[] central, int[] flagged, int[] flaggedNeverInfected, int[][] colourCounts)
         {
             _runs++;
             for (var row = 0; row < day.Length; row++)
@@ -124,7 +124,7 @@ public static class DailySeriesReader
                 }
                 if (flagged[row] > 0)
                 {
-                    _falsePositiveSum[d] += (double)flaggedUninfected[row] / flagged[row];
+                    _falsePositiveSum[d] += (double)flaggedNeverInfected[row] / flagged[row];
                     _falsePositiveCount[d]++;
                 }
             }

@@ -17,10 +17,17 @@ public static class ReportWriter
         ("attack_rate", "attack rate"),
         ("infections_averted", "infections averted"),
         ("peak_quarantined", "peak quarantined"),
-        ("uninfected_quarantine_person_days", "uninfected quarantine person-days"),
+        ("never_infected_confined_person_days", "never-infected confinement person-days"),
+        ("recovered_confined_person_days", "recovered confinement person-days"),
         ("false_positive_share", "false-positive share"),
         ("missed_person_days", "missed person-days"),
     ];
+
+    /// <summary>Share metrics: shown as percentages and cut to [0, 1].</summary>
+    private static readonly string[] Shares = ["attack_rate", "false_positive_share", "confirmation_ppv"];
+
+    /// <summary>0/1 flags per run: their mean is the share of replicates where the flag is set.</summary>
+    private static readonly string[] Flags = ["confinement_rising_at_end", "epidemic_rising_at_end"];
 
     public static string Render(ResultsData data, IReadOnlyList<PlotFile> plots)
     {
@@ -57,7 +64,10 @@ public static class ReportWriter
 
         md.Append("\n## Summary\n\nMean over replicates [95 % t interval]. ")
           .Append("Infections averted are the counterfactual's infections minus the variant's, same replicate; ")
-          .Append("uninfected quarantine person-days count people confined while not infected; missed person-days count infectious people holding the first colour and free. ")
+          .Append("never-infected confinement person-days count people confined while never infected (the false positives' cost); ")
+          .Append("recovered confinement person-days count people still confined after their infection is over (a cost, but not a false detection); ")
+          .Append("the false-positive share is never-infected flagged person-days over flagged person-days; ")
+          .Append("missed person-days count infectious people not confined, whatever their colour. ")
           .Append("Column definitions: README; per-variant statistics: `variants.parquet` (docs/outputs-variants.md).\n\n");
         md.Append("| variant | ").Append(string.Join(" | ", KeyMetrics.Select(k => k.Header))).Append(" |\n|---|")
           .Append(string.Concat(KeyMetrics.Select(_ => "---:|"))).Append('\n');
@@ -79,7 +89,13 @@ public static class ReportWriter
                 md.Append('\n').Append(heading).Append('\n');
             }
             md.Append(CultureInfo.InvariantCulture, $"\n![{plot.Path}]({plot.Path})\n\n{plot.Caption}\n");
+            if (plot.Path == ResultPlots.TradeOffFile)
+            {
+                md.Append('\n').Append(RecoveredLine(data)).Append('\n');
+            }
         }
+
+        md.Append("\n## Horizon\n\n").Append(HorizonText(data));
 
         md.Append("\n## All metrics per variant\n\n")
           .Append("sd is the standard deviation over replicates; the difference is variant minus counterfactual, paired by replicate, with its own 95 % interval; ")
@@ -104,13 +120,69 @@ public static class ReportWriter
         return md.ToString();
     }
 
+    /// <summary>The recovered part of confinement, which the trade-off's cost axis leaves out.</summary>
+    private static string RecoveredLine(ResultsData data)
+    {
+        var parts = data.Metadata.Variants
+            .Select(v => (v.Name, VariantStatistics.Find(data.Statistics, v.Name, "recovered_confined_person_days").Mean))
+            .Where(p => p.Mean is not null)
+            .Select(p => $"`{p.Name}` {Format(p.Mean!.Value)}");
+        return "The cost axis counts only never-infected confinement person-days. Confinement of recovered people, held after " +
+            "their infection is over (a cost, but not a false detection), is left out of it; mean recovered confinement person-days: " +
+            string.Join(", ", parts) + ".";
+    }
+
+    /// <summary>
+    /// What is still in force on the last day, and in words, for each variant whose confinement or epidemic is still
+    /// rising at the end (its totals then depend on the number of days simulated).
+    /// </summary>
+    private static string HorizonText(ResultsData data)
+    {
+        var text = new StringBuilder();
+        text.Append("Confinement still in force after the last simulated day (means over replicates): people confined, ")
+            .Append("days they still have to serve (confinements with an end day), and confinements without an end day.\n\n")
+            .Append("| variant | confined at end | days still to serve | without end day |\n|---|---:|---:|---:|\n");
+        foreach (var variant in data.Metadata.Variants)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| `{variant.Name}` |");
+            foreach (var metric in (string[])["confined_at_end", "confinement_days_after_end", "open_confinements_at_end"])
+            {
+                text.Append(' ').Append(Opt(VariantStatistics.Find(data.Statistics, variant.Name, metric).Mean)).Append(" |");
+            }
+            text.Append('\n');
+        }
+        var warnings = new List<string>();
+        foreach (var variant in data.Metadata.Variants)
+        {
+            var rising = new List<string>();
+            foreach (var (metric, what) in ((string, string)[])[("confinement_rising_at_end", "confinement"), ("epidemic_rising_at_end", "the epidemic (infected people)")])
+            {
+                var s = VariantStatistics.Find(data.Statistics, variant.Name, metric);
+                var runs = s.Mean is { } share ? (int)Math.Round(share * s.N) : 0;
+                if (runs > 0)
+                {
+                    rising.Add($"{what} in {runs} of {s.N} replicate(s)");
+                }
+            }
+            if (rising.Count > 0)
+            {
+                warnings.Add($"- `{variant.Name}`: still rising on the last day (above its level 7 days earlier): {string.Join("; ", rising)}. " +
+                    "Its person-day totals and infections depend on the horizon; a longer run would give larger ones.");
+            }
+        }
+        text.Append('\n').Append(warnings.Count == 0
+            ? "No variant's confinement or epidemic was still rising on the last day (compared with 7 days earlier).\n"
+            : string.Join("\n", warnings) + "\n");
+        return text.ToString();
+    }
+
     private static string MeanWithInterval(VariantStatistic s, string metric)
     {
         if (s.Mean is not { } mean)
         {
             return "n/a";
         }
-        var percent = metric is "attack_rate" or "false_positive_share";
+        var percent = Shares.Contains(metric);
         string F(double v) => percent ? (100 * v).ToString("0.0", CultureInfo.InvariantCulture) + " %" : Format(v);
         return s.Low is { } low && s.High is { } high ? $"{F(mean)} [{F(Clip(metric, low))}, {F(Clip(metric, high))}]" : F(mean);
     }
@@ -122,7 +194,7 @@ public static class ReportWriter
     /// </summary>
     internal static double Clip(string metric, double value) => metric switch
     {
-        "attack_rate" or "false_positive_share" => Math.Clamp(value, 0, 1),
+        _ when Shares.Contains(metric) || Flags.Contains(metric) => Math.Clamp(value, 0, 1),
         "infections_averted" => value,
         _ => Math.Max(0, value),
     };

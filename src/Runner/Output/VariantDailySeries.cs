@@ -22,6 +22,6 @@ public sealed record VariantDailySeries
     public required double[] QuarantinedCentralMean { get; init; }
     /// <summary>Per colour, per day: mean share (0..1) of living people holding that colour.</summary>
     public required ImmutableArray<double[]> ColourShareMean { get; init; }
-    /// <summary>flagged_uninfected / flagged per day, mean over the replicates where anyone was flagged; NaN where none.</summary>
+    /// <summary>flagged_never_infected / flagged per day, mean over the replicates where anyone was flagged; NaN where none.</summary>
     public required double[] FalsePositiveShareMean { get; init; }
 }

@@ -101,7 +101,7 @@ public static class ResultPlots
 
     public static PlotFile WriteFalsePositiveShare(string path, IReadOnlyList<VariantDailySeries> variants, string shown = "")
     {
-        var plot = PlotStyle.Create("False-positive share: flagged people who are not infected (mean over replicates)", "day", "% of flagged people");
+        var plot = PlotStyle.Create("False-positive share: flagged people never infected (mean over replicates)", "day", "% of flagged people");
         foreach (var v in variants)
         {
             var days = new List<double>();
@@ -134,7 +134,7 @@ public static class ResultPlots
             plot.Axes.SetLimits(0, Math.Max(1, variants.Select(v => v.Days).DefaultIfEmpty(2).Max() - 1), 0, 105);
             Save(plot, path, legend: false);
         }
-        return new PlotFile(FalsePositiveFile, $"False-positive share per day: flagged_uninfected / flagged, averaged over the replicates that flag anyone that day{shown}; days with nobody flagged are left out.");
+        return new PlotFile(FalsePositiveFile, $"False-positive share per day: flagged_never_infected / flagged (flagged people who were never infected; recovered people still flagged are not counted as false positives), averaged over the replicates that flag anyone that day{shown}; days with nobody flagged are left out.");
     }
 
     /// <summary>Stacked areas of code-colour shares, the first colour at the bottom.</summary>
@@ -171,7 +171,7 @@ public static class ResultPlots
     }
 
     /// <summary>
-    /// Infections averted (benefit, up) against uninfected quarantine person-days (cost, right), means with 95 %
+    /// Infections averted (benefit, up) against never-infected confinement person-days (cost, right), means with 95 %
     /// interval whiskers; Pareto-efficient variants are ringed. Without a counterfactual, total infections (lower is
     /// better) take the place of infections averted.
     /// </summary>
@@ -179,12 +179,12 @@ public static class ResultPlots
     {
         var hasCounterfactual = data.Metadata.Counterfactual is not null;
         var yMetric = hasCounterfactual ? "infections_averted" : "total_infections";
-        const string xMetric = "uninfected_quarantine_person_days";
+        const string xMetric = "never_infected_confined_person_days";
         var plot = PlotStyle.Create(
             hasCounterfactual
-                ? "Trade-off: infections averted vs. uninfected people confined (up and left is better)"
-                : "Trade-off: infections vs. uninfected people confined (down and left is better)",
-            "uninfected quarantine person-days (people confined while not infected, summed over days)",
+                ? "Trade-off: infections averted vs. never-infected people confined (up and left is better)"
+                : "Trade-off: infections vs. never-infected people confined (down and left is better)",
+            "never-infected confinement person-days (people confined who were never infected, summed over days)",
             hasCounterfactual ? $"infections averted (vs. {data.Metadata.Counterfactual})" : "total infections");
         var points = new List<TradeOffPoint>();
         for (var i = 0; i < data.Metadata.Variants.Length; i++)
@@ -229,8 +229,8 @@ public static class ResultPlots
         plot.Axes.AutoScale();
         Save(plot, path, legend: points.Count <= 2 * MaxLineVariants);
         return new PlotFile(TradeOffFile, hasCounterfactual
-            ? "Trade-off: each point is a variant, infections averted (up is better) against uninfected quarantine person-days (left is better), means with 95 % interval whiskers; ringed points are Pareto-efficient (no other variant averts more with fewer uninfected person-days confined). The counterfactual, at (0, 0) by definition, is not drawn."
-            : "Trade-off: each point is a variant, total infections (down is better) against uninfected quarantine person-days (left is better), means with 95 % interval whiskers; ringed points are Pareto-efficient.");
+            ? "Trade-off: each point is a variant, infections averted (up is better) against never-infected confinement person-days (left is better: the days people who were never infected spent confined), means with 95 % interval whiskers; ringed points are Pareto-efficient (no other variant averts more with fewer never-infected person-days confined). The counterfactual, at (0, 0) by definition, is not drawn."
+            : "Trade-off: each point is a variant, total infections (down is better) against never-infected confinement person-days (left is better: the days people who were never infected spent confined), means with 95 % interval whiskers; ringed points are Pareto-efficient.");
     }
 
     /// <summary>

@@ -162,7 +162,8 @@ public class HealthCodeRulesTests
     [Fact]
     public void RedRelease_WithMissedCheckIns_TakesLongerThan14Days()
     {
-        var model = Deterministic2020(days: 120) with { Checkin = new() { Probability = 0.8, FeverReportProbability = 1 } };
+        // Reds are centrally isolated; their staff checks must miss as often as the app check-ins for this test.
+        var model = Deterministic2020(days: 120) with { Checkin = new() { Probability = 0.8, FeverReportProbability = 1, CentralCheckProbability = 0.8 } };
         var run = Run(Households([200]), model);
         var agents = run.State.Agents;
         for (var i = 0; i < 200; i++)

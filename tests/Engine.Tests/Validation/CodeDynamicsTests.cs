@@ -47,7 +47,14 @@ public class CodeDynamicsTests(ITestOutputHelper output)
     private static ModelConfig Model(double specificity) => TinyWorlds.Deterministic2020(Days) with
     {
         BackgroundIllness = new BackgroundIllnessConfig { DailyRate = FeverRate, FeverDays = FeverDays },
-        Checkin = new CheckInConfig { Probability = 1, FeverReportProbability = ReportProbability },
+        // Staff check central isolation like the app: everyone is checked every day and reports with probability h.
+        Checkin = new CheckInConfig
+        {
+            Probability = 1,
+            FeverReportProbability = ReportProbability,
+            CentralCheckProbability = 1,
+            CentralFeverDetectionProbability = ReportProbability,
+        },
         Tests = ImmutableDictionary<string, TestKindConfig>.Empty.Add("pcr",
             new TestKindConfig { Sensitivity = 1, Specificity = specificity, TurnaroundDays = 1 }),
     };
@@ -170,5 +177,90 @@ public class CodeDynamicsTests(ITestOutputHelper output)
         // Tracing never changes who is red (see the remarks), so the red formula holds here too.
         Assert.True(Math.Abs(meanRed - expectedRed) < 0.01 * expectedRed,
             $"mean red count should be {expectedRed:F1} +- 1 % with tracing as without, was {meanRed:F1}");
+    }
+
+    /// <summary>
+    /// Little's law, L = lambda W, with check-ins that are missed: the mean red count L over a window against the rate
+    /// lambda of red spells starting in it times the mean length W of those spells, each measured from the person's
+    /// own days of turning red and turning green again (not defined as count over entries). With check-in probability
+    /// p &lt; 1 a missed check-in breaks the healthy streak, so spells are long and variable and no closed form is
+    /// used: the check is that the engine's daily red counts and its individual spells tell the same story. Run
+    /// twice: with staff checking centrally isolated reds like the app (probability p, fevers found with h), and with
+    /// the default staff check (every day, every fever found).
+    /// </summary>
+    [Theory]
+    [InlineData(0.9, 0.9, ReportProbability)]
+    [InlineData(0.9, CheckInConfig.DefaultCentralCheckProbability, CheckInConfig.DefaultCentralFeverDetectionProbability)]
+    public void RedSpells_MissedCheckIns_SatisfyLittlesLaw(double checkInProbability, double centralCheck, double centralDetection)
+    {
+        const int population = 20_000;
+        const int windowStart = 100;
+        const int windowEnd = 300;
+        const int lastDay = 600;
+        var model = Model(specificity: 1) with
+        {
+            Days = lastDay,
+            Checkin = new CheckInConfig
+            {
+                Probability = checkInProbability,
+                FeverReportProbability = ReportProbability,
+                CentralCheckProbability = centralCheck,
+                CentralFeverDetectionProbability = centralDetection,
+            },
+        };
+        var world = TinyWorlds.Households(Enumerable.Repeat(1, population).ToArray());
+        var run = TinyWorlds.Run(world, model, seed: 78, threads: 2);
+        run.SeedInfections();
+        var redSince = new int[population];
+        Array.Fill(redSince, -1);
+        long redPersonDays = 0, spells = 0, spellDays = 0, unfinished = 0;
+        for (var day = 0; day < lastDay; day++)
+        {
+            run.RunDay(day);
+            var colour = run.State.Agents.Colour;
+            for (var i = 0; i < population; i++)
+            {
+                var red = colour[i] == TinyWorlds.Red;
+                if (red && redSince[i] < 0)
+                {
+                    redSince[i] = day;
+                }
+                else if (!red && redSince[i] >= 0)
+                {
+                    // Red at the end of days redSince .. day - 1: a spell of day - redSince days.
+                    if (redSince[i] >= windowStart && redSince[i] < windowEnd)
+                    {
+                        spells++;
+                        spellDays += day - redSince[i];
+                    }
+                    redSince[i] = -1;
+                }
+                if (red && day >= windowStart && day < windowEnd)
+                {
+                    redPersonDays++;
+                }
+            }
+        }
+        for (var i = 0; i < population; i++)
+        {
+            unfinished += redSince[i] >= windowStart && redSince[i] < windowEnd ? 1 : 0;
+        }
+        const int windowDays = windowEnd - windowStart;
+        var meanRed = (double)redPersonDays / windowDays;
+        var entriesPerDay = (double)spells / windowDays;
+        var meanDaysRed = (double)spellDays / spells;
+
+        output.WriteLine($"Little's law, checkin.probability={checkInProbability}, central check={centralCheck}, central detection={centralDetection}, " +
+            $"N={population}, f={FeverRate}, h={ReportProbability}: mean red L={meanRed:F1}; spells starting in days {windowStart}..{windowEnd - 1}: " +
+            $"{spells} ({entriesPerDay:F2}/day), mean length W={meanDaysRed:F2} days; lambda W={entriesPerDay * meanDaysRed:F1}; " +
+            $"still red on day {lastDay - 1}: {unfinished}");
+
+        Assert.True(unfinished * 1000 < spells, $"almost every spell that starts in the window should end within {lastDay - windowEnd} days after it ({unfinished} of {spells} did not)");
+        Assert.True(spells > 1000, $"the window should see enough spells to measure their mean length, saw {spells}");
+        // Tolerance 3 %: the two sides differ only by the spells that straddle the window's edges (W / window, about
+        // 10 % of the spells, whose in-window and out-of-window parts balance in expectation) and by the noise of their
+        // lengths; the printed numbers agree far closer than this.
+        Assert.True(Math.Abs(meanRed - entriesPerDay * meanDaysRed) < 0.03 * meanRed,
+            $"mean red count L={meanRed:F1} should equal entries per day x mean spell length = {entriesPerDay * meanDaysRed:F1} within 3 %");
     }
 }

@@ -68,11 +68,12 @@ public class EffectSignTests(ITestOutputHelper output)
     }
 
     // Check-in probability is NOT a "stricter is safer" knob under the 2020 rules, so it has no infection-sign test:
-    // a missed check-in resets the healthy streak, so at probability 0.6 a red person needs 14 check-ins in a row
+    // a missed check-in resets the healthy streak, so at probability 0.6 a person needs 14 check-ins in a row
     // (expected wait (p^-14 - 1) / (1 - p), about 3,000 days) and is in effect never released, while at probability 1
-    // release takes 14 days. Fewer check-ins also mean fewer fever reports. With the default scenario at 20,000 people
-    // the measured result was 726 infections at probability 1.0 against 512 at 0.6 (mean of 6 paired replicates): the
-    // longer confinement wins. What must hold is the mechanism: fewer check-ins keep flagged people flagged longer.
+    // release takes 14 days. Fewer check-ins also mean fewer fever reports. What must hold is the mechanism: fewer
+    // check-ins keep flagged people flagged longer. By default staff check centrally isolated reds every day whatever
+    // the app probability, so here staff check with the same probability as the app, and the probability reaches every
+    // flagged person.
     [Fact]
     public void Run_LowerCheckInProbability_KeepsFlaggedPeopleFlaggedLonger()
     {
@@ -83,7 +84,7 @@ public class EffectSignTests(ITestOutputHelper output)
             long flaggedDays = 0, flaggings = 0;
             for (var r = 0; r < 2; r++)
             {
-                var run = new SimulationRun(world, model with { Checkin = model.Checkin with { Probability = probability } },
+                var run = new SimulationRun(world, model with { Checkin = model.Checkin with { Probability = probability, CentralCheckProbability = probability } },
                     CounterRng.ReplicateSeed(ScenarioSeed, r), new ParallelOptions { MaxDegreeOfParallelism = 2 }).Run("v", 0, r);
                 flaggedDays += run.Summary.FlaggedPersonDays;
                 for (var d = 0; d < run.Daily.Days; d++)

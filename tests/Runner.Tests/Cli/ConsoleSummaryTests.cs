@@ -12,8 +12,8 @@ public sealed class ConsoleSummaryTests
     {
         var statistics = variants.SelectMany(v => new[]
         {
-            Statistic(v, "attack_rate", 0.802), Statistic(v, "peak_quarantined", 33_348), Statistic(v, "quarantine_person_days", 2_305_423),
-            Statistic(v, "false_positive_share", 0.998), Statistic(v, "infections_averted", 159_940),
+            Statistic(v, "attack_rate", 0.802), Statistic(v, "peak_quarantined", 33_348), Statistic(v, "never_infected_confined_person_days", 2_305_423),
+            Statistic(v, "recovered_confined_person_days", 1_305_423), Statistic(v, "false_positive_share", 0.998), Statistic(v, "infections_averted", 159_940),
         }).ToList();
 
         var text = ConsoleSummary.Render(variants, statistics);
@@ -22,6 +22,24 @@ public sealed class ConsoleSummaryTests
         Assert.All(variants, v => Assert.Contains(v, text, StringComparison.Ordinal));
         Assert.Contains("2,305,423", text, StringComparison.Ordinal);
         Assert.DoesNotContain("…", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ConfinementCosts_ShowsNeverInfectedAndRecoveredSeparately()
+    {
+        var statistics = new[]
+        {
+            Statistic("baseline", "never_infected_confined_person_days", 12_345), Statistic("baseline", "recovered_confined_person_days", 67_890),
+            Statistic("baseline", "quarantine_person_days", 99_999),
+        };
+
+        var text = ConsoleSummary.Render(["baseline"], statistics);
+
+        Assert.True(text.Contains("12,345", StringComparison.Ordinal) && text.Contains("67,890", StringComparison.Ordinal),
+            $"the table should show never-infected and recovered confinement person-days in their own columns:\n{text}");
+        Assert.True(text.Contains("never-inf.", StringComparison.Ordinal) && text.Contains("recovered", StringComparison.Ordinal),
+            $"the headers should say which confinement each column counts:\n{text}");
+        Assert.DoesNotContain("99,999", text, StringComparison.Ordinal);
     }
 
     private static VariantStatistic Statistic(string variant, string metric, double mean) =>

@@ -1,4 +1,5 @@
 using Hcsim.Runner.Cli;
+using Hcsim.Runner.Output;
 using Hcsim.Runner.Tests.Output;
 
 namespace Hcsim.Runner.Tests.Cli;
@@ -142,11 +143,12 @@ public sealed class EndToEndTests : IDisposable
         connection.Open();
         using var command = connection.CreateCommand();
         var variants = Path.Combine(Out("sweep"), "variants.parquet");
-        // 8 variants (baseline, no-codes, 6 grid points) x 12 summary metrics.
+        // 8 variants (baseline, no-codes, 6 grid points) x every summary metric.
+        var metrics = ParquetSchemas.MetricColumns.Length;
         command.CommandText = $"SELECT count(*), count(DISTINCT variant) FROM '{variants}'";
         using var reader = command.ExecuteReader();
         Assert.True(reader.Read(), "variants.parquet should be readable by DuckDB");
-        Assert.True(reader.GetInt64(0) == 8 * 12 && reader.GetInt64(1) == 8, $"8 variants x 12 metrics expected, got {reader.GetInt64(0)} rows and {reader.GetInt64(1)} variants");
+        Assert.True(reader.GetInt64(0) == 8 * metrics && reader.GetInt64(1) == 8, $"8 variants x {metrics} metrics expected, got {reader.GetInt64(0)} rows and {reader.GetInt64(1)} variants");
     }
 
     [Fact]

@@ -63,9 +63,15 @@ public sealed class ParquetOutputTests : IDisposable
         {
             ["variant"] = "VARCHAR", ["replicate"] = "INTEGER", ["seed"] = "BIGINT", ["population"] = "INTEGER", ["days"] = "INTEGER", ["stopped_early"] = "INTEGER",
             ["total_infections"] = "INTEGER", ["attack_rate"] = "DOUBLE", ["peak_infectious"] = "INTEGER", ["peak_quarantined"] = "INTEGER",
-            ["quarantine_person_days"] = "BIGINT", ["flagged_person_days"] = "BIGINT", ["false_positive_share"] = "DOUBLE",
-            ["never_infected_flagged"] = "INTEGER", ["missed_person_days"] = "BIGINT", ["uninfected_quarantine_person_days"] = "BIGINT",
-            ["tests_total"] = "INTEGER", ["infections_averted"] = "DOUBLE",
+            ["quarantine_person_days"] = "BIGINT", ["never_infected_confined_person_days"] = "BIGINT", ["infected_confined_person_days"] = "BIGINT",
+            ["recovered_confined_person_days"] = "BIGINT", ["flagged_person_days"] = "BIGINT", ["never_infected_flagged_person_days"] = "BIGINT",
+            ["infected_flagged_person_days"] = "BIGINT", ["recovered_flagged_person_days"] = "BIGINT", ["false_positive_share"] = "DOUBLE",
+            ["never_infected_flagged"] = "INTEGER", ["people_confined"] = "INTEGER", ["never_infected_confined"] = "INTEGER",
+            ["confined_while_infected"] = "INTEGER", ["missed_person_days"] = "BIGINT", ["infectious_unflagged_person_days"] = "BIGINT",
+            ["tests_total"] = "INTEGER", ["positive_tests_total"] = "INTEGER", ["cases_detected"] = "INTEGER", ["false_confirmations"] = "INTEGER",
+            ["confirmation_ppv"] = "DOUBLE", ["never_infected_confined_per_case"] = "DOUBLE", ["never_infected_confined_person_days_per_case"] = "DOUBLE",
+            ["confined_at_end"] = "INTEGER", ["confinement_days_after_end"] = "BIGINT", ["open_confinements_at_end"] = "INTEGER",
+            ["confinement_rising_at_end"] = "INTEGER", ["epidemic_rising_at_end"] = "INTEGER", ["infections_averted"] = "DOUBLE",
         };
         Assert.All(schema, c => Assert.True(expectedTypes[c.Name] == c.Type, $"{c.Name} should be {expectedTypes[c.Name]}, is {c.Type}"));
 

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Hcsim.Runner.Output;
+using Hcsim.Runner.Plots;
 
 namespace Hcsim.Runner.Tests.Output;
 
@@ -6,6 +8,8 @@ public sealed class ReportWriterTests
 {
     [Theory]
     [InlineData("false_positive_share", 1.154, 1.0)]
+    [InlineData("confirmation_ppv", 1.2, 1.0)]
+    [InlineData("confinement_rising_at_end", -0.3, 0.0)]
     [InlineData("attack_rate", -0.15, 0.0)]
     [InlineData("peak_quarantined", -661.3, 0.0)]
     [InlineData("quarantine_person_days", 54_815.0, 54_815.0)]
@@ -13,6 +17,66 @@ public sealed class ReportWriterTests
     public void Clip_IntervalBoundPastTheMetricsRange_IsCutToTheRange(string metric, double bound, double shown)
     {
         Assert.True(ReportWriter.Clip(metric, bound) == shown,
-            $"{metric}: a bound of {bound} should read {shown} (shares in [0, 1], counts from 0, infections averted unbounded)");
+            $"{metric}: a bound of {bound} should read {shown} (shares and flags in [0, 1], counts from 0, infections averted unbounded)");
+    }
+
+    /// <summary>Two replicates each of `steady` (nothing rising) and `growing` (confinement rising in one replicate, epidemic in both).</summary>
+    private static ResultsData Data()
+    {
+        var metadata = new ResultsMetadata
+        {
+            Name = "report-test",
+            Replicates = 2,
+            BaseSeed = 1,
+            Variants = [new VariantInfo { Name = "steady", Days = 50, Population = 100 }, new VariantInfo { Name = "growing", Days = 50, Population = 100 }],
+        };
+        SummaryRow Row(string variant, int replicate, int confinementRising, int epidemicRising) => new()
+        {
+            Variant = variant,
+            Replicate = replicate,
+            Metrics = ParquetSchemas.MetricColumns.ToImmutableDictionary(c => c.Name, c => c.Name switch
+            {
+                "never_infected_confined_person_days" => 1111.0,
+                "recovered_confined_person_days" => 2222.0,
+                "confined_at_end" => 7.0,
+                "confinement_rising_at_end" => confinementRising,
+                "epidemic_rising_at_end" => epidemicRising,
+                _ => (double?)0.5,
+            }),
+        };
+        var rows = new[] { Row("steady", 0, 0, 0), Row("steady", 1, 0, 0), Row("growing", 0, 1, 1), Row("growing", 1, 0, 1) };
+        return new ResultsData
+        {
+            Metadata = metadata,
+            Summary = rows,
+            Statistics = VariantStatistics.Compute(["steady", "growing"], null, rows),
+            Daily = [],
+        };
+    }
+
+    [Fact]
+    public void Render_VariantStillRisingAtTheEnd_SaysSoInWords()
+    {
+        var report = ReportWriter.Render(Data(), []);
+
+        Assert.True(report.Contains("`growing`: still rising on the last day", StringComparison.Ordinal), $"the report should name the rising variant:\n{report}");
+        Assert.True(report.Contains("confinement in 1 of 2 replicate(s)", StringComparison.Ordinal)
+            && report.Contains("the epidemic (infected people) in 2 of 2 replicate(s)", StringComparison.Ordinal),
+            $"the report should say what rises and in how many replicates:\n{report}");
+        Assert.True(report.Contains("depend on the horizon", StringComparison.Ordinal), "the report should say the totals depend on the horizon");
+        Assert.DoesNotContain("`steady`: still rising", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Confinement_ShowsNeverInfectedAndRecoveredSeparately()
+    {
+        var report = ReportWriter.Render(Data(), [new PlotFile(ResultPlots.TradeOffFile, "Trade-off caption.")]);
+
+        Assert.True(report.Contains("never-infected confinement person-days", StringComparison.Ordinal)
+            && report.Contains("recovered confinement person-days", StringComparison.Ordinal),
+            $"the compact table should have both columns:\n{report}");
+        Assert.True(report.Contains("The cost axis counts only never-infected confinement person-days", StringComparison.Ordinal)
+            && report.Contains("`steady` 2,222", StringComparison.Ordinal),
+            $"under the trade-off chart the report should say what its cost axis counts and give the recovered part its own line:\n{report}");
     }
 }

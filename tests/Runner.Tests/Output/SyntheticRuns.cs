@@ -53,7 +53,9 @@ public static class SyntheticRuns
             daily.ColourCounts[2][d] = d * variantIndex;
             daily.NewInfections[d] = d + replicate;
             daily.Flagged[d] = 3 * d * variantIndex;
-            daily.FlaggedUninfected[d] = 2 * d * variantIndex;
+            daily.FlaggedNeverInfected[d] = d * variantIndex;
+            daily.FlaggedRecovered[d] = d * variantIndex;
+            daily.ConfinedNeverInfected[d] = d * variantIndex / 2;
         }
         var total = 50 + 10 * replicate - 20 * variantIndex;
         var summary = new RunSummary
@@ -68,13 +70,33 @@ public static class SyntheticRuns
             PeakInfectious = 7 + variantIndex,
             PeakQuarantined = variantIndex * (days - 1) + replicate,
             QuarantinePersonDays = 123L * variantIndex + replicate,
+            NeverInfectedConfinedPersonDays = 9L * variantIndex,
+            InfectedConfinedPersonDays = 100L * variantIndex,
+            RecoveredConfinedPersonDays = 14L * variantIndex + replicate,
             FlaggedPersonDays = 40L * variantIndex,
+            NeverInfectedFlaggedPersonDays = 10L * variantIndex,
+            InfectedFlaggedPersonDays = 20L * variantIndex,
+            RecoveredFlaggedPersonDays = 10L * variantIndex,
             // Nobody is flagged in variant 0, so its share is undefined (null), as the engine would report it.
             FalsePositiveShare = variantIndex == 0 ? null : 0.25 + 0.01 * replicate,
             NeverInfectedFlagged = 3 * variantIndex,
+            PeopleConfined = 6 * variantIndex,
+            NeverInfectedConfined = 2 * variantIndex,
+            ConfinedWhileInfected = 3 * variantIndex,
             MissedPersonDays = 11L + replicate,
-            UninfectedQuarantinePersonDays = 9L * variantIndex,
+            InfectiousUnflaggedPersonDays = 13L + replicate,
             TestsTotal = 5 * replicate,
+            PositiveTestsTotal = 2 * replicate,
+            CasesDetected = replicate,
+            FalseConfirmations = 0,
+            ConfirmationPpv = replicate == 0 ? null : 0.5,
+            NeverInfectedConfinedPerCase = replicate == 0 ? null : 2.0 * variantIndex / replicate,
+            NeverInfectedConfinedPersonDaysPerCase = replicate == 0 ? null : 9.0 * variantIndex / replicate,
+            ConfinedAtEnd = variantIndex * (days - 1) + replicate,
+            ConfinementDaysAfterEnd = 5L * variantIndex,
+            OpenConfinementsAtEnd = replicate,
+            ConfinementRisingAtEnd = variantIndex > 0,
+            EpidemicRisingAtEnd = false,
         };
         return new RunResult
         {
