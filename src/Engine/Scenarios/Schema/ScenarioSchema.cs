@@ -94,7 +94,8 @@ public static class ScenarioSchema
                 {
                     RangeReason = "the rules run before the day's samples are taken, so a result reaches them the next day at the earliest",
                 },
-                Whole("capacity_per_day", "samples processed per day, 0 = unlimited; orders beyond capacity wait, first come first served", "samples per day", 0))),
+                Whole("capacity_per_day", "samples processed per day, 0 = unlimited; orders beyond capacity wait, first come first served", "samples per day", 0))) with
+        { DefaultText = "one kind, `pcr`, with the defaults below" },
         Group<PolicyConfig>("policy", "the health-code policy: colours, parameters and rules",
             Flag("enabled", "false = no codes at all (everyone keeps the first colour, no rule fires)"),
             List("colours", "colours in severity order; everyone starts with the first, the \"unflagged\" colour", minItems: 1, unique: true,
