@@ -45,7 +45,7 @@ public static class ScenarioSchema
                 Chance("enrolment_rate", "share of school-age people enrolled", Probability),
                 Whole("class_size", "pupils per class", "people", 1)),
             Group<CommunityConfig>("community", "the static community graph: a Watts-Strogatz small world over household order",
-                Whole("mean_degree", "ring neighbours per person, half on each side in household order (people of the same household are skipped, so the realised mean is a little lower)",
+                Whole("mean_degree", "ring neighbours per person in household order (people of the same household are skipped, so the realised mean is a little lower)",
                     "people", 0, 2 * Agents.CommunityGraph.MaxRingHalfDegree) with
                 {
                     MultipleOf = 2,
@@ -111,7 +111,7 @@ public static class ScenarioSchema
                     List("colours", "only people holding one of these colours (all colours if empty)",
                         element: Name("", "a declared colour", "")),
                     Name("when", "a condition over the person's facts and the policy parameters"),
-                    List("do", "the actions", minItems: 1,
+                    List("do", "the actions (a bare `release` is a release to the first colour)", minItems: 1,
                         element: Group<ActionConfig>("", "one action; exactly one of set_colour, isolate, release, test, trace",
                             Name("set_colour", "raise the colour to this one; never lowers"),
                             Choice("isolate", "confine from tomorrow", Agents.QuarantineKinds.Names[1..]),

@@ -20,10 +20,10 @@ public static class SchemaMarkdown
     /// <summary>The file-level keys, between <c>&lt;!-- schema:file-settings --&gt;</c> markers.</summary>
     public static string FileTable()
     {
-        var builder = Begin(FileTableName, "| key | default | meaning |\n|---|---|---|\n");
+        var builder = Begin(FileTableName, "| key | default | unit / range | meaning |\n|---|---|---|---|\n");
         foreach (var (path, setting) in Rows(ScenarioSchema.File, ""))
         {
-            builder.Append(CultureInfo.InvariantCulture, $"| `{path}` | {Default(setting)} | {Meaning(setting)} |\n");
+            builder.Append(CultureInfo.InvariantCulture, $"| `{path}` | {Default(setting)} | {Range(setting)} | {Meaning(setting)} |\n");
         }
         return End(builder, FileTableName);
     }
@@ -167,6 +167,10 @@ public static class SchemaMarkdown
         else if (setting.Kind == SettingKind.Map && setting.Pattern is { } names)
         {
             text = $"{text}; names match `{names}`";
+        }
+        else if (setting.Kind == SettingKind.List && setting.Element!.Pattern is { } items)
+        {
+            text = $"{text}; items match `{items}`";
         }
         return text.Replace("|", "\\|", StringComparison.Ordinal);
     }
