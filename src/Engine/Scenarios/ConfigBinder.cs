@@ -40,6 +40,12 @@ internal sealed class ConfigBinder
     public bool TryBind(Type type, YamlNode node, string path, out object? value)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (underlying != type && IsNull(node))
+        {
+            _pathLocations[path] = _locations.Of(node);
+            value = null;
+            return true;
+        }
         var kind = underlying == typeof(string) ? SettingKind.Text
             : underlying == typeof(double) ? SettingKind.Number
             : underlying == typeof(bool) ? SettingKind.Boolean

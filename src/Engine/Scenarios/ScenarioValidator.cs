@@ -50,8 +50,9 @@ internal sealed class ScenarioValidator
 
     public void ValidateModel(ModelConfig model)
     {
-        // Every range, allowed value and list length the schema declares, section by section. The policy's own are
-        // checked below with its cross-references (colours, parameters, test kinds), which need them first.
+        // Every range, allowed value and list length the schema declares, section by section. The policy section's
+        // are checked in ValidatePolicy, interleaved with its cross-references (colours, parameters, test kinds); the
+        // schema declares them too (for hcsim schema and the README), and tests check that both refuse the same values.
         foreach (var section in ScenarioSchema.Model.Children)
         {
             if (section.Key != "policy")
