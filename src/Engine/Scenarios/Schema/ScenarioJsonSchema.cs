@@ -146,6 +146,15 @@ public static class ScenarioJsonSchema
         {
             group["required"] = required;
         }
+        if (!setting.ExactlyOneOf.IsEmpty)
+        {
+            group["oneOf"] = new JsonArray([.. setting.ExactlyOneOf.Select(k => (JsonNode?)new JsonObject { ["required"] = new JsonArray(k) })]);
+        }
+        if (!setting.KeyNeeds.IsEmpty)
+        {
+            group["dependencies"] = new JsonObject(setting.KeyNeeds.OrderBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => KeyValuePair.Create(p.Key, (JsonNode?)new JsonArray(p.Value))));
+        }
         return group;
     }
 

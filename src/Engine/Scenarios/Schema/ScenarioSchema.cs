@@ -123,7 +123,11 @@ public static class ScenarioSchema
                                     element: Choice("", "a contact layer", Contacts.ContactLayers.Names)),
                                 Count("days", "days searched back, today included", 1),
                                 Count("delay_days", "days until the traced contacts' `traced` events", 0))) with
-                        { Shorthand = "release" })))));
+                        {
+                            Shorthand = "release",
+                            ExactlyOneOf = ["set_colour", "isolate", "release", "test", "trace"],
+                            KeyNeeds = ImmutableDictionary<string, string>.Empty.Add("days", "isolate"),
+                        })))));
 
     /// <summary>The keys of the scenario file itself; every other top-level key is a model setting.</summary>
     public static Setting File { get; } = new()

@@ -43,6 +43,10 @@ public sealed record Setting
     /// <c>release: ""</c> in an action); null when the group must be a mapping.
     /// </summary>
     public string? Shorthand { get; init; }
+    /// <summary>Keys of a group of which exactly one must be written (an action's kind); empty for none.</summary>
+    public ImmutableArray<string> ExactlyOneOf { get; init; } = [];
+    /// <summary>Keys of a group that belong only beside another key (<c>days</c> beside <c>isolate</c>).</summary>
+    public ImmutableDictionary<string, string> KeyNeeds { get; init; } = ImmutableDictionary<string, string>.Empty;
     /// <summary>Keys that once were (or look as if they should be) in this group, with why they are not.</summary>
     public ImmutableDictionary<string, string> NotKeys { get; init; } = ImmutableDictionary<string, string>.Empty;
     /// <summary>The .NET type the value is stored as (<c>int</c>, <c>ulong</c>, a config record, an immutable array...).</summary>
