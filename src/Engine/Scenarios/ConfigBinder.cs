@@ -3,14 +3,16 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Hcsim.Engine.Errors;
+using Hcsim.Engine.Scenarios.Schema;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Hcsim.Engine.Scenarios;
 
 /// <summary>
-/// Binds a YAML node tree to the config records by reflection over their public init properties (this runs once per
-/// load, never in a simulation loop). Keys absent from the YAML keep the record's initializer default. Every problem is
+/// Binds a YAML node tree to the config records as <see cref="ScenarioSchema"/> describes them: the schema says which
+/// keys exist and what each holds; reflection only moves the values into the records' init properties (once per load,
+/// never in a simulation loop). Keys absent from the YAML keep their default. Every problem is
 /// added to the shared error list and binding goes on, so one load reports all of them. While binding, the location of
 /// every setting path is recorded, so validation problems (which know only the path) can be placed in the file.
 /// </summary>
@@ -30,70 +32,70 @@ internal sealed class ConfigBinder
     /// <summary>The location of the value of each bound setting path (<c>policy.rules[1].do[0].set_colour</c>).</summary>
     public IReadOnlyDictionary<string, SourceLocation> PathLocations => _pathLocations;
 
-    public T BindRecord<T>(YamlNode node, string path) where T : class, new() =>
-        TryBind(typeof(T), node, path, out var value) && value is T bound ? bound : new T();
+    /// <summary>Binds the model settings (every top-level key but the file-level ones) by <see cref="ScenarioSchema.Model"/>.</summary>
+    public ModelConfig BindModel(YamlNode node) =>
+        TryBind(ScenarioSchema.Model, node, "", null, out var value) && value is ModelConfig bound ? bound : new ModelConfig();
+
+    /// <summary>Binds one single value of this .NET type (a file-level key, a sweep value).</summary>
+    public bool TryBind(Type type, YamlNode node, string path, out object? value)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (underlying != type && IsNull(node))
+        {
+            _pathLocations[path] = _locations.Of(node);
+            value = null;
+            return true;
+        }
+        var kind = underlying == typeof(string) ? SettingKind.Text
+            : underlying == typeof(double) ? SettingKind.Number
+            : underlying == typeof(bool) ? SettingKind.Boolean
+            : underlying == typeof(NumberOrParameter) ? SettingKind.NumberOrParameter
+            : underlying == typeof(int) || underlying == typeof(long) || underlying == typeof(ulong) ? SettingKind.Integer
+            : throw new NotSupportedException($"the scenario binder binds single values only, not {type}");
+        return TryBind(new Setting { Key = "", Kind = kind, ClrType = underlying }, node, path, null, out value);
+    }
 
     /// <summary>
-    /// Binds one value; false when no usable value came out (the caller then keeps the default). A record, list or
-    /// dictionary with problems inside still yields a value holding what could be bound, so validation sees the rest.
+    /// Binds one value as the setting says; false when no usable value came out (the caller then keeps the default).
+    /// A group, list or map with problems inside still yields a value holding what could be bound, so validation sees
+    /// the rest. A group starts from <paramref name="defaults"/> (the value in force where the file leaves keys out).
     /// </summary>
-    public bool TryBind(Type type, YamlNode node, string path, out object? value)
+    public bool TryBind(Setting setting, YamlNode node, string path, object? defaults, out object? value)
     {
         _pathLocations[path] = _locations.Of(node);
         value = null;
-        var underlying = Nullable.GetUnderlyingType(type);
-        if (underlying is not null)
+        if (setting.Property is { } property && Nullable.GetUnderlyingType(property.PropertyType) is not null && IsNull(node))
         {
-            if (IsNull(node))
-            {
-                return true;
-            }
-            type = underlying;
+            return true;
         }
-
-        if (type == typeof(string))
+        switch (setting.Kind)
         {
-            return TryBindString(node, path, out value);
+            case SettingKind.Text:
+                return TryBindString(node, path, out value);
+            case SettingKind.Integer:
+                return TryBindWhole(setting.ClrType, node, path, out value);
+            case SettingKind.Number:
+                if (TryBindDouble(node, path, out var number))
+                {
+                    value = number;
+                    return true;
+                }
+                return false;
+            case SettingKind.Boolean:
+                return TryBindBool(node, path, out value);
+            case SettingKind.NumberOrParameter:
+                return TryBindNumberOrParameter(node, path, out value);
+            case SettingKind.List:
+                return TryBindArray(setting.Element!, node, path, out value);
+            case SettingKind.Map:
+                return TryBindDictionary(setting.Element!, node, path, out value);
+            case SettingKind.Group when setting.Shorthand is { } shorthand && node is YamlScalarNode word:
+                return TryBindShorthand(setting, shorthand, word, path, out value);
+            case SettingKind.Group:
+                return TryBindRecord(setting, node, path, defaults, out value);
+            default:
+                throw new NotSupportedException($"the scenario binder does not bind {setting.Kind} settings");
         }
-        if (type == typeof(int) || type == typeof(long) || type == typeof(ulong))
-        {
-            return TryBindWhole(type, node, path, out value);
-        }
-        if (type == typeof(double))
-        {
-            if (TryBindDouble(node, path, out var number))
-            {
-                value = number;
-                return true;
-            }
-            return false;
-        }
-        if (type == typeof(bool))
-        {
-            return TryBindBool(node, path, out value);
-        }
-        if (type == typeof(NumberOrParameter))
-        {
-            return TryBindNumberOrParameter(node, path, out value);
-        }
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ImmutableArray<>))
-        {
-            return TryBindArray(type.GetGenericArguments()[0], node, path, out value);
-        }
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ImmutableDictionary<,>)
-            && type.GetGenericArguments()[0] == typeof(string))
-        {
-            return TryBindDictionary(type.GetGenericArguments()[1], node, path, out value);
-        }
-        if (type == typeof(ActionConfig) && node is YamlScalarNode bareAction)
-        {
-            return TryBindBareAction(bareAction, path, out value);
-        }
-        if (type.IsClass)
-        {
-            return TryBindRecord(type, node, path, out value);
-        }
-        throw new NotSupportedException($"the scenario binder does not support settings of type {type}");
     }
 
     /// <summary>Records where a path is written without binding it, for parts the loader reads by hand.</summary>
@@ -255,7 +257,7 @@ internal sealed class ConfigBinder
         return false;
     }
 
-    private bool TryBindArray(Type elementType, YamlNode node, string path, out object? value)
+    private bool TryBindArray(Setting element, YamlNode node, string path, out object? value)
     {
         value = null;
         if (node is not YamlSequenceNode sequence)
@@ -266,10 +268,11 @@ internal sealed class ConfigBinder
         // An item that fails to bind becomes a default placeholder rather than a null or a gap: validation can walk
         // the list, later items keep their index (so their paths match the file), and IsNearError silences the
         // placeholder's own problems.
+        var elementType = element.ClrType;
         var bound = new List<object?>(sequence.Children.Count);
         for (var i = 0; i < sequence.Children.Count; i++)
         {
-            if (TryBind(elementType, sequence.Children[i], $"{path}[{i}]", out var item) && item is not null)
+            if (TryBind(element, sequence.Children[i], $"{path}[{i}]", null, out var item) && item is not null)
             {
                 bound.Add(item);
             }
@@ -287,7 +290,7 @@ internal sealed class ConfigBinder
         return true;
     }
 
-    private bool TryBindDictionary(Type valueType, YamlNode node, string path, out object? value)
+    private bool TryBindDictionary(Setting element, YamlNode node, string path, out object? value)
     {
         value = null;
         if (node is not YamlMappingNode mapping)
@@ -303,27 +306,34 @@ internal sealed class ConfigBinder
                 Error(keyNode, path, $"expected a name as key, got {Describe(keyNode)}");
                 continue;
             }
-            if (TryBind(valueType, valueNode, Join(path, key), out var item))
+            if (TryBind(element, valueNode, Join(path, key), null, out var item))
             {
                 entries.Add(new KeyValuePair<string, object?>(key, item));
             }
         }
-        value = Generic(nameof(ToImmutableDictionary), valueType).Invoke(null, [entries]);
+        value = Generic(nameof(ToImmutableDictionary), element.ClrType).Invoke(null, [entries]);
         return true;
     }
 
-    private bool TryBindRecord(Type type, YamlNode node, string path, out object? value)
+    private bool TryBindRecord(Setting group, YamlNode node, string path, object? defaults, out object? value)
     {
         value = null;
-        var properties = SettingNames.PropertiesOf(type);
         if (node is not YamlMappingNode mapping)
         {
-            var keys = string.Join(", ", properties.Select(p => p.Key));
-            Error(node, path, $"expected a mapping with settings ({keys}), got {Describe(node)}");
+            Error(node, path, $"expected a mapping with settings ({string.Join(", ", group.Keys)}), got {Describe(node)}");
             return false;
         }
-        var record = Activator.CreateInstance(type)
-            ?? throw new InvalidOperationException($"cannot create the config record {type}");
+        var record = Activator.CreateInstance(group.ClrType)
+            ?? throw new InvalidOperationException($"cannot create the config record {group.ClrType}");
+        if (defaults is not null)
+        {
+            // Keys the file leaves out keep the value in force at this path, not the record type's own initializer:
+            // 'latent_days: {distribution: fixed}' keeps the latent mean of 3 days.
+            foreach (var child in group.Children)
+            {
+                child.Property!.SetValue(record, child.Property.GetValue(defaults));
+            }
+        }
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
             if (keyNode is not YamlScalarNode { Value: { } key })
@@ -332,26 +342,29 @@ internal sealed class ConfigBinder
                 continue;
             }
             var childPath = Join(path, key);
-            var property = SettingNames.FindProperty(type, key);
-            if (property is null)
+            var child = group.Child(key);
+            if (child is null)
             {
-                Error(keyNode, childPath, SettingNames.UnknownMessage("setting", key, [.. properties.Select(p => p.Key)]));
+                Error(keyNode, childPath, SettingNames.UnknownMessage(group, key));
                 continue;
             }
-            if (TryBind(property.PropertyType, valueNode, childPath, out var propertyValue))
+            if (TryBind(child, valueNode, childPath, child.Default, out var childValue))
             {
-                property.SetValue(record, propertyValue);
+                child.Property!.SetValue(record, childValue);
             }
         }
         value = record;
         return true;
     }
 
-    private bool TryBindBareAction(YamlScalarNode node, string path, out object? value)
+    private bool TryBindShorthand(Setting group, string shorthand, YamlScalarNode node, string path, out object? value)
     {
-        if (node.Value == "release")
+        if (node.Value == shorthand)
         {
-            value = new ActionConfig { Release = "" };
+            var record = Activator.CreateInstance(group.ClrType)
+                ?? throw new InvalidOperationException($"cannot create the config record {group.ClrType}");
+            group.Child(shorthand)!.Property!.SetValue(record, "");
+            value = record;
             return true;
         }
         Error(node, path,

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Hcsim.Engine.Errors;
+using Hcsim.Engine.Scenarios.Schema;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -21,10 +22,9 @@ public static class ScenarioLoader
     public const string CommandLineSource = "command line --set";
 
     /// <summary>Keys of the scenario file itself; every other top-level key is a model setting a variant may change.</summary>
-    private static readonly ImmutableArray<string> FileKeys =
-        ["name", "description", "seed", "replicates", "baseline", "counterfactual", "variants", "sweep"];
+    private static readonly ImmutableArray<string> FileKeys = ScenarioSchema.File.Keys;
 
-    private static readonly ImmutableArray<string> VariantKeys = ["name", "description", "set"];
+    private static readonly ImmutableArray<string> VariantKeys = ScenarioSchema.File.Child("variants")!.Element!.Keys;
 
     /// <summary>Loads scenario text. <paramref name="sourceName"/> names the file in error messages.</summary>
     /// <param name="overrides">Command-line overrides <c>PATH=VALUE</c>, applied to the base before variants.</param>
@@ -101,7 +101,7 @@ public static class ScenarioLoader
         }
 
         var baseBinder = new ConfigBinder(locations, errors);
-        var baseModel = baseBinder.BindRecord<ModelConfig>(modelNode, "");
+        var baseModel = baseBinder.BindModel(modelNode);
         var baseValidator = new ScenarioValidator();
         baseValidator.ValidateModel(baseModel);
         AddProblems(errors, baseValidator.Problems, baseBinder, locations.Of(root));
@@ -413,7 +413,7 @@ public static class ScenarioLoader
 
         var variantErrors = new List<ScenarioError>();
         var binder = new ConfigBinder(locations, variantErrors);
-        var model = binder.BindRecord<ModelConfig>(node, "");
+        var model = binder.BindModel(node);
         var validator = new ScenarioValidator();
         validator.ValidateModel(model);
         AddProblems(variantErrors, validator.Problems, binder, locations.Of(baseNode));

@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Hcsim.Engine.Scenarios.Schema;
 
 namespace Hcsim.Engine.Scenarios;
 
 /// <summary>
-/// Checks bound settings against their documented ranges and cross-references (colours, parameters, test kinds).
+/// Checks bound settings against the ranges <see cref="ScenarioSchema"/> declares, the relations between settings, and
+/// cross-references (colours, parameters, test kinds).
 /// It knows nothing of YAML: each problem is a setting path and a message, and the loader places it in the file.
 /// Every problem is collected; nothing stops at the first. Rule conditions (<c>when</c>) are compiled and checked
 /// by the rules engine, not here.
@@ -43,96 +45,137 @@ internal sealed class ScenarioValidator
 
     public void ValidateReplicates(string path, int replicates)
     {
-        Range(path, replicates, 1, MaxReplicates);
+        Check(ScenarioSchema.File.Child("replicates")!, replicates, path);
     }
 
     public void ValidateModel(ModelConfig model)
     {
-        Range("days", model.Days, 1, MaxDays);
-        ValidatePopulation(model.Population);
-        ValidateLayers(model.Layers);
-        ValidateDisease(model.Disease, model.Population.Size);
-        Probability("background_illness.daily_rate", model.BackgroundIllness.DailyRate);
-        AtLeast("background_illness.fever_days", model.BackgroundIllness.FeverDays, 1);
-        Probability("checkin.probability", model.Checkin.Probability);
-        Probability("checkin.fever_report_probability", model.Checkin.FeverReportProbability);
-        Probability("checkin.central_check_probability", model.Checkin.CentralCheckProbability);
-        Probability("checkin.central_fever_detection_probability", model.Checkin.CentralFeverDetectionProbability);
-        foreach (var (name, test) in model.Tests.OrderBy(t => t.Key, StringComparer.Ordinal))
+        // Every range, allowed value and list length the schema declares, section by section. The policy section's
+        // are checked in ValidatePolicy, interleaved with its cross-references (colours, parameters, test kinds); the
+        // schema declares them too (for hcsim schema and the README), and tests check that both refuse the same values.
+        foreach (var section in ScenarioSchema.Model.Children)
         {
-            var path = $"tests.{name}";
-            Probability($"{path}.sensitivity", test.Sensitivity);
-            Probability($"{path}.specificity", test.Specificity);
-            AtLeast($"{path}.turnaround_days", test.TurnaroundDays, 0);
-            AtLeast($"{path}.capacity_per_day", test.CapacityPerDay, 0);
+            if (section.Key != "policy")
+            {
+                Check(section, section.Property!.GetValue(model), section.Key);
+            }
         }
+        ValidatePopulation(model.Population);
+        ValidateDisease(model.Disease, model.Population.Size);
         ValidatePolicy(model.Policy, model.Tests);
     }
 
+    /// <summary>Checks a bound value and everything inside it against its setting in the schema.</summary>
+    private void Check(Setting setting, object? value, string path)
+    {
+        switch (setting.Kind)
+        {
+            case SettingKind.Integer or SettingKind.Number when value is not null:
+                CheckNumber(setting, Convert.ToDouble(value, CultureInfo.InvariantCulture), path);
+                break;
+            case SettingKind.Text when value is string text:
+                if (!setting.Allowed.IsEmpty)
+                {
+                    OneOf(path, text, setting.Allowed, setting.Key.Replace('_', ' '));
+                }
+                else if (setting.Pattern is { } pattern && !Regex.IsMatch(text, pattern, RegexOptions.CultureInvariant))
+                {
+                    Add(path, $"must match {pattern}, got '{text}'");
+                }
+                break;
+            case SettingKind.List when value is System.Collections.IList items:
+                if (items.Count < setting.MinItems)
+                {
+                    Add(path, $"must list at least {setting.MinItems} item(s), got {items.Count}");
+                }
+                for (var i = 0; i < items.Count; i++)
+                {
+                    Check(setting.Element!, items[i], $"{path}[{i}]");
+                }
+                break;
+            case SettingKind.Map when value is System.Collections.IDictionary entries:
+                foreach (var name in entries.Keys.Cast<string>().Order(StringComparer.Ordinal))
+                {
+                    Check(setting.Element!, entries[name], $"{path}.{name}");
+                }
+                break;
+            case SettingKind.Group when value is not null:
+                foreach (var child in setting.Children)
+                {
+                    Check(child, child.Property!.GetValue(value), $"{path}.{child.Key}");
+                }
+                break;
+        }
+    }
+
+    private void CheckNumber(Setting setting, double value, string path)
+    {
+        var reason = setting.RangeReason.Length == 0 ? "" : $" ({setting.RangeReason})";
+        if (setting.IsProbability)
+        {
+            if (value is < 0 or > 1)
+            {
+                Add(path, $"must be a probability between 0 and 1, got {Format(value)}{reason}");
+            }
+            return;
+        }
+        if (setting.Minimum is { } minimum && setting.MinimumExclusive && value <= minimum)
+        {
+            // A one-word unit reads well after the bound: "greater than 0 days".
+            var unit = setting.Unit.Length > 0 && !setting.Unit.Contains(' ', StringComparison.Ordinal) ? $" {setting.Unit}" : "";
+            Add(path, $"must be greater than {Format(minimum)}{unit}, got {Format(value)}{reason}");
+        }
+        else if (setting.Minimum is { } low && setting.Maximum is { } high && (value < low || value > high))
+        {
+            Add(path, $"must be between {Format(low)} and {Format(high)}, got {Format(value)}{reason}");
+        }
+        else if (setting.Minimum is { } least && setting.Maximum is null && value < least)
+        {
+            Add(path, $"must be at least {Format(least)}, got {Format(value)}{reason}");
+        }
+        else if (setting.Maximum is { } most && setting.Minimum is null && value > most)
+        {
+            Add(path, $"must be at most {Format(most)}, got {Format(value)}{reason}");
+        }
+        else if (setting.MultipleOf is { } step && Math.IEEERemainder(value, step) != 0)
+        {
+            Add(path, step == 2
+                ? $"must be even, got {Format(value)}{reason}"
+                : $"must be a multiple of {Format(step)}, got {Format(value)}{reason}");
+        }
+    }
+
+    /// <summary>What the schema cannot say about the population: relations between settings.</summary>
     private void ValidatePopulation(PopulationConfig population)
     {
-        Range("population.size", population.Size, 1, MaxPopulationSize);
         Shares("population.household_size_shares", population.HouseholdSizeShares);
-
-        if (population.AgeBands.IsEmpty)
-        {
-            Add("population.age_bands", "must list at least one age band");
-        }
         for (var i = 0; i < population.AgeBands.Length; i++)
         {
             var band = population.AgeBands[i];
             AgeRange($"population.age_bands[{i}]", band.MinAge, band.MaxAge);
-            AtLeast($"population.age_bands[{i}].share", band.Share, 0);
         }
         if (!population.AgeBands.IsEmpty && population.AgeBands.All(b => b.Share >= 0) && population.AgeBands.Sum(b => b.Share) <= 0)
         {
             Add("population.age_bands", "shares must sum to more than 0, got 0");
         }
+        AgeRange("population.workplaces", population.Workplaces.MinAge, population.Workplaces.MaxAge);
+        AgeRange("population.schools", population.Schools.MinAge, population.Schools.MaxAge);
 
-        var work = population.Workplaces;
-        AgeRange("population.workplaces", work.MinAge, work.MaxAge);
-        Probability("population.workplaces.employment_rate", work.EmploymentRate);
-        AtLeast("population.workplaces.mean_size", work.MeanSize, 1);
-        AtLeast("population.workplaces.max_size", work.MaxSize, 1);
-
-        var schools = population.Schools;
-        AgeRange("population.schools", schools.MinAge, schools.MaxAge);
-        Probability("population.schools.enrolment_rate", schools.EnrolmentRate);
-        AtLeast("population.schools.class_size", schools.ClassSize, 1);
-
-        var community = population.Community;
+        // Compared with the size only when both are valid on their own, so one mistake gives one error, not a cascade.
+        var degree = population.Community.MeanDegree;
         var sizeValid = population.Size is >= 1 and <= MaxPopulationSize;
-        if (community.MeanDegree < 0 || (sizeValid && community.MeanDegree >= population.Size))
+        if (sizeValid && degree is >= 0 and <= 2 * Agents.CommunityGraph.MaxRingHalfDegree && degree >= population.Size)
         {
             Add("population.community.mean_degree",
-                $"must be at least 0 and less than population.size ({Format(population.Size)}), got {Format(community.MeanDegree)}");
+                $"must be less than population.size ({Format(population.Size)}), got {Format(degree)}");
         }
-        else if (community.MeanDegree > 2 * Agents.CommunityGraph.MaxRingHalfDegree)
-        {
-            Add("population.community.mean_degree", $"must be at most {2 * Agents.CommunityGraph.MaxRingHalfDegree}, got {Format(community.MeanDegree)}");
-        }
-        Probability("population.community.rewire_probability", community.RewireProbability);
     }
 
-    private void ValidateLayers(LayersConfig layers)
-    {
-        Layer("layers.household", layers.Household);
-        Layer("layers.work", layers.Work);
-        Layer("layers.school", layers.School);
-        Layer("layers.community", layers.Community);
-    }
-
-    private void Layer(string path, LayerConfig layer)
-    {
-        AtLeast($"{path}.contacts_per_day", layer.ContactsPerDay, 0);
-        Probability($"{path}.beta", layer.Beta);
-    }
-
+    /// <summary>What the schema cannot say about the disease: relations between settings.</summary>
     private void ValidateDisease(DiseaseConfig disease, int populationSize)
     {
-        // Compared with the size only when the size itself is valid, so one wrong size gives one error, not a cascade.
         var sizeValid = populationSize is >= 1 and <= MaxPopulationSize;
-        if (disease.InitialInfected < 0 || (sizeValid && disease.InitialInfected > populationSize))
+        if (sizeValid && disease.InitialInfected > populationSize)
         {
             Add("disease.initial_infected",
                 $"must be between 0 and population.size ({Format(populationSize)}), got {Format(disease.InitialInfected)}");
@@ -141,34 +184,14 @@ internal sealed class ScenarioValidator
         Duration("disease.presymptomatic_days", disease.PresymptomaticDays);
         Duration("disease.symptomatic_days", disease.SymptomaticDays);
         Duration("disease.asymptomatic_days", disease.AsymptomaticDays);
-        Probability("disease.asymptomatic_share", disease.AsymptomaticShare);
-        Probability("disease.fever_probability", disease.FeverProbability);
-        Probability("disease.death_probability", disease.DeathProbability);
-        Probability("disease.infectiousness.presymptomatic", disease.Infectiousness.Presymptomatic);
-        Probability("disease.infectiousness.symptomatic", disease.Infectiousness.Symptomatic);
-        Probability("disease.infectiousness.asymptomatic", disease.Infectiousness.Asymptomatic);
-        for (var i = 0; i < disease.SusceptibilityByAge.Length; i++)
-        {
-            var factor = disease.SusceptibilityByAge[i];
-            AgeRange($"disease.susceptibility_by_age[{i}]", factor.MinAge, factor.MaxAge);
-            AtLeast($"disease.susceptibility_by_age[{i}].factor", factor.Factor, 0);
-        }
     }
 
     private void Duration(string path, DurationConfig duration)
     {
-        OneOf($"{path}.distribution", duration.Distribution, Distributions, "distribution");
-        if (duration.MeanDays <= 0)
+        // A negative sd is out of the schema's range already; zero is valid only without spread.
+        if (duration.Distribution == "gamma" && duration.SdDays == 0)
         {
-            Add($"{path}.mean_days", $"must be greater than 0 days, got {Format(duration.MeanDays)}");
-        }
-        if (duration.Distribution == "gamma" && duration.SdDays <= 0)
-        {
-            Add($"{path}.sd_days", $"must be greater than 0 for a gamma distribution (use 'fixed' for no spread), got {Format(duration.SdDays)}");
-        }
-        else
-        {
-            AtLeast($"{path}.sd_days", duration.SdDays, 0);
+            Add($"{path}.sd_days", "must be greater than 0 for a gamma distribution (use 'fixed' for no spread), got 0");
         }
     }
 
@@ -393,16 +416,7 @@ internal sealed class ScenarioValidator
 
     private void Shares(string path, ImmutableArray<double> shares)
     {
-        if (shares.IsEmpty)
-        {
-            Add(path, "must list at least one share");
-            return;
-        }
-        for (var i = 0; i < shares.Length; i++)
-        {
-            AtLeast($"{path}[{i}]", shares[i], 0);
-        }
-        if (shares.All(s => s >= 0) && shares.Sum() <= 0)
+        if (!shares.IsEmpty && shares.All(s => s >= 0) && shares.Sum() <= 0)
         {
             Add(path, "shares must sum to more than 0, got 0");
         }
@@ -410,29 +424,12 @@ internal sealed class ScenarioValidator
 
     private void AgeRange(string path, int minAge, int maxAge)
     {
-        Range($"{path}.min_age", minAge, 0, MaxAge);
-        Range($"{path}.max_age", maxAge, 0, MaxAge);
+        // Each age on its own is the schema's; only their order is checked here, once both are valid.
         if (minAge <= maxAge || minAge < 0 || maxAge > MaxAge)
         {
             return;
         }
         Add($"{path}.max_age", $"must be at least min_age ({Format(minAge)}), got {Format(maxAge)}");
-    }
-
-    private void Probability(string path, double value)
-    {
-        if (value is < 0 or > 1)
-        {
-            Add(path, $"must be a probability between 0 and 1, got {Format(value)}");
-        }
-    }
-
-    private void Range(string path, long value, long minimum, long maximum)
-    {
-        if (value < minimum || value > maximum)
-        {
-            Add(path, $"must be between {Format(minimum)} and {Format(maximum)}, got {Format(value)}");
-        }
     }
 
     private void AtLeast(string path, double value, double minimum)

@@ -1,12 +1,13 @@
 using System.Collections.Immutable;
 using System.Reflection;
 using System.Text;
+using Hcsim.Engine.Scenarios.Schema;
 
 namespace Hcsim.Engine.Scenarios;
 
 /// <summary>
-/// The mapping between config record properties and YAML keys (<c>HouseholdSizeShares</c> is
-/// <c>household_size_shares</c>), and "did you mean" suggestions for misspelt keys.
+/// The naming of YAML keys (<c>HouseholdSizeShares</c> is stored from <c>household_size_shares</c>), lookups of keys in
+/// <see cref="ScenarioSchema"/>, and "did you mean" suggestions for misspelt keys.
 /// </summary>
 internal static class SettingNames
 {
@@ -35,28 +36,18 @@ internal static class SettingNames
         return builder.ToString();
     }
 
-    /// <summary>The settable properties of a config record by YAML key, in declaration order.</summary>
-    public static ImmutableArray<KeyValuePair<string, PropertyInfo>> PropertiesOf(Type recordType) =>
-        [
-            .. recordType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(p => p.SetMethod is { IsPublic: true } && p.GetIndexParameters().Length == 0)
-                .OrderBy(p => p.MetadataToken)
-                .Select(p => new KeyValuePair<string, PropertyInfo>(ToSnakeCase(p.Name), p)),
-        ];
+    /// <summary>The property a key of this config record's group is stored in (by <see cref="ScenarioSchema"/>), or null.</summary>
+    public static PropertyInfo? FindProperty(Type recordType, string key) => ScenarioSchema.GroupOf(recordType).Child(key)?.Property;
 
-    public static PropertyInfo? FindProperty(Type recordType, string key)
+    /// <summary>The keys of this config record's group in <see cref="ScenarioSchema"/>, in documented order.</summary>
+    public static ImmutableArray<string> KeysOf(Type recordType) => ScenarioSchema.GroupOf(recordType).Keys;
+
+    /// <summary>The message for a key the group does not have, with the reason when the schema knows why it is not there.</summary>
+    public static string UnknownMessage(Setting group, string key, string where = "")
     {
-        foreach (var (name, property) in PropertiesOf(recordType))
-        {
-            if (name == key)
-            {
-                return property;
-            }
-        }
-        return null;
+        var message = UnknownMessage("setting", key, group.Keys, where);
+        return group.NotKeys.TryGetValue(key, out var reason) ? $"{message}: {reason}" : message;
     }
-
-    public static ImmutableArray<string> KeysOf(Type recordType) => [.. PropertiesOf(recordType).Select(p => p.Key)];
 
     /// <summary>"unknown setting 'populaton'; did you mean 'population'? Valid settings here: ..."</summary>
     public static string UnknownMessage(string what, string key, IReadOnlyList<string> valid, string where = "")

@@ -1,18 +1,19 @@
-using System.Collections.Immutable;
+using Hcsim.Engine.Scenarios.Schema;
 using YamlDotNet.RepresentationModel;
 
 namespace Hcsim.Engine.Scenarios;
 
 /// <summary>
-/// Overrides by path (<c>policy.params.yellow_days</c>): checking a path against the config records, and replacing the
+/// Overrides by path (<c>policy.params.yellow_days</c>): checking a path against <see cref="ScenarioSchema"/>, and replacing the
 /// value at a path in a YAML tree. Replacement copies only the mappings along the path and shares everything else, so
 /// the base tree stays untouched and each variant gets its own tree cheaply.
 /// </summary>
 internal static class SettingPath
 {
-    /// <summary>Null if the path names a setting below <paramref name="type"/> (it may be absent in the file), else why not.</summary>
+    /// <summary>Null if the path names a setting below the group of <paramref name="type"/> (it may be absent in the file), else why not.</summary>
     public static string? FindProblem(Type type, IReadOnlyList<string> segments, int start)
     {
+        var setting = ScenarioSchema.GroupOf(type);
         for (var i = start; i < segments.Count; i++)
         {
             var segment = segments[i];
@@ -21,47 +22,34 @@ internal static class SettingPath
             {
                 return "a path is setting names separated by single dots, with none empty";
             }
-            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ImmutableDictionary<,>))
+            switch (setting.Kind)
             {
-                // Dictionaries (tests, policy.params) accept new names: that is how a variant adds a parameter.
-                type = type.GetGenericArguments()[1];
-                continue;
+                case SettingKind.Map:
+                    // Maps (tests, policy.params) accept new names: that is how a variant adds a parameter.
+                    setting = setting.Element!;
+                    continue;
+                case SettingKind.List:
+                    return $"'{prefix}' is a list; set the whole list (for example {prefix}=[...]) rather than '{segment}' inside it";
+                case SettingKind.Group:
+                    var child = setting.Child(segment);
+                    if (child is null)
+                    {
+                        var where = prefix.Length == 0 ? "" : $" in '{prefix}'";
+                        return SettingNames.UnknownMessage(setting, segment, where);
+                    }
+                    setting = child;
+                    continue;
+                default:
+                    return $"'{prefix}' is a single value and has no setting '{segment}'";
             }
-            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ImmutableArray<>))
-            {
-                return $"'{prefix}' is a list; set the whole list (for example {prefix}=[...]) rather than '{segment}' inside it";
-            }
-            if (!type.IsClass || type == typeof(string))
-            {
-                return $"'{prefix}' is a single value and has no setting '{segment}'";
-            }
-            var property = SettingNames.FindProperty(type, segment);
-            if (property is null)
-            {
-                var where = prefix.Length == 0 ? "" : $" in '{prefix}'";
-                return SettingNames.UnknownMessage("setting", segment, SettingNames.KeysOf(type), where);
-            }
-            type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
         }
         return null;
     }
 
-    /// <summary>The type of the setting a valid path names (check it with <see cref="FindProblem"/> first).</summary>
-    public static Type TypeAt(Type type, IReadOnlyList<string> segments)
-    {
-        foreach (var segment in segments)
-        {
-            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ImmutableDictionary<,>))
-            {
-                type = type.GetGenericArguments()[1];
-                continue;
-            }
-            var property = SettingNames.FindProperty(type, segment)
-                ?? throw new ArgumentException($"'{string.Join('.', segments)}' is not a valid setting path", nameof(segments));
-            type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-        }
-        return type;
-    }
+    /// <summary>The .NET type of the setting a valid path names (check it with <see cref="FindProblem"/> first).</summary>
+    public static Type TypeAt(Type type, IReadOnlyList<string> segments) =>
+        ScenarioSchema.Find(ScenarioSchema.GroupOf(type), segments)?.ClrType
+        ?? throw new ArgumentException($"'{string.Join('.', segments)}' is not a valid setting path", nameof(segments));
 
     /// <summary>
     /// A copy of <paramref name="mapping"/> with the value at the path replaced by (or, if absent, set to)

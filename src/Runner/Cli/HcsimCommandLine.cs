@@ -3,7 +3,7 @@ using System.CommandLine;
 
 namespace Hcsim.Runner.Cli;
 
-/// <summary>The <c>hcsim</c> command tree: <c>run</c>, <c>validate</c>, <c>plot</c>, <c>report</c> and <c>compare</c>, plus the built-in --help and --version.</summary>
+/// <summary>The <c>hcsim</c> command tree: <c>run</c>, <c>validate</c>, <c>plot</c>, <c>report</c>, <c>compare</c> and <c>schema</c>, plus the built-in --help and --version.</summary>
 public static class HcsimCommandLine
 {
     public static RootCommand Create(CliConsole console, string version)
@@ -38,6 +38,7 @@ public static class HcsimCommandLine
         root.Subcommands.Add(CreateRebuild(console, "plot", "Redraw plots/*.png of a results folder from its Parquet files, without simulating"));
         root.Subcommands.Add(CreateRebuild(console, "report", "Rewrite report.md of a results folder from its Parquet files, without simulating"));
         root.Subcommands.Add(CreateCompare(console));
+        root.Subcommands.Add(CreateSchema(console));
         return root;
     }
 
@@ -149,6 +150,19 @@ public static class HcsimCommandLine
         var command = new Command("compare", "Print two runs' summaries side by side: per variant and metric, A, B and B-A") { a, b };
         command.SetAction((parse, cancellationToken) =>
             new CompareCommandAction(console).RunAsync(parse.GetRequiredValue(a), parse.GetRequiredValue(b), cancellationToken));
+        return command;
+    }
+
+    private static Command CreateSchema(CliConsole console)
+    {
+        var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output", HelpName = "FILE" };
+        var markdown = new Option<bool>("--markdown") { Description = "Print the README's reference tables instead of the JSON Schema" };
+        var command = new Command("schema", "Print the scenario file format as a JSON Schema (draft-07), for editors to complete and check scenario files")
+        {
+            output, markdown,
+        };
+        command.SetAction((parse, cancellationToken) =>
+            new SchemaCommandAction(console).RunAsync(parse.GetValue(output), parse.GetValue(markdown), cancellationToken));
         return command;
     }
 

@@ -1,5 +1,6 @@
 using Hcsim.Engine.Metrics;
 using Hcsim.Engine.Rules;
+using Hcsim.Engine.Scenarios.Schema;
 using Hcsim.Runner.Output;
 
 namespace Hcsim.Runner.Tests.Docs;
@@ -46,5 +47,22 @@ public sealed class ReadmeTests
         {
             Assert.True(readme.Contains($"| `{fact.Name}` |", StringComparison.Ordinal), $"README should document rule fact {fact.Name}");
         }
+    }
+
+    [Theory]
+    [InlineData(SchemaMarkdown.FileTableName)]
+    [InlineData(SchemaMarkdown.ModelTableName)]
+    public void Readme_SettingsTable_IsTheOneGeneratedFromTheSchema(string table)
+    {
+        var readme = Readme();
+        var expected = table == SchemaMarkdown.FileTableName ? SchemaMarkdown.FileTable() : SchemaMarkdown.ModelTable();
+        var start = readme.IndexOf(SchemaMarkdown.BeginMarker(table), StringComparison.Ordinal);
+        var end = readme.IndexOf(SchemaMarkdown.EndMarker(table), StringComparison.Ordinal);
+
+        Assert.True(start >= 0 && end > start, $"README should hold the {table} table between its markers");
+        var actual = readme[start..(end + SchemaMarkdown.EndMarker(table).Length)] + "\n";
+        Assert.True(actual == expected,
+            $"README's {table} table should be the one generated from ScenarioSchema (every key with its default, no other key); "
+            + $"paste the output of 'dotnet run --project src/Runner -- schema --markdown'. Expected:\n{expected}");
     }
 }

@@ -1,0 +1,336 @@
+using System.Collections.Immutable;
+using System.Reflection;
+
+namespace Hcsim.Engine.Scenarios.Schema;
+
+/// <summary>
+/// The scenario file format, written once: every key with its kind, unit, range, default and description. The loader
+/// knows keys and types from it, the validator checks ranges against it, <c>hcsim schema</c> prints it as a JSON Schema
+/// and the README's reference tables are generated from it.
+/// </summary>
+/// <remarks>
+/// <para>Adding a model setting: add the property (with its default as initializer) to its config record, then one
+/// line in the group below, in the place the documentation should list it. A record property without a line here is
+/// refused in files (a test lists such properties), and a line without a property fails when this class loads.</para>
+/// <para>Defaults are the config records' initializers, read here from a fresh record at each path, so a partly
+/// written group keeps the defaults of the keys it leaves out.</para>
+/// </remarks>
+public static class ScenarioSchema
+{
+    public const string Probability = "probability";
+
+    /// <summary>The settings a variant may change: every top-level key except the file-level ones.</summary>
+    public static Setting Model { get; } = Group<ModelConfig>("", "Everything one run needs except the seed.",
+        Whole("days", "simulated days (day 0 .. days-1)", "days", 1, ScenarioValidator.MaxDays),
+        Flag("stop_when_clear", "stop a run early once nobody is infected, flagged or confined and no test or trace is outstanding; the run's `days` in `summary.parquet` then counts the days simulated and `daily.parquet` has rows only for them"),
+        Group<PopulationConfig>("population", "the synthetic population, built once from the seed",
+            Whole("size", "population size", "people", 1, ScenarioValidator.MaxPopulationSize),
+            List("age_bands", "age distribution (shares normalised); people are born into these bands", minItems: 1,
+                element: Group<AgeBandConfig>("", "an age band, inclusive at both ends",
+                    Age("min_age", "youngest age in the band"),
+                    Age("max_age", "oldest age in the band"),
+                    Real("share", "share of the population in the band (normalised)", "share", minimum: 0))) with
+            { DefaultText = "China 2020 census, 6 bands" },
+            List("household_size_shares", "share of households with 1, 2, 3... members (normalised)", minItems: 1,
+                element: Real("", "share of households of this size", "share", minimum: 0)),
+            Group<WorkplaceConfig>("workplaces", "who works, and workplace sizes (geometric with the mean size, capped)",
+                Age("min_age", "youngest working age"),
+                Age("max_age", "oldest working age"),
+                Chance("employment_rate", "share of working-age people with a workplace", Probability),
+                Real("mean_size", "mean workplace size", "people", minimum: 1),
+                Whole("max_size", "largest workplace", "people", 1)),
+            Group<SchoolConfig>("schools", "who goes to school; classes hold pupils of one age year",
+                Age("min_age", "youngest school age"),
+                Age("max_age", "oldest school age"),
+                Chance("enrolment_rate", "share of school-age people enrolled", Probability),
+                Whole("class_size", "pupils per class", "people", 1)),
+            Group<CommunityConfig>("community", "the static community graph: a Watts-Strogatz small world over household order",
+                Whole("mean_degree", "ring neighbours per person in household order (people of the same household are skipped, so the realised mean is a little lower)",
+                    "people", 0, 2 * Agents.CommunityGraph.MaxRingHalfDegree) with
+                {
+                    MultipleOf = 2,
+                    RangeReason = "half of the neighbours sit on each side of a person in household order",
+                },
+                Chance("rewire_probability", "Watts-Strogatz rewiring: share of ring edges replaced by an edge to a random person", Probability))),
+        Group<LayersConfig>("layers", "who meets whom each day, and how infectious a contact-day is; central isolation removes all contacts, home quarantine keeps household contacts only",
+            Group<LayerConfig>("household", "household members: all of them meet every day",
+                Chance("beta", "household transmission per contact-day", "probability per contact-day")) with
+            {
+                NotKeys = ImmutableDictionary<string, string>.Empty.Add("contacts_per_day",
+                    "household members all meet every day, so the household layer has only 'beta'"),
+            },
+            Layer("work", "coworkers met per day"),
+            Layer("school", "classmates met per day"),
+            Layer("community", "community neighbours met per day")),
+        Group<DiseaseConfig>("disease", "natural history: susceptible -> exposed -> presymptomatic -> symptomatic (or exposed -> asymptomatic) -> recovered or dead",
+            Whole("initial_infected", "infected (exposed) on day 0, chosen at random; at most population.size", "people", 0),
+            Duration("latent_days", "exposed, not yet infectious"),
+            Duration("presymptomatic_days", "infectious before symptoms"),
+            Duration("symptomatic_days", "infectious with symptoms"),
+            Duration("asymptomatic_days", "infectious, never symptoms"),
+            Chance("asymptomatic_share", "infections that stay asymptomatic", Probability),
+            Chance("fever_probability", "symptomatic infections with fever (for the whole symptomatic stage)", Probability),
+            Chance("death_probability", "symptomatic infections that end in death", Probability),
+            Group<InfectiousnessConfig>("infectiousness", "relative infectiousness by stage, multiplying a layer's beta",
+                Chance("presymptomatic", "multiplies beta before symptoms", "factor"),
+                Chance("symptomatic", "multiplies beta with symptoms", "factor"),
+                Chance("asymptomatic", "multiplies beta without symptoms", "factor")),
+            List("susceptibility_by_age", "relative susceptibility by age band (1 outside the bands)",
+                element: Group<AgeFactorConfig>("", "a susceptibility factor for an age band, inclusive at both ends",
+                    Age("min_age", "youngest age in the band"),
+                    Age("max_age", "oldest age in the band"),
+                    Real("factor", "multiplies the chance of being infected", "factor", minimum: 0)))),
+        Group<BackgroundIllnessConfig>("background_illness", "fevers from other causes: the main source of wrongly flagged people",
+            Chance("daily_rate", "fever from other causes, for uninfected people without fever", "probability per person-day"),
+            Whole("fever_days", "how long such a fever lasts", "days", 1)),
+        Group<CheckInConfig>("checkin", "the daily health check-in in the app",
+            Chance("probability", "a living person checks in", "probability per person-day"),
+            Chance("fever_report_probability", "a person with fever who checks in reports it", Probability),
+            Chance("central_check_probability",
+                "a centrally isolated person's daily health check happens (done by staff, in place of the app check-in)",
+                "probability per person-day"),
+            Chance("central_fever_detection_probability",
+                "a centrally isolated person with fever has it found and reported at the staff check", Probability)),
+        Map("tests", "test kinds by name (rules order them with `test: NAME`)",
+            element: Group<TestKindConfig>("", "a test kind",
+                Chance("sensitivity", "positive if infected (exposed or infectious) on the sampling day", Probability),
+                Chance("specificity", "negative if not infected on the sampling day", Probability),
+                Whole("turnaround_days", "the result arrives this many days after sampling", "days", 1) with
+                {
+                    RangeReason = "the rules run before the day's samples are taken, so a result reaches them the next day at the earliest",
+                },
+                Whole("capacity_per_day", "samples processed per day, 0 = unlimited; orders beyond capacity wait, first come first served", "samples per day", 0))) with
+        { DefaultText = "one kind, `pcr`, with the defaults below" },
+        Group<PolicyConfig>("policy", "the health-code policy: colours, parameters and rules",
+            Flag("enabled", "false = no codes at all (everyone keeps the first colour, no rule fires)"),
+            List("colours", "colours in severity order; everyone starts with the first, the \"unflagged\" colour", minItems: 1, unique: true,
+                element: Name("", "a colour name", ScenarioValidator.IdentifierPattern.ToString())),
+            Map("params", "named numbers the rules refer to (`red_days`); a variant changes a number, not a rule",
+                element: Real("", "a parameter's value", "")) with
+            { Pattern = ScenarioValidator.IdentifierPattern.ToString() },
+            Whole("max_trace_depth", "1 = contacts of cases; 2 = also contacts of contacts (if a traced rule traces)", "generations", 1),
+            List("rules", "the rules, in the order their actions apply (see *The rules engine*)",
+                element: Group<RuleConfig>("", "a rule: when the trigger concerns a person of one of the colours and the condition holds, the actions apply",
+                    Name("name", "the rule's name, unique; named in events and errors") with { Required = true },
+                    Choice("on", "the trigger: which people the rule looks at", Rules.RuleTriggers.Names) with { Required = true },
+                    List("colours", "only people holding one of these colours (all colours if empty)",
+                        element: Name("", "a declared colour", "")),
+                    Name("when", "a condition over the person's facts and the policy parameters"),
+                    List("do", "the actions (a bare `release` is a release to the first colour)", minItems: 1,
+                        element: Group<ActionConfig>("", "one action; exactly one of set_colour, isolate, release, test, trace",
+                            Name("set_colour", "raise the colour to this one; never lowers"),
+                            Choice("isolate", "confine from tomorrow", Agents.QuarantineKinds.Names[1..]),
+                            Count("days", "days of confinement of an `isolate` action; absent = until released", 1),
+                            Name("release", "end the confinement from tomorrow and set this colour (the first colour if empty), even if lower"),
+                            Name("test", "order a test of this kind (a name in `tests`)"),
+                            Group<TraceConfig>("trace", "find the person's contacts; each receives a `traced` event later",
+                                List("layers", "the layers to search", minItems: 1,
+                                    element: Choice("", "a contact layer", Contacts.ContactLayers.Names)),
+                                Count("days", "days searched back, today included", 1),
+                                Count("delay_days", "days until the traced contacts' `traced` events", 0))) with
+                        {
+                            Shorthand = "release",
+                            ExactlyOneOf = ["set_colour", "isolate", "release", "test", "trace"],
+                            KeyNeeds = ImmutableDictionary<string, string>.Empty.Add("days", "isolate"),
+                        })))));
+
+    /// <summary>The keys of the scenario file itself; every other top-level key is a model setting.</summary>
+    public static Setting File { get; } = new()
+    {
+        Key = "",
+        Kind = SettingKind.Group,
+        ClrType = typeof(Scenario),
+        Description = "A scenario: the model settings plus these file-level keys, which variants cannot change.",
+        Children =
+        [
+            FileKey(Name("name", "scenario name; names the output folder (letters, digits, '.', '_', '-')", ScenarioValidator.NamePattern.ToString()) with { Required = true }, null),
+            FileKey(Name("description", "free text, shown in the report"), ""),
+            FileKey(Whole("seed", "base seed; replicate r uses a seed derived from it", "", 0) with { ClrType = typeof(ulong) }, ScenarioDefaults.Seed),
+            FileKey(Whole("replicates", "runs per variant", "runs", 1, ScenarioValidator.MaxReplicates), ScenarioDefaults.Replicates),
+            FileKey(Name("baseline", "name of the variant that is the base scenario itself", ScenarioValidator.NamePattern.ToString()), ScenarioDefaults.BaselineVariantName),
+            FileKey(Name("counterfactual", "variant against which `infections_averted` is computed"), null) with
+            { DefaultText = $"`{ScenarioDefaults.CounterfactualVariantName}` if such a variant exists" },
+            FileKey(List("variants", "variants of the base scenario, each with overrides by path", minItems: 1,
+                element: new Setting
+                {
+                    Key = "",
+                    Kind = SettingKind.Group,
+                    ClrType = typeof(ScenarioVariant),
+                    Description = "a variant: the base scenario with its `set` overrides applied",
+                    Children =
+                    [
+                        Name("name", "the variant's name (letters, digits, '.', '_', '-')", ScenarioValidator.NamePattern.ToString()) with { Required = true },
+                        Name("description", "free text, shown in the report"),
+                        Overrides("set", "model settings by path (`policy.params.yellow_days: 3`), as with --set", sweep: false),
+                    ],
+                }), null) with
+            { DefaultText = "none" },
+            FileKey(Overrides("sweep", "a grid `{PATH: [values], ...}` over model settings; every combination becomes a variant of the baseline, named like `yellow_days-3--probability-0.6` (see docs/sweeps.md)", sweep: true), null) with
+            { DefaultText = "none" },
+        ],
+    };
+
+    /// <summary>The setting at a dotted path below <paramref name="root"/> (map names match any key), or null.</summary>
+    public static Setting? Find(Setting root, IReadOnlyList<string> segments)
+    {
+        var setting = root;
+        foreach (var segment in segments)
+        {
+            setting = setting.Kind switch
+            {
+                SettingKind.Group => setting.Child(segment),
+                SettingKind.Map => setting.Element,
+                _ => null,
+            };
+            if (setting is null)
+            {
+                return null;
+            }
+        }
+        return setting;
+    }
+
+    /// <summary>The one group of the model whose values are stored in this record type (<see cref="ModelConfig"/> for the root).</summary>
+    public static Setting GroupOf(Type recordType)
+    {
+        Setting? found = null;
+        foreach (var setting in Walk(Model))
+        {
+            if (setting.Kind == SettingKind.Group && setting.ClrType == recordType)
+            {
+                if (found is not null && !found.Keys.SequenceEqual(setting.Keys))
+                {
+                    throw new ArgumentException($"{recordType.Name} is stored by groups with different keys; name the group by path", nameof(recordType));
+                }
+                found ??= setting;
+            }
+        }
+        return found ?? throw new ArgumentException($"no scenario setting is stored in {recordType.Name}", nameof(recordType));
+    }
+
+    /// <summary>Every setting below and including <paramref name="root"/>, parents before children.</summary>
+    public static IEnumerable<Setting> Walk(Setting root)
+    {
+        yield return root;
+        foreach (var child in root.Children)
+        {
+            foreach (var setting in Walk(child))
+            {
+                yield return setting;
+            }
+        }
+        if (root.Element is { } element)
+        {
+            foreach (var setting in Walk(element))
+            {
+                yield return setting;
+            }
+        }
+    }
+
+    private static Setting Whole(string key, string description, string unit, long minimum, long? maximum = null) => new()
+    {
+        Key = key, Kind = SettingKind.Integer, ClrType = typeof(int), Description = description, Unit = unit,
+        Minimum = minimum, Maximum = maximum,
+    };
+
+    private static Setting Age(string key, string description) => Whole(key, description, "years", 0, ScenarioValidator.MaxAge);
+
+    private static Setting Real(string key, string description, string unit, double? minimum = null) => new()
+    {
+        Key = key, Kind = SettingKind.Number, ClrType = typeof(double), Description = description, Unit = unit, Minimum = minimum,
+    };
+
+    private static Setting Chance(string key, string description, string unit) => Real(key, description, unit, 0) with { Maximum = 1 };
+
+    private static Setting Flag(string key, string description) => new()
+    {
+        Key = key, Kind = SettingKind.Boolean, ClrType = typeof(bool), Description = description,
+    };
+
+    private static Setting Name(string key, string description, string? pattern = null) => new()
+    {
+        Key = key, Kind = SettingKind.Text, ClrType = typeof(string), Description = description,
+        Pattern = string.IsNullOrEmpty(pattern) ? null : pattern,
+    };
+
+    private static Setting Choice(string key, string description, IEnumerable<string> allowed) => new()
+    {
+        Key = key, Kind = SettingKind.Text, ClrType = typeof(string), Description = description, Allowed = [.. allowed],
+    };
+
+    private static Setting Count(string key, string description, double minimum) => new()
+    {
+        Key = key, Kind = SettingKind.NumberOrParameter, ClrType = typeof(NumberOrParameter), Description = description,
+        Unit = "days, or a parameter's name", Minimum = minimum,
+    };
+
+    private static Setting Duration(string key, string description) =>
+        Group<DurationConfig>(key, $"{description}: a duration in whole days drawn per person",
+            Choice("distribution", "`gamma` (mean and sd, rounded to whole days, at least 1) or `fixed` (always mean_days, rounded)", ScenarioValidator.Distributions),
+            Real("mean_days", "mean duration", "days", 0) with { MinimumExclusive = true },
+            Real("sd_days", "standard deviation (greater than 0 for gamma)", "days", 0));
+
+    private static Setting Layer(string key, string contacts) =>
+        Group<LayerConfig>(key, $"the {key} layer",
+            Real("contacts_per_day", contacts, "people per day", 0),
+            Chance("beta", "transmission per contact-day", "probability per contact-day"));
+
+    private static Setting List(string key, string description, Setting element, int minItems = 0, bool unique = false) => new()
+    {
+        Key = key, Kind = SettingKind.List, Description = description, Element = element, MinItems = minItems, UniqueItems = unique,
+        ClrType = typeof(ImmutableArray<>).MakeGenericType(element.ClrType),
+    };
+
+    private static Setting Map(string key, string description, Setting element) => new()
+    {
+        Key = key, Kind = SettingKind.Map, Description = description, Element = element,
+        ClrType = typeof(ImmutableDictionary<,>).MakeGenericType(typeof(string), element.ClrType),
+    };
+
+    private static Setting Overrides(string key, string description, bool sweep) => new()
+    {
+        Key = key, Kind = sweep ? SettingKind.Sweep : SettingKind.Overrides, Description = description, ClrType = typeof(object),
+    };
+
+    private static Setting FileKey(Setting setting, object? value) => setting with { Default = value };
+
+    /// <summary>
+    /// A group stored in <typeparamref name="TRecord"/>: binds each child to the record property of the same name
+    /// (snake_case) and takes its default from a fresh record.
+    /// </summary>
+    private static Setting Group<TRecord>(string key, string description, params Setting[] children) where TRecord : new()
+    {
+        var record = new TRecord();
+        var bound = ImmutableArray.CreateBuilder<Setting>(children.Length);
+        foreach (var child in children)
+        {
+            var property = typeof(TRecord).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .SingleOrDefault(p => SettingNames.ToSnakeCase(p.Name) == child.Key && p.SetMethod is { IsPublic: true })
+                ?? throw new InvalidOperationException($"the schema names '{child.Key}' in {typeof(TRecord).Name}, which has no such property");
+            var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            var fits = type == child.ClrType
+                || (child.Kind == SettingKind.Integer && (type == typeof(long) || type == typeof(ulong)));
+            if (!fits)
+            {
+                throw new InvalidOperationException(
+                    $"the schema stores '{child.Key}' as {child.ClrType.Name}, but {typeof(TRecord).Name}.{property.Name} is {type.Name}");
+            }
+            bound.Add(WithDefault(child with { Property = property, ClrType = type }, property.GetValue(record)));
+        }
+        return new Setting
+        {
+            Key = key,
+            Kind = SettingKind.Group,
+            ClrType = typeof(TRecord),
+            Description = description,
+            Children = bound.MoveToImmutable(),
+        };
+    }
+
+    /// <summary>The setting with this default, and its children with the defaults inside it.</summary>
+    private static Setting WithDefault(Setting setting, object? value) =>
+        setting.Kind == SettingKind.Group && value is not null
+            ? setting with { Default = value, Children = [.. setting.Children.Select(c => WithDefault(c, c.Property!.GetValue(value)))] }
+            : setting with { Default = value };
+}
