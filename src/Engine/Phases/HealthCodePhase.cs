@@ -146,14 +146,10 @@ public sealed class HealthCodePhase : IDayPhase
                 {
                     ChangeColour(a, agent, action.Colour, day, rule, batch, log);
                 }
-                var confined = a.ConfinementOn(agent, day + 1);
-                if (confined != QuarantineKind.None)
+                var confined = a.Release(agent, AgentState.Day(day + 1));
+                if (confined != ConfinementKind.None && log)
                 {
-                    a.QuarantineEndDay[agent] = AgentState.Day(day + 1);
-                    if (log)
-                    {
-                        batch.Events.Add(new PersonEvent(day, agent, PersonEventKind.Quarantine, (byte)confined, (byte)QuarantineKind.None, rule));
-                    }
+                    batch.Events.Add(new PersonEvent(day, agent, PersonEventKind.Confinement, (byte)confined, (byte)ConfinementKind.None, rule));
                 }
                 break;
             case ActionKind.Isolate:
@@ -195,21 +191,10 @@ public sealed class HealthCodePhase : IDayPhase
     {
         var start = AgentState.Day(day + 1);
         var end = action.Days < 0 ? AgentState.Never : AgentState.Day(start + action.Days);
-        var ongoing = a.ConfinementOn(agent, start);
-        if (ongoing != QuarantineKind.None)
+        var ongoing = a.Confine(agent, action.Where, start, end);
+        if (log && a.Confinement[agent] != ongoing)
         {
-            a.Quarantine[agent] = (QuarantineKind)Math.Max((byte)ongoing, (byte)action.Where);
-            a.QuarantineEndDay[agent] = Math.Max(a.QuarantineEndDay[agent], end);
-        }
-        else
-        {
-            a.Quarantine[agent] = action.Where;
-            a.QuarantineStartDay[agent] = start;
-            a.QuarantineEndDay[agent] = end;
-        }
-        if (log && a.Quarantine[agent] != ongoing)
-        {
-            batch.Events.Add(new PersonEvent(day, agent, PersonEventKind.Quarantine, (byte)ongoing, (byte)a.Quarantine[agent], rule));
+            batch.Events.Add(new PersonEvent(day, agent, PersonEventKind.Confinement, (byte)ongoing, (byte)a.Confinement[agent], rule));
         }
     }
 

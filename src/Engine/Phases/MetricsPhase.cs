@@ -97,7 +97,7 @@ public sealed class MetricsPhase : IDayPhase
         var colour = agents.Colour;
         var counts = _chunkCounts[chunk];
         Array.Clear(counts);
-        var quarantine = agents.Quarantine;
+        var quarantine = agents.Confinement;
         var end = Math.Min(agents.Size, (chunk + 1) * ChunkSize);
         // Most people hold the first colour and were never confined: for them only the stage matters.
         Span<int> plain = stackalloc int[8];
@@ -105,7 +105,7 @@ public sealed class MetricsPhase : IDayPhase
         for (var i = chunk * ChunkSize; i < end; i++)
         {
             var s = stage[i];
-            if (colour[i] == 0 && quarantine[i] == QuarantineKind.None)
+            if (colour[i] == 0 && quarantine[i] == ConfinementKind.None)
             {
                 plain[(int)s]++;
                 continue;
@@ -134,9 +134,9 @@ public sealed class MetricsPhase : IDayPhase
                 }
             }
             var confinement = agents.ConfinementOn(i, tomorrow);
-            if (confinement != QuarantineKind.None)
+            if (confinement != ConfinementKind.None)
             {
-                counts[confinement == QuarantineKind.Home ? QuarantinedHome : QuarantinedCentral]++;
+                counts[confinement == ConfinementKind.Home ? QuarantinedHome : QuarantinedCentral]++;
                 if (uninfected)
                 {
                     counts[QuarantinedUninfected]++;

@@ -202,7 +202,7 @@ public sealed class TransmissionPhase : IDayPhase
                 continue;
             }
             var confinement = agents.ConfinementOn(infector, day);
-            if (confinement == QuarantineKind.Central)
+            if (confinement == ConfinementKind.Central)
             {
                 continue;
             }

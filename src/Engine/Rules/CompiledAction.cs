@@ -8,7 +8,7 @@ public readonly record struct CompiledAction
     public ActionKind Kind { get; init; }
     /// <summary>Colour index for SetColour and Release.</summary>
     public byte Colour { get; init; }
-    public QuarantineKind Where { get; init; }
+    public ConfinementKind Where { get; init; }
     /// <summary>Confinement days for Isolate; -1 means until released.</summary>
     public int Days { get; init; }
     /// <summary>Test kind index for Test.</summary>

@@ -70,7 +70,7 @@ public sealed class CompiledPolicy
         }
         if (action.Isolate is not null)
         {
-            var where = action.Isolate == "central" ? QuarantineKind.Central : QuarantineKind.Home;
+            var where = action.Isolate == "central" ? ConfinementKind.Central : ConfinementKind.Home;
             var days = action.Days is { } d ? Number(d, policy) : -1;
             return new CompiledAction { Kind = ActionKind.Isolate, Where = where, Days = days };
         }

@@ -264,8 +264,8 @@ public sealed class RuleEvaluator
         if ((read & QuarantineFacts) != 0)
         {
             var confinement = a.ConfinementOn(agent, day);
-            facts.Quarantine = QuarantineKinds.Names[(int)confinement];
-            facts.QuarantineDays = confinement == QuarantineKind.None ? 0 : day - a.QuarantineStartDay[agent] + 1;
+            facts.Quarantine = ConfinementKinds.Names[(int)confinement];
+            facts.QuarantineDays = a.ConfinedDaysOn(agent, day);
         }
         if ((read & TestFacts) != 0)
         {

@@ -14,7 +14,7 @@ public static class RuleFacts
         new("reported_fever", nameof(PersonFacts.ReportedFever), typeof(bool), "reported fever at today's check-in"),
         new("checked_in", nameof(PersonFacts.CheckedIn), typeof(bool), "checked in today"),
         new("quarantine", nameof(PersonFacts.Quarantine), typeof(string), "confinement in force today: \"none\", \"home\" or \"central\""),
-        new("quarantine_days", nameof(PersonFacts.QuarantineDays), typeof(int), "days confined so far in the current spell, today included (0 when free)"),
+        new("quarantine_days", nameof(PersonFacts.QuarantineDays), typeof(int), "days confined without a break so far, today included (0 when free); an upgrade from home to central continues the count"),
         new("last_test", nameof(PersonFacts.LastTest), typeof(string), "last test result: \"none\", \"negative\" or \"positive\""),
         new("last_test_age", nameof(PersonFacts.LastTestAge), typeof(int), "days since the last result arrived (100000 when none)"),
         new("test_pending", nameof(PersonFacts.TestPending), typeof(bool), "a test was ordered and its result has not arrived"),

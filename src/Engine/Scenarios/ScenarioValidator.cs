@@ -20,7 +20,7 @@ internal sealed class ScenarioValidator
 
     /// <summary>The rule triggers the rules engine dispatches.</summary>
     public static readonly ImmutableArray<string> Triggers = [.. Rules.RuleTriggers.Names];
-    public static readonly ImmutableArray<string> IsolationKinds = [.. Agents.QuarantineKinds.Names[1..]];
+    public static readonly ImmutableArray<string> IsolationKinds = [.. Agents.ConfinementKinds.Names[1..]];
     public static readonly ImmutableArray<string> TraceLayers = [.. Contacts.ContactLayers.Names];
     public static readonly ImmutableArray<string> Distributions = ["gamma", "fixed"];
 
