@@ -4,6 +4,7 @@ using Hcsim.Engine.Contacts;
 using Hcsim.Engine.Disease;
 using Hcsim.Engine.Simulation;
 using Hcsim.Engine.Testing;
+using Hcsim.Engine.Tracing;
 
 namespace Hcsim.Engine.Rules;
 

@@ -197,6 +197,10 @@ internal sealed class ScenarioValidator
             }
         }
         AtLeast("policy.max_trace_depth", policy.MaxTraceDepth, 1);
+        if (policy.MaxTraceDepth > Tracing.TracedEvent.MaxDepth)
+        {
+            Add("policy.max_trace_depth", $"must be at most {Tracing.TracedEvent.MaxDepth} (the deepest tracing generation the engine delivers), got {policy.MaxTraceDepth}");
+        }
 
         var ruleNames = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < policy.Rules.Length; i++)
