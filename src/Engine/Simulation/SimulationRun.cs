@@ -36,14 +36,19 @@ public sealed class SimulationRun
         _history = new NaturalHistory(model.Disease);
         var contacts = new DailyContacts(world, _state.Agents, model.Layers, seed, model.Days);
         _lab = new TestLab(testKinds);
-        _loop = new DayLoop(
+        // The parts this model switches on; DayLoop puts each at its slot. The core parts are always on; a mechanism
+        // with its own scenario section (venues, mass testing, travel) is added here when its section is present.
+        List<IDayPhase> parts =
+        [
             new ProgressionPhase(_history),
             new TransmissionPhase(contacts, _history, model.Layers, model.Disease),
             new BackgroundIllnessPhase(model.BackgroundIllness),
             new CheckInPhase(model.Checkin),
             new TestingPhase(_lab),
             new HealthCodePhase(policy, _lab, contacts),
-            new MetricsPhase(policy.Colours.Length));
+            new MetricsPhase(policy.Colours.Length),
+        ];
+        _loop = DayLoop.Of(parts);
     }
 
     /// <summary>The model's policy compiled for its test kinds (conditions to delegates, names to indices).</summary>
