@@ -22,13 +22,12 @@ public sealed class RuleEvaluator
     private const int AgentChunk = 1 << 15;
     private static readonly string[] TestNames = ["none", "negative", "positive"];
 
-    private static readonly ulong ColourFacts = FactBits("colour", "days_in_colour");
-    private static readonly ulong CheckInFacts = FactBits("healthy_streak", "reported_fever", "checked_in");
-    private static readonly ulong QuarantineFacts = FactBits("quarantine", "quarantine_days");
-    private static readonly ulong TestFacts = FactBits("last_test", "last_test_age", "test_pending");
-    private static readonly ulong AgeFact = FactBits("age");
-
     private readonly CompiledPolicy _policy;
+    private readonly ulong _colourFacts;
+    private readonly ulong _checkInFacts;
+    private readonly ulong _confinementFacts;
+    private readonly ulong _testFacts;
+    private readonly ulong _ageFact;
     private readonly string[] _colourNames;
     private readonly int[] _scopedRules;
     private readonly ulong _scopedColours;
@@ -47,6 +46,12 @@ public sealed class RuleEvaluator
     public RuleEvaluator(CompiledPolicy policy)
     {
         _policy = policy;
+        var registry = policy.Registry;
+        _colourFacts = registry.FactBits("colour", "days_in_colour");
+        _checkInFacts = registry.FactBits("healthy_streak", "reported_fever", "checked_in");
+        _confinementFacts = registry.FactBits("quarantine", "quarantine_days");
+        _testFacts = registry.FactBits("last_test", "last_test_age", "test_pending");
+        _ageFact = registry.FactBits("age");
         _colourNames = [.. policy.Colours];
         _scopedRules = Enumerable.Range(0, policy.Rules.Length)
             .Where(r => policy.Rules[r].Trigger is RuleTrigger.Checkin or RuleTrigger.Daily).ToArray();
@@ -251,38 +256,35 @@ public sealed class RuleEvaluator
             TracedDaysAgo = payload.TracedDaysAgo,
             TraceDepth = payload.TraceDepth,
         };
-        if ((read & ColourFacts) != 0)
+        if ((read & _colourFacts) != 0)
         {
             facts.Colour = _colourNames[a.Colour[agent]];
             facts.DaysInColour = day - a.ColourSinceDay[agent];
         }
-        if ((read & CheckInFacts) != 0)
+        if ((read & _checkInFacts) != 0)
         {
             facts.HealthyStreak = a.HealthyStreak[agent];
             facts.ReportedFever = a.FeverReportDay[agent] == day;
             facts.CheckedIn = a.CheckInDay[agent] == day;
         }
-        if ((read & QuarantineFacts) != 0)
+        if ((read & _confinementFacts) != 0)
         {
             var confinement = a.ConfinementOn(agent, day);
             facts.Quarantine = ConfinementKinds.Names[(int)confinement];
             facts.QuarantineDays = a.ConfinedDaysOn(agent, day);
         }
-        if ((read & TestFacts) != 0)
+        if ((read & _testFacts) != 0)
         {
             facts.LastTest = TestNames[(int)a.LastTest[agent]];
             facts.LastTestAge = a.LastTest[agent] == TestOutcome.None ? RuleFacts.NoTestAge : day - a.LastTestDay[agent];
             facts.TestPending = a.PendingTestResultDay[agent] != AgentState.Never;
         }
-        if ((read & AgeFact) != 0)
+        if ((read & _ageFact) != 0)
         {
             facts.Age = state.World.AgeYears[agent];
         }
         return facts;
     }
-
-    private static ulong FactBits(params string[] names) =>
-        names.Aggregate(0UL, (mask, name) => mask | (1UL << RuleFacts.All.ToList().FindIndex(f => f.Name == name)));
 
     private readonly struct Payload
     {
