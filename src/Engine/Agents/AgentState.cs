@@ -6,7 +6,7 @@ namespace Hcsim.Engine.Agents;
 /// <summary>
 /// All mutable per-agent state of one run, as parallel arrays of length N allocated once. Future events are stored
 /// as the day they happen (<see cref="Never"/> for never); nothing counts down. Days are 16-bit (runs are at most
-/// 3650 days), which keeps a person's whole state near 29 bytes: a province of 57 million fits in memory.
+/// 3650 days), which keeps a person's whole state at 32 bytes: a province of 57 million fits in memory.
 /// </summary>
 public sealed class AgentState
 {
