@@ -76,7 +76,7 @@ public sealed class CompiledPolicy
         {
             var where = action.Isolate == "central" ? ConfinementKind.Central : ConfinementKind.Home;
             var days = action.Days is { } d ? Number(d, policy) : -1;
-            return new CompiledAction { Kind = ActionKind.Isolate, Where = where, Days = days };
+            return new CompiledAction { Kind = ActionKind.Confine, Where = where, Days = days };
         }
         if (action.Release is not null)
         {

@@ -121,7 +121,7 @@ public sealed class RuleActions
                     batch.Events.Add(new PersonEvent(day, agent, PersonEventKind.Confinement, (byte)confined, (byte)ConfinementKind.None, rule));
                 }
                 break;
-            case ActionKind.Isolate:
+            case ActionKind.Confine:
                 // Confinement starts tomorrow: today's transmission has already happened.
                 var start = AgentState.Day(day + 1);
                 var end = action.Days < 0 ? AgentState.Never : AgentState.Day(start + action.Days);

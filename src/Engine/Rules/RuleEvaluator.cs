@@ -277,8 +277,8 @@ public sealed class RuleEvaluator
         if ((read & _confinementFacts) != 0)
         {
             var confinement = a.ConfinementOn(agent, day);
-            facts.Quarantine = ConfinementKinds.Names[(int)confinement];
-            facts.QuarantineDays = a.ConfinedDaysOn(agent, day);
+            facts.Confinement = ConfinementKinds.Names[(int)confinement];
+            facts.ConfinementDays = a.ConfinedDaysOn(agent, day);
         }
         if ((read & _testFacts) != 0)
         {
