@@ -66,7 +66,7 @@ public sealed class CommunityGraph
         {
             (a[e], b[e]) = edges[e];
         }
-        var (start, neighbours) = Csr(size, a, b, edges.Count);
+        var (start, neighbours) = Csr.FromEdges(size, a, b, edges.Count);
         return new CommunityGraph(0, [], start, neighbours, size == 0 ? 0 : (double)neighbours.Length / size);
     }
 
@@ -118,33 +118,7 @@ public sealed class CommunityGraph
                 }
             }
         }
-        var (start, neighbours) = Csr(size, [.. fromList], [.. toList], fromList.Count);
+        var (start, neighbours) = Csr.FromEdges(size, [.. fromList], [.. toList], fromList.Count);
         return new CommunityGraph(halfDegree, removed, start, neighbours, (2.0 * kept + neighbours.Length) / size);
-    }
-
-    private static (int[] Start, int[] Neighbours) Csr(int size, int[] a, int[] b, int count)
-    {
-        var start = new int[size + 1];
-        for (var e = 0; e < count; e++)
-        {
-            start[a[e] + 1]++;
-            start[b[e] + 1]++;
-        }
-        for (var i = 0; i < size; i++)
-        {
-            start[i + 1] += start[i];
-        }
-        var neighbours = new int[start[size]];
-        var fill = start[..size];
-        for (var e = 0; e < count; e++)
-        {
-            neighbours[fill[a[e]]++] = b[e];
-            neighbours[fill[b[e]]++] = a[e];
-        }
-        for (var i = 0; i < size; i++)
-        {
-            Array.Sort(neighbours, start[i], start[i + 1] - start[i]);
-        }
-        return (start, neighbours);
     }
 }

@@ -21,28 +21,7 @@ public sealed class GroupLayer
     /// <summary>Builds the CSR from each agent's group (-1 for none); members come out in index order.</summary>
     public static GroupLayer FromAssignment(int[] groupOf, int groupCount)
     {
-        var start = new int[groupCount + 1];
-        foreach (var g in groupOf)
-        {
-            if (g >= 0)
-            {
-                start[g + 1]++;
-            }
-        }
-        for (var g = 0; g < groupCount; g++)
-        {
-            start[g + 1] += start[g];
-        }
-        var members = new int[start[groupCount]];
-        var fill = start[..groupCount];
-        for (var i = 0; i < groupOf.Length; i++)
-        {
-            var g = groupOf[i];
-            if (g >= 0)
-            {
-                members[fill[g]++] = i;
-            }
-        }
+        var (start, members) = Csr.FromGroupOf(groupOf, groupCount);
         return new GroupLayer(groupOf, start, members);
     }
 

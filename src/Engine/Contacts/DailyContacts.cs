@@ -14,8 +14,8 @@ namespace Hcsim.Engine.Contacts;
 /// Households: all members, every day. Work and school: each pair in a group meets with probability
 /// min(1, contacts_per_day / (group size - 1)). Community: each graph edge is active with probability
 /// min(1, contacts_per_day / mean degree). Central isolation removes every contact; home quarantine keeps only the
-/// household. Dead people meet nobody. Confinement is read from the current spell (see <see cref="AgentState.ConfinementOn"/>),
-/// so a past day within the current spell is seen as confined and a day before it as free.
+/// household. Dead people meet nobody. Confinement is read from the last two spells (see <see cref="AgentState.ConfinementOn"/>),
+/// so a past day is seen with the confinement in force that day.
 /// </remarks>
 public sealed class DailyContacts
 {
@@ -55,7 +55,7 @@ public sealed class DailyContacts
             return;
         }
         var own = _state.ConfinementOn(agent, day);
-        if (own == QuarantineKind.Central || (own == QuarantineKind.Home && layer != ContactLayer.Household))
+        if (own == ConfinementKind.Central || (own == ConfinementKind.Home && layer != ContactLayer.Household))
         {
             return;
         }
@@ -83,7 +83,7 @@ public sealed class DailyContacts
         var end = _world.HouseholdStart[household + 1];
         for (var other = _world.HouseholdStart[household]; other < end; other++)
         {
-            if (other != agent && visitor.Wants(other) && stage[other] != DiseaseStage.Dead && _state.ConfinementOn(other, day) != QuarantineKind.Central)
+            if (other != agent && visitor.Wants(other) && stage[other] != DiseaseStage.Dead && _state.ConfinementOn(other, day) != ConfinementKind.Central)
             {
                 visitor.Visit(other, ContactLayer.Household);
             }
@@ -166,7 +166,7 @@ public sealed class DailyContacts
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsFree(int other, int day) =>
-        _state.Stage[other] != DiseaseStage.Dead && _state.ConfinementOn(other, day) == QuarantineKind.None;
+        _state.Stage[other] != DiseaseStage.Dead && _state.ConfinementOn(other, day) == ConfinementKind.None;
 
     /// <summary>Whether the pair meets: symmetric, keyed by (day, lower id, higher id) in the layer's stream.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -6,6 +6,6 @@ public enum PersonEventKind : byte
     Stage = 0,
     /// <summary>Code colour changed (From/To are colour indices).</summary>
     Colour = 1,
-    /// <summary>Confinement started, was upgraded or ended (From/To are <see cref="Agents.QuarantineKind"/> values).</summary>
-    Quarantine = 2,
+    /// <summary>Confinement started, was upgraded or ended (From/To are <see cref="Agents.ConfinementKind"/> values).</summary>
+    Confinement = 2,
 }

@@ -36,10 +36,10 @@ public static class RunSummaryBuilder
             confinedWhileInfected += (marks & AgentMarks.ConfinedWhileInfected) != 0 ? 1 : 0;
             casesDetected += (marks & AgentMarks.PositiveSampledInfected) != 0 ? 1 : 0;
             falseConfirmations += (marks & AgentMarks.PositiveSampledNeverInfected) != 0 ? 1 : 0;
-            if (agents.Stage[i] != DiseaseStage.Dead && agents.ConfinementOn(i, afterEnd) != QuarantineKind.None)
+            if (agents.Stage[i] != DiseaseStage.Dead && agents.ConfinementOn(i, afterEnd) != ConfinementKind.None)
             {
                 confinedAtEnd++;
-                var end = agents.QuarantineEndDay[i];
+                var end = agents.ConfinementEndDay[i];
                 if (end == AgentState.Never)
                 {
                     openAtEnd++;

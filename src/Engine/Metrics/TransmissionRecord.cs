@@ -8,4 +8,4 @@ namespace Hcsim.Engine.Metrics;
 /// time (for questions such as "how many transmissions happened while the infector held a green code").
 /// </summary>
 public readonly record struct TransmissionRecord(
-    int Day, int Infector, int Infectee, ContactLayer Layer, byte InfectorColour, QuarantineKind InfectorConfinement);
+    int Day, int Infector, int Infectee, ContactLayer Layer, byte InfectorColour, ConfinementKind InfectorConfinement);

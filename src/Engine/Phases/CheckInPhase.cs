@@ -85,7 +85,7 @@ public sealed class CheckInPhase : IDayPhase
             {
                 continue;
             }
-            var central = agents.ConfinementOn(i, day) == QuarantineKind.Central;
+            var central = agents.ConfinementOn(i, day) == ConfinementKind.Central;
             if (CounterRng.Keyed(checkInKey, (ulong)i) >= (central ? centralCheckInThreshold : checkInThreshold))
             {
                 streak[i] = 0;

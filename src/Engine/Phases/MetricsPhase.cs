@@ -112,7 +112,7 @@ public sealed class MetricsPhase : IDayPhase
         var colour = agents.Colour;
         var counts = _chunkCounts[chunk];
         Array.Clear(counts);
-        var quarantine = agents.Quarantine;
+        var quarantine = agents.Confinement;
         var marks = agents.Marks;
         var end = Math.Min(agents.Size, (chunk + 1) * ChunkSize);
         // Most people hold the first colour and were never confined: for them only the stage matters.
@@ -121,7 +121,7 @@ public sealed class MetricsPhase : IDayPhase
         for (var i = chunk * ChunkSize; i < end; i++)
         {
             var s = stage[i];
-            if (colour[i] == 0 && quarantine[i] == QuarantineKind.None)
+            if (colour[i] == 0 && quarantine[i] == ConfinementKind.None)
             {
                 plain[(int)s]++;
                 continue;
@@ -148,9 +148,9 @@ public sealed class MetricsPhase : IDayPhase
                 counts[InfectiousUnflagged]++;
             }
             var confinement = agents.ConfinementOn(i, tomorrow);
-            if (confinement != QuarantineKind.None)
+            if (confinement != ConfinementKind.None)
             {
-                counts[confinement == QuarantineKind.Home ? QuarantinedHome : QuarantinedCentral]++;
+                counts[confinement == ConfinementKind.Home ? QuarantinedHome : QuarantinedCentral]++;
                 counts[ConfinedByStatus + status]++;
                 marks[i] |= status == Infected ? AgentMarks.EverConfined | AgentMarks.ConfinedWhileInfected : AgentMarks.EverConfined;
             }

@@ -17,14 +17,10 @@ public sealed class ProgressionPhase : IDayPhase
     private const int ChunkSize = 4096;
 
     private readonly NaturalHistory _history;
-    private readonly Action<int> _chunkBody;
-    private SimulationState? _state;
-    private int _day;
 
     public ProgressionPhase(NaturalHistory history)
     {
         _history = history;
-        _chunkBody = AdvanceChunk;
     }
 
     public string Name => "progression";
@@ -47,9 +43,8 @@ public sealed class ProgressionPhase : IDayPhase
         }
         else
         {
-            _state = state;
-            _day = day;
-            ChunkedLoop.Run((infected.Count + ChunkSize - 1) / ChunkSize, state.Parallel, _chunkBody);
+            var advance = new AdvanceChunk { History = _history, State = state, Day = day };
+            ChunkedLoop.Run((infected.Count + ChunkSize - 1) / ChunkSize, state.Parallel, ref advance);
         }
 
         var stage = agents.Stage;
@@ -65,19 +60,25 @@ public sealed class ProgressionPhase : IDayPhase
         infected.RemoveRange(kept, infected.Count - kept);
     }
 
-    private void AdvanceChunk(int chunk)
+    private struct AdvanceChunk : IChunkBody
     {
-        var state = _state!;
-        var agents = state.Agents;
-        var nextStageDay = agents.NextStageDay;
-        var infected = CollectionsMarshal.AsSpan(state.Infected);
-        var end = Math.Min(infected.Length, (chunk + 1) * ChunkSize);
-        for (var k = chunk * ChunkSize; k < end; k++)
+        public NaturalHistory History;
+        public SimulationState State;
+        public int Day;
+
+        public readonly void Run(int chunk)
         {
-            var agent = infected[k];
-            if (nextStageDay[agent] <= _day)
+            var agents = State.Agents;
+            var nextStageDay = agents.NextStageDay;
+            var infected = CollectionsMarshal.AsSpan(State.Infected);
+            var end = Math.Min(infected.Length, (chunk + 1) * ChunkSize);
+            for (var k = chunk * ChunkSize; k < end; k++)
             {
-                _history.Advance(agents, agent, _day, state.Seed);
+                var agent = infected[k];
+                if (nextStageDay[agent] <= Day)
+                {
+                    History.Advance(agents, agent, Day, State.Seed);
+                }
             }
         }
     }

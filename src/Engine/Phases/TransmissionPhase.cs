@@ -19,22 +19,16 @@ namespace Hcsim.Engine.Phases;
 public sealed class TransmissionPhase : IDayPhase
 {
     private const int ChunkSize = 512;
+    private const int ParallelSettleFrom = 4096;
 
     private readonly DailyContacts _contacts;
     private readonly NaturalHistory _history;
     private readonly double[] _beta;
     private readonly double[] _infectiousness;
     private readonly double[] _susceptibilityByAge;
-    private readonly Action<int> _chunkBody;
     private List<Candidate>[] _chunkCandidates = [];
-    private const int Buckets = 64;
-    private readonly int[] _bucketStart = new int[Buckets + 1];
-    private readonly int[] _bucketFill = new int[Buckets];
-    private readonly List<Candidate>[] _winners = Enumerable.Range(0, Buckets).Select(_ => new List<Candidate>()).ToArray();
-    private readonly Action<int> _settleBucket;
-    private Candidate[] _scattered = [];
-    private SimulationState? _state;
-    private int _day;
+    private readonly KeyRangeScatter<Candidate> _scatter = new();
+    private readonly List<Candidate>[] _winners = Enumerable.Range(0, KeyRangeScatter<Candidate>.MaxRanges).Select(_ => new List<Candidate>()).ToArray();
 
     public TransmissionPhase(DailyContacts contacts, NaturalHistory history, LayersConfig layers, DiseaseConfig disease)
     {
@@ -59,8 +53,6 @@ public sealed class TransmissionPhase : IDayPhase
             }
             _susceptibilityByAge[age] = factor;
         }
-        _chunkBody = TransmitFromChunk;
-        _settleBucket = SettleBucket;
     }
 
     public string Name => "transmission";
@@ -73,85 +65,60 @@ public sealed class TransmissionPhase : IDayPhase
             return;
         }
         EnsureChunkBuffers(chunks);
-        _state = state;
-        _day = day;
-        ChunkedLoop.Run(chunks, state.Parallel, _chunkBody);
+        var transmit = new TransmitFromChunk { Phase = this, State = state, Day = day };
+        ChunkedLoop.Run(chunks, state.Parallel, ref transmit);
 
-        // Scatter the candidates by target range, then settle each range in parallel: sort, keep the smallest infector
+        // Gather the candidates by target range, then settle each range in parallel: sort, keep the smallest infector
         // per target, infect (a range's targets are its own, so no two threads write one person). Winners come back
         // in target order, whatever the thread count.
-        var total = 0;
-        var maxTarget = 0;
-        for (var c = 0; c < chunks; c++)
-        {
-            total += _chunkCandidates[c].Count;
-            foreach (var candidate in CollectionsMarshal.AsSpan(_chunkCandidates[c]))
-            {
-                maxTarget = Math.Max(maxTarget, candidate.Target);
-            }
-        }
-        if (total == 0)
+        _scatter.Scatter<ByTarget>(_chunkCandidates.AsSpan(0, chunks), ParallelSettleFrom, default);
+        if (_scatter.Count == 0)
         {
             return;
         }
-        var buckets = total < 4096 ? 1 : Buckets;
-        Array.Clear(_bucketStart);
-        foreach (var list in _chunkCandidates.AsSpan(0, chunks))
+        var settle = new SettleRange { Phase = this, State = state, Day = day };
+        ChunkedLoop.Run(_scatter.Ranges, state.Parallel, ref settle);
+        for (var r = 0; r < _scatter.Ranges; r++)
         {
-            foreach (var candidate in CollectionsMarshal.AsSpan(list))
-            {
-                _bucketStart[BucketOf(candidate.Target, maxTarget, buckets) + 1]++;
-            }
-        }
-        for (var b = 0; b < buckets; b++)
-        {
-            _bucketStart[b + 1] += _bucketStart[b];
-        }
-        if (_scattered.Length < total)
-        {
-            _scattered = new Candidate[Math.Max(total, _scattered.Length * 3 / 2)];
-        }
-        _bucketStart.AsSpan(0, buckets).CopyTo(_bucketFill);
-        foreach (var list in _chunkCandidates.AsSpan(0, chunks))
-        {
-            foreach (var candidate in CollectionsMarshal.AsSpan(list))
-            {
-                _scattered[_bucketFill[BucketOf(candidate.Target, maxTarget, buckets)]++] = candidate;
-            }
-        }
-        ChunkedLoop.Run(buckets, state.Parallel, _settleBucket);
-        for (var b = 0; b < buckets; b++)
-        {
-            foreach (var winner in CollectionsMarshal.AsSpan(_winners[b]))
+            foreach (var winner in CollectionsMarshal.AsSpan(_winners[r]))
             {
                 Record(state, winner, day);
                 state.Infected.Add(winner.Target);
             }
-            state.Today.NewInfections += _winners[b].Count;
+            state.Today.NewInfections += _winners[r].Count;
         }
     }
 
-    private void SettleBucket(int bucket)
+    private struct SettleRange : IChunkBody
     {
-        var state = _state!;
-        var winners = _winners[bucket];
-        winners.Clear();
-        var span = _scattered.AsSpan(_bucketStart[bucket], _bucketStart[bucket + 1] - _bucketStart[bucket]);
-        span.Sort(new CandidateOrder());
-        var previous = -1;
-        foreach (ref readonly var candidate in span)
+        public TransmissionPhase Phase;
+        public SimulationState State;
+        public int Day;
+
+        public readonly void Run(int chunk)
         {
-            if (candidate.Target == previous)
+            var winners = Phase._winners[chunk];
+            winners.Clear();
+            var span = Phase._scatter.Range(chunk);
+            span.Sort(new CandidateOrder());
+            var previous = -1;
+            foreach (ref readonly var candidate in span)
             {
-                continue;
+                if (candidate.Target == previous)
+                {
+                    continue;
+                }
+                previous = candidate.Target;
+                Phase._history.Infect(State.Agents, candidate.Target, Day, State.Seed);
+                winners.Add(candidate);
             }
-            previous = candidate.Target;
-            _history.Infect(state.Agents, candidate.Target, _day, state.Seed);
-            winners.Add(candidate);
         }
     }
 
-    private static int BucketOf(int target, int maxTarget, int buckets) => (int)((long)target * buckets / ((long)maxTarget + 1));
+    private readonly struct ByTarget : IKeyOf<Candidate>
+    {
+        public int KeyOf(in Candidate item) => item.Target;
+    }
 
     private static void Record(SimulationState state, in Candidate infection, int day)
     {
@@ -175,10 +142,17 @@ public sealed class TransmissionPhase : IDayPhase
         }
     }
 
-    private void TransmitFromChunk(int chunk)
+    private struct TransmitFromChunk : IChunkBody
     {
-        var state = _state!;
-        var day = _day;
+        public TransmissionPhase Phase;
+        public SimulationState State;
+        public int Day;
+
+        public readonly void Run(int chunk) => Phase.Transmit(chunk, State, Day);
+    }
+
+    private void Transmit(int chunk, SimulationState state, int day)
+    {
         var output = _chunkCandidates[chunk];
         output.Clear();
         var infected = CollectionsMarshal.AsSpan(state.Infected);
@@ -202,7 +176,7 @@ public sealed class TransmissionPhase : IDayPhase
                 continue;
             }
             var confinement = agents.ConfinementOn(infector, day);
-            if (confinement == QuarantineKind.Central)
+            if (confinement == ConfinementKind.Central)
             {
                 continue;
             }

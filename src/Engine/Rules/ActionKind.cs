@@ -3,7 +3,8 @@ namespace Hcsim.Engine.Rules;
 public enum ActionKind : byte
 {
     SetColour,
-    Isolate,
+    /// <summary>The <c>isolate</c> action: confine at home or centrally.</summary>
+    Confine,
     Release,
     Test,
     Trace,

@@ -8,8 +8,8 @@ public readonly record struct CompiledAction
     public ActionKind Kind { get; init; }
     /// <summary>Colour index for SetColour and Release.</summary>
     public byte Colour { get; init; }
-    public QuarantineKind Where { get; init; }
-    /// <summary>Confinement days for Isolate; -1 means until released.</summary>
+    public ConfinementKind Where { get; init; }
+    /// <summary>Confinement days for Confine; -1 means until released.</summary>
     public int Days { get; init; }
     /// <summary>Test kind index for Test.</summary>
     public int TestKind { get; init; }

@@ -11,8 +11,9 @@ namespace Hcsim.Engine.Rules;
 /// </summary>
 public sealed class CompiledPolicy
 {
-    private CompiledPolicy(bool enabled, ImmutableArray<string> colours, ImmutableArray<CompiledRule> rules, int maxTraceDepth)
+    private CompiledPolicy(bool enabled, ImmutableArray<string> colours, ImmutableArray<CompiledRule> rules, int maxTraceDepth, RuleRegistry registry)
     {
+        Registry = registry;
         Enabled = enabled;
         Colours = colours;
         Rules = rules;
@@ -24,6 +25,8 @@ public sealed class CompiledPolicy
     /// <summary>Rules in declared order; the index is the order in which their actions apply.</summary>
     public ImmutableArray<CompiledRule> Rules { get; }
     public int MaxTraceDepth { get; }
+    /// <summary>The facts, triggers and actions the rules were compiled against.</summary>
+    public RuleRegistry Registry { get; }
 
     /// <param name="testKinds">Test kind names in the order the lab indexes them.</param>
     public static CompiledPolicy Compile(PolicyConfig policy, IReadOnlyList<string> testKinds)
@@ -32,20 +35,21 @@ public sealed class CompiledPolicy
         {
             throw new ArgumentException("at most 64 colours", nameof(policy));
         }
+        var registry = RuleRegistry.Core();
         var rules = ImmutableArray.CreateBuilder<CompiledRule>();
         if (policy.Enabled)
         {
             foreach (var rule in policy.Rules)
             {
-                rules.Add(CompileRule(rule, policy, testKinds));
+                rules.Add(CompileRule(rule, policy, testKinds, registry));
             }
         }
-        return new CompiledPolicy(policy.Enabled, policy.Colours, rules.ToImmutable(), policy.MaxTraceDepth);
+        return new CompiledPolicy(policy.Enabled, policy.Colours, rules.ToImmutable(), policy.MaxTraceDepth, registry);
     }
 
-    private static CompiledRule CompileRule(RuleConfig rule, PolicyConfig policy, IReadOnlyList<string> testKinds)
+    private static CompiledRule CompileRule(RuleConfig rule, PolicyConfig policy, IReadOnlyList<string> testKinds, RuleRegistry registry)
     {
-        if (!RuleTriggers.TryParse(rule.On, out var trigger))
+        if (!registry.TryTrigger(rule.On, out var trigger))
         {
             throw new ArgumentException($"rule '{rule.Name}': unknown trigger '{rule.On}'", nameof(rule));
         }
@@ -70,9 +74,9 @@ public sealed class CompiledPolicy
         }
         if (action.Isolate is not null)
         {
-            var where = action.Isolate == "central" ? QuarantineKind.Central : QuarantineKind.Home;
+            var where = action.Isolate == "central" ? ConfinementKind.Central : ConfinementKind.Home;
             var days = action.Days is { } d ? Number(d, policy) : -1;
-            return new CompiledAction { Kind = ActionKind.Isolate, Where = where, Days = days };
+            return new CompiledAction { Kind = ActionKind.Confine, Where = where, Days = days };
         }
         if (action.Release is not null)
         {

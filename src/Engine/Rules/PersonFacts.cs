@@ -11,8 +11,8 @@ public struct PersonFacts
     public int HealthyStreak;
     public bool ReportedFever;
     public bool CheckedIn;
-    public string Quarantine;
-    public int QuarantineDays;
+    public string Confinement;
+    public int ConfinementDays;
     public string LastTest;
     public int LastTestAge;
     public bool TestPending;

@@ -4,6 +4,7 @@ using Hcsim.Engine.Contacts;
 using Hcsim.Engine.Disease;
 using Hcsim.Engine.Simulation;
 using Hcsim.Engine.Testing;
+using Hcsim.Engine.Tracing;
 
 namespace Hcsim.Engine.Rules;
 
@@ -21,37 +22,33 @@ public sealed class RuleEvaluator
     private const int AgentChunk = 1 << 15;
     private static readonly string[] TestNames = ["none", "negative", "positive"];
 
-    private static readonly ulong ColourFacts = FactBits("colour", "days_in_colour");
-    private static readonly ulong CheckInFacts = FactBits("healthy_streak", "reported_fever", "checked_in");
-    private static readonly ulong QuarantineFacts = FactBits("quarantine", "quarantine_days");
-    private static readonly ulong TestFacts = FactBits("last_test", "last_test_age", "test_pending");
-    private static readonly ulong AgeFact = FactBits("age");
-
     private readonly CompiledPolicy _policy;
+    private readonly ulong _colourFacts;
+    private readonly ulong _checkInFacts;
+    private readonly ulong _confinementFacts;
+    private readonly ulong _testFacts;
+    private readonly ulong _ageFact;
     private readonly string[] _colourNames;
     private readonly int[] _scopedRules;
     private readonly ulong _scopedColours;
     private readonly List<List<ActionRequest>> _runs = [];
     private readonly List<List<ActionRequest>> _chunkOutputs = [];
     private readonly List<ActionRequest> _merged = [];
-    private readonly Action<int> _eventChunk;
-    private readonly Action<int> _agentChunk;
     private int _runCount;
-    private SimulationState? _state;
-    private int _day;
-    private int _rule;
-    private EventSource _source;
-    private List<TracedEvent> _traced = [];
 
     public RuleEvaluator(CompiledPolicy policy)
     {
         _policy = policy;
+        var registry = policy.Registry;
+        _colourFacts = registry.FactBits("colour", "days_in_colour");
+        _checkInFacts = registry.FactBits("healthy_streak", "reported_fever", "checked_in");
+        _confinementFacts = registry.FactBits("quarantine", "quarantine_days");
+        _testFacts = registry.FactBits("last_test", "last_test_age", "test_pending");
+        _ageFact = registry.FactBits("age");
         _colourNames = [.. policy.Colours];
         _scopedRules = Enumerable.Range(0, policy.Rules.Length)
             .Where(r => policy.Rules[r].Trigger is RuleTrigger.Checkin or RuleTrigger.Daily).ToArray();
         _scopedColours = _scopedRules.Aggregate(0UL, (mask, r) => mask | policy.Rules[r].ColourMask);
-        _eventChunk = EvaluateEventChunk;
-        _agentChunk = EvaluateAgentChunk;
     }
 
     private enum EventSource : byte
@@ -67,52 +64,70 @@ public sealed class RuleEvaluator
     /// </summary>
     public List<ActionRequest> Evaluate(SimulationState state, int day, List<TracedEvent> traced, bool allTriggers)
     {
-        _state = state;
-        _day = day;
-        _traced = traced;
         _runCount = 0;
         for (var r = 0; r < _policy.Rules.Length; r++)
         {
             var trigger = _policy.Rules[r].Trigger;
             if (allTriggers && trigger == RuleTrigger.FeverReport)
             {
-                EvaluateEvents(r, EventSource.FeverReports, state.FeverReports.Count);
+                EvaluateEvents(state, day, r, EventSource.FeverReports, state.FeverReports.Count, traced);
             }
             else if (allTriggers && trigger == RuleTrigger.TestResult)
             {
-                EvaluateEvents(r, EventSource.TestResults, state.TestResults.Count);
+                EvaluateEvents(state, day, r, EventSource.TestResults, state.TestResults.Count, traced);
             }
             else if (trigger == RuleTrigger.Traced)
             {
-                EvaluateEvents(r, EventSource.Traces, traced.Count);
+                EvaluateEvents(state, day, r, EventSource.Traces, traced.Count, traced);
             }
         }
         if (allTriggers && _scopedRules.Length > 0)
         {
-            RunChunks((state.Agents.Size + AgentChunk - 1) / AgentChunk, _agentChunk);
+            var body = new AgentChunkBody { Evaluator = this, State = state, Day = day };
+            RunChunks(state, (state.Agents.Size + AgentChunk - 1) / AgentChunk, ref body);
         }
         return Merge();
     }
 
-    private void EvaluateEvents(int rule, EventSource source, int count)
+    private void EvaluateEvents(SimulationState state, int day, int rule, EventSource source, int count, List<TracedEvent> traced)
     {
         if (count == 0)
         {
             return;
         }
-        _rule = rule;
-        _source = source;
-        RunChunks((count + EventChunk - 1) / EventChunk, _eventChunk);
+        var body = new EventChunkBody { Evaluator = this, State = state, Day = day, Rule = rule, Source = source, Traced = traced };
+        RunChunks(state, (count + EventChunk - 1) / EventChunk, ref body);
+    }
+
+    private struct EventChunkBody : IChunkBody
+    {
+        public RuleEvaluator Evaluator;
+        public SimulationState State;
+        public int Day;
+        public int Rule;
+        public EventSource Source;
+        public List<TracedEvent> Traced;
+
+        public readonly void Run(int chunk) => Evaluator.EvaluateEventChunk(chunk, this);
+    }
+
+    private struct AgentChunkBody : IChunkBody
+    {
+        public RuleEvaluator Evaluator;
+        public SimulationState State;
+        public int Day;
+
+        public readonly void Run(int chunk) => Evaluator.EvaluateAgentChunk(chunk, State, Day);
     }
 
     /// <summary>Runs chunk bodies (in parallel when there are several) and appends their outputs, in chunk order, as one run.</summary>
-    private void RunChunks(int chunks, Action<int> body)
+    private void RunChunks<TBody>(SimulationState state, int chunks, ref TBody body) where TBody : struct, IChunkBody
     {
         while (_chunkOutputs.Count < chunks)
         {
             _chunkOutputs.Add([]);
         }
-        ChunkedLoop.Run(chunks, _state!.Parallel, body);
+        ChunkedLoop.Run(chunks, state.Parallel, ref body);
         if (_runs.Count <= _runCount)
         {
             _runs.Add([]);
@@ -125,24 +140,24 @@ public sealed class RuleEvaluator
         }
     }
 
-    private void EvaluateEventChunk(int chunk)
+    private void EvaluateEventChunk(int chunk, in EventChunkBody job)
     {
-        var state = _state!;
+        var state = job.State;
         var output = _chunkOutputs[chunk];
         output.Clear();
-        var rule = _policy.Rules[_rule];
-        var count = _source switch
+        var rule = _policy.Rules[job.Rule];
+        var count = job.Source switch
         {
             EventSource.FeverReports => state.FeverReports.Count,
             EventSource.TestResults => state.TestResults.Count,
-            _ => _traced.Count,
+            _ => job.Traced.Count,
         };
         var end = Math.Min(count, (chunk + 1) * EventChunk);
         for (var k = chunk * EventChunk; k < end; k++)
         {
             int agent;
             Payload payload = default;
-            switch (_source)
+            switch (job.Source)
             {
                 case EventSource.FeverReports:
                     agent = state.FeverReports[k];
@@ -153,7 +168,7 @@ public sealed class RuleEvaluator
                     payload = new Payload { TestPositive = result.Positive };
                     break;
                 default:
-                    var e = _traced[k];
+                    var e = job.Traced[k];
                     agent = e.Target;
                     payload = new Payload { TracedLayer = ContactLayers.Names[(int)e.Layer], TracedDaysAgo = e.DaysAgo, TraceDepth = e.Depth };
                     break;
@@ -163,19 +178,17 @@ public sealed class RuleEvaluator
             {
                 continue;
             }
-            var facts = FactsOf(state, agent, _day, payload, rule.FactsRead);
+            var facts = FactsOf(state, agent, job.Day, payload, rule.FactsRead);
             if (rule.Matches(ref facts))
             {
-                output.Add(new ActionRequest(agent, _rule, payload.TraceDepth));
+                output.Add(new ActionRequest(agent, job.Rule, payload.TraceDepth));
             }
         }
     }
 
     /// <summary>All checkin and daily rules for one chunk of people, in (person, rule) order.</summary>
-    private void EvaluateAgentChunk(int chunk)
+    private void EvaluateAgentChunk(int chunk, SimulationState state, int day)
     {
-        var state = _state!;
-        var day = _day;
         var agents = state.Agents;
         var colour = agents.Colour;
         var stage = agents.Stage;
@@ -250,38 +263,35 @@ public sealed class RuleEvaluator
             TracedDaysAgo = payload.TracedDaysAgo,
             TraceDepth = payload.TraceDepth,
         };
-        if ((read & ColourFacts) != 0)
+        if ((read & _colourFacts) != 0)
         {
             facts.Colour = _colourNames[a.Colour[agent]];
             facts.DaysInColour = day - a.ColourSinceDay[agent];
         }
-        if ((read & CheckInFacts) != 0)
+        if ((read & _checkInFacts) != 0)
         {
             facts.HealthyStreak = a.HealthyStreak[agent];
             facts.ReportedFever = a.FeverReportDay[agent] == day;
             facts.CheckedIn = a.CheckInDay[agent] == day;
         }
-        if ((read & QuarantineFacts) != 0)
+        if ((read & _confinementFacts) != 0)
         {
             var confinement = a.ConfinementOn(agent, day);
-            facts.Quarantine = QuarantineKinds.Names[(int)confinement];
-            facts.QuarantineDays = confinement == QuarantineKind.None ? 0 : day - a.QuarantineStartDay[agent] + 1;
+            facts.Confinement = ConfinementKinds.Names[(int)confinement];
+            facts.ConfinementDays = a.ConfinedDaysOn(agent, day);
         }
-        if ((read & TestFacts) != 0)
+        if ((read & _testFacts) != 0)
         {
             facts.LastTest = TestNames[(int)a.LastTest[agent]];
             facts.LastTestAge = a.LastTest[agent] == TestOutcome.None ? RuleFacts.NoTestAge : day - a.LastTestDay[agent];
             facts.TestPending = a.PendingTestResultDay[agent] != AgentState.Never;
         }
-        if ((read & AgeFact) != 0)
+        if ((read & _ageFact) != 0)
         {
             facts.Age = state.World.AgeYears[agent];
         }
         return facts;
     }
-
-    private static ulong FactBits(params string[] names) =>
-        names.Aggregate(0UL, (mask, name) => mask | (1UL << RuleFacts.All.ToList().FindIndex(f => f.Name == name)));
 
     private readonly struct Payload
     {

@@ -2,7 +2,8 @@ namespace Hcsim.Engine.Rules;
 
 public static class RuleTriggers
 {
-    public static readonly string[] Names = ["checkin", "fever_report", "test_result", "traced", "daily"];
+    /// <summary>The core parts' trigger names, indexed by <see cref="RuleTrigger"/>.</summary>
+    public static readonly string[] Names = [.. RuleRegistry.Core().Triggers.Select(t => t.Name)];
 
     public static bool TryParse(string name, out RuleTrigger trigger)
     {

@@ -22,7 +22,7 @@ internal sealed class ScenarioValidator
 
     /// <summary>The rule triggers the rules engine dispatches.</summary>
     public static readonly ImmutableArray<string> Triggers = [.. Rules.RuleTriggers.Names];
-    public static readonly ImmutableArray<string> IsolationKinds = [.. Agents.QuarantineKinds.Names[1..]];
+    public static readonly ImmutableArray<string> IsolationKinds = [.. Agents.ConfinementKinds.Names[1..]];
     public static readonly ImmutableArray<string> TraceLayers = [.. Contacts.ContactLayers.Names];
     public static readonly ImmutableArray<string> Distributions = ["gamma", "fixed"];
 
@@ -222,6 +222,10 @@ internal sealed class ScenarioValidator
             }
         }
         AtLeast("policy.max_trace_depth", policy.MaxTraceDepth, 1);
+        if (policy.MaxTraceDepth > Tracing.TracedEvent.MaxDepth)
+        {
+            Add("policy.max_trace_depth", $"must be at most {Tracing.TracedEvent.MaxDepth} (the deepest tracing generation the engine delivers), got {policy.MaxTraceDepth}");
+        }
 
         var ruleNames = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < policy.Rules.Length; i++)

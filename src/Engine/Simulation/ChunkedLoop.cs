@@ -18,4 +18,26 @@ public static class ChunkedLoop
             Parallel.For(0, chunks, parallel, body);
         }
     }
+
+    /// <summary>Runs <paramref name="body"/> for every chunk; the struct is shared, read-only, by the chunks.</summary>
+    public static void Run<TBody>(int chunks, ParallelOptions parallel, ref TBody body)
+        where TBody : struct, IChunkBody
+    {
+        if (chunks == 1)
+        {
+            body.Run(0);
+        }
+        else if (chunks > 1)
+        {
+            var shared = new Shared<TBody>(body);
+            Parallel.For(0, chunks, parallel, shared.Run);
+        }
+    }
+
+    private sealed class Shared<TBody>(TBody body) where TBody : struct, IChunkBody
+    {
+        private TBody _body = body;
+
+        public void Run(int chunk) => _body.Run(chunk);
+    }
 }

@@ -10,20 +10,29 @@ namespace Hcsim.Engine.Simulation;
 /// refused before anything is allocated, rather than failing hours later or pushing the machine into swap.
 /// </summary>
 /// <remarks>
-/// From the peak resident memory of hcsim runs (.NET 10, Linux x64; see docs/performance.md): the world takes about
-/// 32 bytes per person (age, household index, group memberships, the ring community's removal mask and the CSR of
-/// rewired edges, and the builder's temporary arrays) plus about 1 byte per person and community neighbour; a run in
-/// flight takes about 64 bytes per person (24 bytes of agent columns, plus the lists of infected, traced and flagged
-/// people and the garbage of a day, which grow with the epidemic); the runtime and libraries about 100 MB.
-/// bench-1m at 10 million people (an epidemic infecting 61 %, heavy tracing) measured 1.23 GB against an estimate of
-/// 1.14 GB; Zhejiang (57 million, two runs at once, one contained epidemic) measured 5.1 GB against 9.8 GB. The run
-/// term depends on how the epidemic goes, which no estimate made before running can know.
+/// These constants are the one source of the memory figures; docs/performance.md quotes them. They come from the peak
+/// resident memory of hcsim runs (.NET 10, Linux x64):
+/// - the world takes about 32 bytes per person (age, household index, group memberships, the ring community's removal
+///   mask and the CSR of rewired edges, and the builder's temporary arrays) plus about 1 byte per person and community
+///   neighbour;
+/// - a run in flight takes about 72 bytes per person: 32 bytes of agent columns (<see cref="AgentColumnBytesPerPerson"/>,
+///   of which 10 are the confinement history: the current and the previous spell, each kind, start and end), plus about
+///   40 bytes for the lists of infected, traced and flagged people and the garbage of a day, which grow with the epidemic;
+/// - the runtime and libraries about 100 MB.
+/// bench-1m at 10 million people (an epidemic infecting 61 %, heavy tracing) measured 0.90 GB (about 90 bytes a
+/// person, with 27 bytes of agent columns then) against an estimate of about 1.2 GB; Zhejiang (57 million, two runs at
+/// once, one contained epidemic) measured 5.3 GB against 9.8 GB. The run term depends on how the epidemic goes, which
+/// no estimate made before running can know.
 /// </remarks>
 public sealed record MemoryEstimate
 {
     public const long WorldBytesPerPerson = 32;
     public const long WorldBytesPerNeighbour = 1;
-    public const long RunBytesPerPerson = 64;
+    /// <summary>The agent state's columns (<c>AgentState</c>), per person: checked against the class by a test.</summary>
+    public const long AgentColumnBytesPerPerson = 32;
+    /// <summary>The lists a run keeps (infected, traced, flagged, the day's garbage) at an epidemic's peak, per person.</summary>
+    public const long RunListBytesPerPerson = 40;
+    public const long RunBytesPerPerson = AgentColumnBytesPerPerson + RunListBytesPerPerson;
     public const long RuntimeBytes = 100L * 1024 * 1024;
 
     /// <summary>All worlds together (they are built once and shared by every run).</summary>

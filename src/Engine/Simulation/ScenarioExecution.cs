@@ -1,8 +1,10 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using System.Threading.Channels;
 using Hcsim.Engine.Agents;
 using Hcsim.Engine.Metrics;
 using Hcsim.Engine.Random;
+using Hcsim.Engine.Rules;
 using Hcsim.Engine.Scenarios;
 
 namespace Hcsim.Engine.Simulation;
@@ -23,7 +25,11 @@ public sealed class ScenarioExecution
     {
         Scenario = scenario;
         Options = options;
+        Policies = [.. scenario.Variants.Select(v => SimulationRun.CompilePolicy(v.Model))];
     }
+
+    /// <summary>Each variant's policy, compiled once here and shared by all its replicates.</summary>
+    public ImmutableArray<CompiledPolicy> Policies { get; }
 
     public Scenario Scenario { get; }
     public ExecutionOptions Options { get; }
@@ -99,7 +105,7 @@ public sealed class ScenarioExecution
             {
                 var variant = Scenario.Variants[run.Variant];
                 var world = worlds[PopulationKey(variant.Model.Population)];
-                var simulation = new SimulationRun(world, variant.Model, ReplicateSeed(run.Replicate), phaseParallel, Options.Details);
+                var simulation = new SimulationRun(world, variant.Model, Policies[run.Variant], ReplicateSeed(run.Replicate), phaseParallel, Options.Details);
                 var result = simulation.Run(variant.Name, run.Variant, run.Replicate, () =>
                 {
                     var done = Interlocked.Increment(ref daysDone);

@@ -19,24 +19,44 @@ public sealed class SimulationRun
     private readonly DayLoop _loop;
     private readonly TestLab _lab;
 
+    /// <summary>A run that compiles the model's policy itself (convenient for a single run; see <see cref="CompilePolicy"/>).</summary>
     public SimulationRun(World world, ModelConfig model, ulong seed, ParallelOptions parallel, DetailOptions? details = null)
+        : this(world, model, CompilePolicy(model), seed, parallel, details)
+    {
+    }
+
+    /// <param name="policy">The model's policy compiled by <see cref="CompilePolicy"/>: compiled once per variant and
+    /// shared, read-only, by all its runs.</param>
+    public SimulationRun(World world, ModelConfig model, CompiledPolicy policy, ulong seed, ParallelOptions parallel, DetailOptions? details = null)
     {
         _model = model;
         var testKinds = TestLab.KindsOf(model);
-        var policy = CompiledPolicy.Compile(model.Policy, testKinds.Select(k => k.Name).ToArray());
+        Policy = policy;
         _state = new SimulationState(world, model.Days, [.. policy.Colours], seed, parallel, details);
         _history = new NaturalHistory(model.Disease);
         var contacts = new DailyContacts(world, _state.Agents, model.Layers, seed, model.Days);
         _lab = new TestLab(testKinds);
-        _loop = new DayLoop(
+        // The parts this model switches on; DayLoop puts each at its slot. The core parts are always on; a mechanism
+        // with its own scenario section (venues, mass testing, travel) is added here when its section is present.
+        List<IDayPhase> parts =
+        [
             new ProgressionPhase(_history),
             new TransmissionPhase(contacts, _history, model.Layers, model.Disease),
             new BackgroundIllnessPhase(model.BackgroundIllness),
             new CheckInPhase(model.Checkin),
             new TestingPhase(_lab),
             new HealthCodePhase(policy, _lab, contacts),
-            new MetricsPhase(policy.Colours.Length));
+            new MetricsPhase(policy.Colours.Length),
+        ];
+        _loop = DayLoop.Of(parts);
     }
+
+    /// <summary>The model's policy compiled for its test kinds (conditions to delegates, names to indices).</summary>
+    public static CompiledPolicy CompilePolicy(ModelConfig model) =>
+        CompiledPolicy.Compile(model.Policy, TestLab.KindsOf(model).Select(k => k.Name).ToArray());
+
+    /// <summary>The compiled policy this run applies.</summary>
+    public CompiledPolicy Policy { get; }
 
     /// <summary>The phases in day-loop order.</summary>
     public IReadOnlyList<IDayPhase> Phases => _loop.Phases;

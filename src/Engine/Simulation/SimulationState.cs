@@ -1,6 +1,6 @@
 using Hcsim.Engine.Agents;
 using Hcsim.Engine.Metrics;
-using Hcsim.Engine.Rules;
+using Hcsim.Engine.Tracing;
 using Hcsim.Engine.Testing;
 
 namespace Hcsim.Engine.Simulation;
@@ -20,6 +20,7 @@ public sealed class SimulationState
         Today = new DayEvents(colours.Count);
         Daily = new DailyMetrics(days, [.. colours]);
         Details = new DetailLog(details ?? DetailOptions.None);
+        Traces = new TraceQueue(days);
     }
 
     public World World { get; }
@@ -33,7 +34,7 @@ public sealed class SimulationState
     public List<int> FeverReports { get; } = [];
     /// <summary>Results arriving today.</summary>
     public List<TestResultEvent> TestResults { get; } = [];
-    public TraceQueue Traces { get; } = new();
+    public TraceQueue Traces { get; }
     public DayEvents Today { get; }
     public DailyMetrics Daily { get; }
     public DetailLog Details { get; }

@@ -104,7 +104,7 @@ public sealed class DetailParquetWriter : IAsyncDisposable
             infectee[i] = t.Infectee;
             layer[i] = ContactLayers.Names[(int)t.Layer];
             colour[i] = _colours[t.InfectorColour];
-            confinement[i] = QuarantineKinds.Names[(int)t.InfectorConfinement];
+            confinement[i] = ConfinementKinds.Names[(int)t.InfectorConfinement];
         }
         using var rowGroup = _writer.CreateRowGroup();
         await rowGroup.WriteAsync(_fields[0], variant).ConfigureAwait(false);
@@ -121,7 +121,7 @@ public sealed class DetailParquetWriter : IAsyncDisposable
     {
         PersonEventKind.Stage => StageNames[value],
         PersonEventKind.Colour => _colours[value],
-        _ => QuarantineKinds.Names[value],
+        _ => ConfinementKinds.Names[value],
     };
 
     private static (string[] Variant, int[] Replicate) Keys(RunResult run, int rows)

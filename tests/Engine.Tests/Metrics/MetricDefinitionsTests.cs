@@ -40,21 +40,21 @@ public class MetricDefinitionsTests
                 a.Marks[i] |= AgentMarks.EverFlagged;
             }
         }
-        Confine(a, 1, QuarantineKind.Central, 0, AgentState.Never);
-        Confine(a, 3, QuarantineKind.Home, 0, AgentState.Never);
-        Confine(a, 5, QuarantineKind.Central, 0, AgentState.Never);
-        Confine(a, 6, QuarantineKind.Central, 0, AgentState.Never);
-        Confine(a, 7, QuarantineKind.Home, 0, 1);
-        Confine(a, 9, QuarantineKind.Home, 0, 5);
+        Confine(a, 1, ConfinementKind.Central, 0, AgentState.Never);
+        Confine(a, 3, ConfinementKind.Home, 0, AgentState.Never);
+        Confine(a, 5, ConfinementKind.Central, 0, AgentState.Never);
+        Confine(a, 6, ConfinementKind.Central, 0, AgentState.Never);
+        Confine(a, 7, ConfinementKind.Home, 0, 1);
+        Confine(a, 9, ConfinementKind.Home, 0, 5);
         a.Marks[0] |= AgentMarks.EverFlagged; // was flagged earlier, now green again, never infected
         return state;
     }
 
-    private static void Confine(AgentState a, int agent, QuarantineKind kind, ushort start, ushort end)
+    private static void Confine(AgentState a, int agent, ConfinementKind kind, ushort start, ushort end)
     {
-        a.Quarantine[agent] = kind;
-        a.QuarantineStartDay[agent] = start;
-        a.QuarantineEndDay[agent] = end;
+        a.Confinement[agent] = kind;
+        a.ConfinementStartDay[agent] = start;
+        a.ConfinementEndDay[agent] = end;
     }
 
     [Fact]

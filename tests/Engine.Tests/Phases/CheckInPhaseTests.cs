@@ -15,19 +15,19 @@ public sealed class CheckInPhaseTests
         var world = TinyWorlds.Households([5]);
         var state = new SimulationState(world, days: day + 1, ["green", "yellow", "red"], seed: 3, new ParallelOptions { MaxDegreeOfParallelism = 1 });
         var a = state.Agents;
-        Confine(a, 0, QuarantineKind.Central, 0, AgentState.Never);
-        Confine(a, 1, QuarantineKind.Home, 0, AgentState.Never);
-        Confine(a, 3, QuarantineKind.Central, 0, AgentState.Never);
-        Confine(a, 4, QuarantineKind.Central, (ushort)(day + 1), AgentState.Never);
+        Confine(a, 0, ConfinementKind.Central, 0, AgentState.Never);
+        Confine(a, 1, ConfinementKind.Home, 0, AgentState.Never);
+        Confine(a, 3, ConfinementKind.Central, 0, AgentState.Never);
+        Confine(a, 4, ConfinementKind.Central, (ushort)(day + 1), AgentState.Never);
         a.FeverEndDay[3] = (ushort)(day + 2);
         return state;
     }
 
-    private static void Confine(AgentState a, int agent, QuarantineKind kind, ushort start, ushort end)
+    private static void Confine(AgentState a, int agent, ConfinementKind kind, ushort start, ushort end)
     {
-        a.Quarantine[agent] = kind;
-        a.QuarantineStartDay[agent] = start;
-        a.QuarantineEndDay[agent] = end;
+        a.Confinement[agent] = kind;
+        a.ConfinementStartDay[agent] = start;
+        a.ConfinementEndDay[agent] = end;
     }
 
     [Fact]
@@ -101,14 +101,14 @@ public sealed class CheckInPhaseTests
             agents.Colour[i] = TinyWorlds.Red;
             agents.ColourSinceDay[i] = 0;
             agents.HealthyStreak[i] = 0;
-            Confine(agents, i, QuarantineKind.Central, 1, AgentState.Never);
+            Confine(agents, i, ConfinementKind.Central, 1, AgentState.Never);
         }
         for (var day = 1; day < 40; day++)
         {
             run.RunDay(day);
         }
 
-        var released = Enumerable.Range(0, 10).Count(i => agents.Colour[i] == TinyWorlds.Green && agents.ConfinementOn(i, 40) == QuarantineKind.None);
+        var released = Enumerable.Range(0, 10).Count(i => agents.Colour[i] == TinyWorlds.Green && agents.ConfinementOn(i, 40) == ConfinementKind.None);
         Assert.True(released == 10, $"staff checks every isolated person daily, so all 10 reds should be released within 40 days; {released} were");
         Assert.True(Enumerable.Range(10, 10).All(i => agents.CheckInDay[i] == AgentState.Never), "people outside central isolation never check in at probability 0");
     }

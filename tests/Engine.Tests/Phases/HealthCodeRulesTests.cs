@@ -18,7 +18,7 @@ public class HealthCodeRulesTests
         run.RunDay(0);
 
         Assert.True(agents.Colour[0] == Red, "a fever report should turn the code red the same day");
-        Assert.True(agents.ConfinementOn(0, 1) == QuarantineKind.Central, "a fever report should start central isolation tomorrow");
+        Assert.True(agents.ConfinementOn(0, 1) == ConfinementKind.Central, "a fever report should start central isolation tomorrow");
         Assert.True(agents.PendingTestResultDay[0] == 1, "a PCR sampled on day 0 with a 1-day turnaround should report on day 1");
         Assert.True(agents.Colour[1] == Green && agents.Colour[2] == Green, "household members stay green without a positive test");
         Assert.Equal(1, run.State.Daily.NewColour[Red][0]);
@@ -57,7 +57,7 @@ public class HealthCodeRulesTests
 
         Assert.True(agents.LastTest[0] == TestOutcome.Positive, "an infected person's perfect PCR should be positive");
         Assert.True(agents.Colour[1] == Yellow && agents.Colour[2] == Yellow, "household contacts of a positive case should turn yellow");
-        Assert.True(agents.ConfinementOn(1, 3) == QuarantineKind.Home, "a traced contact should be in home quarantine");
+        Assert.True(agents.ConfinementOn(1, 3) == ConfinementKind.Home, "a traced contact should be in home quarantine");
         Assert.True(agents.Colour[3] == Green && agents.Colour[4] == Green, "another household is not a contact");
         Assert.Equal(2, run.State.Daily.NewColour[Yellow][2]);
     }
@@ -94,7 +94,7 @@ public class HealthCodeRulesTests
         run.RunDay(14);
 
         Assert.True(agents.Colour[0] == Green, "the 14th consecutive healthy check-in should turn red to green");
-        Assert.True(agents.ConfinementOn(0, 15) == QuarantineKind.None, "release ends central isolation");
+        Assert.True(agents.ConfinementOn(0, 15) == ConfinementKind.None, "release ends central isolation");
         var central = run.State.Daily.QuarantinedCentral;
         Assert.True(central.Take(14).All(c => c == 1) && central[14] == 0, "isolated at the end of days 0-13, released at the end of day 14");
     }
@@ -115,7 +115,7 @@ public class HealthCodeRulesTests
         run.RunDay(9);
 
         Assert.True(agents.Colour[1] == Green, "the 7th healthy check-in after turning yellow should turn it green");
-        Assert.True(agents.ConfinementOn(1, 10) == QuarantineKind.None, "release ends home quarantine");
+        Assert.True(agents.ConfinementOn(1, 10) == ConfinementKind.None, "release ends home quarantine");
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public class HealthCodeRulesTests
         }
 
         Assert.True(agents.Colour[1] == Red, "a red person traced as a contact should stay red (set_colour never lowers)");
-        Assert.True(agents.ConfinementOn(1, 3) == QuarantineKind.Central, "home quarantine requested during central isolation keeps the stricter kind");
+        Assert.True(agents.ConfinementOn(1, 3) == ConfinementKind.Central, "home quarantine requested during central isolation keeps the stricter kind");
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public class RuleCompilerTests
     public void Compile_PlainExpression_EvaluatesOverFactsAndParameters(string expression, string colour, int streak, bool expected)
     {
         var condition = RuleCompiler.Compile(expression, Params);
-        var facts = new PersonFacts { Colour = colour, HealthyStreak = streak, Age = 30, Quarantine = "none", LastTest = "none", TracedLayer = "" };
+        var facts = new PersonFacts { Colour = colour, HealthyStreak = streak, Age = 30, Confinement = "none", LastTest = "none", TracedLayer = "" };
         Assert.Equal(expected, condition(ref facts));
     }
 
@@ -48,7 +48,7 @@ public class RuleCompilerTests
     public void CompiledRule_IntegerDivisionByZero_FailsWithTheRuleName()
     {
         var rule = new CompiledRule("divider", RuleTrigger.Daily, ulong.MaxValue, RuleCompiler.Compile("age / quarantine_days > 1", Params), []);
-        var facts = new PersonFacts { Colour = "red", Age = 30, QuarantineDays = 0 };
+        var facts = new PersonFacts { Colour = "red", Age = 30, ConfinementDays = 0 };
         var error = Assert.Throws<RuleEvaluationException>(() => rule.Matches(ref facts));
         Assert.Contains("divider", error.Message);
     }

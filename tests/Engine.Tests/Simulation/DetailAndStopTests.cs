@@ -23,7 +23,7 @@ public class DetailAndStopTests
         var transmissions = result.Transmissions;
         Assert.Equal(result.Summary.TotalInfections - 40, transmissions.Count);
         Assert.Equal(transmissions.Count, transmissions.Select(t => t.Infectee).Distinct().Count());
-        Assert.All(transmissions, t => Assert.True(t.InfectorColour == 0 && t.InfectorConfinement == QuarantineKind.None,
+        Assert.All(transmissions, t => Assert.True(t.InfectorColour == 0 && t.InfectorConfinement == ConfinementKind.None,
             "without codes every infector is green and free"));
         Assert.Empty(result.Events);
     }
@@ -41,7 +41,7 @@ public class DetailAndStopTests
             Assert.True(result.Daily.NewColour[c].Sum() == events.Count(e => e.Kind == PersonEventKind.Colour && e.To == c),
                 $"colour events into colour {c} should equal the sum of its new_ column");
         }
-        Assert.Contains(events, e => e.Kind == PersonEventKind.Quarantine && e.Cause == "fever-reported");
+        Assert.Contains(events, e => e.Kind == PersonEventKind.Confinement && e.Cause == "fever-reported");
         Assert.True(events.Zip(events.Skip(1)).All(p => p.First.Day <= p.Second.Day), "events are in day order");
         Assert.Empty(result.Transmissions);
     }

@@ -18,6 +18,21 @@ public sealed class MemoryEstimateTests
     }
 
     [Fact]
+    public void AgentColumnBytesPerPerson_MatchesTheAgentStateColumns()
+    {
+        var state = new Hcsim.Engine.Agents.AgentState(1);
+        var bytes = typeof(Hcsim.Engine.Agents.AgentState).GetProperties()
+            .Select(p => p.GetValue(state))
+            .OfType<Array>()
+            .Sum(column => (long)System.Runtime.InteropServices.Marshal.SizeOf(column.GetType().GetElementType()!.IsEnum
+                ? Enum.GetUnderlyingType(column.GetType().GetElementType()!)
+                : column.GetType().GetElementType()!));
+
+        Assert.True(bytes == MemoryEstimate.AgentColumnBytesPerPerson,
+            $"MemoryEstimate should count the agent columns' {bytes} bytes per person, not {MemoryEstimate.AgentColumnBytesPerPerson}");
+    }
+
+    [Fact]
     public void For_MoreThreads_HoldsMoreRunsButNeverMoreThanTheRuns()
     {
         var scenario = Default("replicates=2");

@@ -65,4 +65,24 @@ public sealed class ReadmeTests
             $"README's {table} table should be the one generated from ScenarioSchema (every key with its default, no other key); "
             + $"paste the output of 'dotnet run --project src/Runner -- schema --markdown'. Expected:\n{expected}");
     }
+
+    [Fact]
+    public void Readme_RuleTriggers_AreAllDocumented()
+    {
+        var readme = Readme();
+        foreach (var trigger in RuleRegistry.Core().Triggers)
+        {
+            Assert.True(readme.Contains($"| `{trigger.Name}` |", StringComparison.Ordinal), $"README should document trigger {trigger.Name} in the triggers table");
+        }
+    }
+
+    [Fact]
+    public void Readme_RuleActions_AreAllDocumented()
+    {
+        var readme = Readme();
+        foreach (var action in RuleRegistry.Core().Actions)
+        {
+            Assert.True(readme.Contains($"| `{action.Key}", StringComparison.Ordinal), $"README should document action {action.Key} in the actions table");
+        }
+    }
 }

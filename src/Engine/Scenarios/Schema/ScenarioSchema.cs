@@ -108,7 +108,7 @@ public static class ScenarioSchema
             Map("params", "named numbers the rules refer to (`red_days`); a variant changes a number, not a rule",
                 element: Real("", "a parameter's value", "")) with
             { Pattern = ScenarioValidator.IdentifierPattern.ToString() },
-            Whole("max_trace_depth", "1 = contacts of cases; 2 = also contacts of contacts (if a traced rule traces)", "generations", 1),
+            Whole("max_trace_depth", "1 = contacts of cases; 2 = also contacts of contacts (if a traced rule traces)", "generations", 1, Tracing.TracedEvent.MaxDepth),
             List("rules", "the rules, in the order their actions apply (see *The rules engine*)",
                 element: Group<RuleConfig>("", "a rule: when the trigger concerns a person of one of the colours and the condition holds, the actions apply",
                     Name("name", "the rule's name, unique; named in events and errors") with { Required = true },
@@ -119,7 +119,7 @@ public static class ScenarioSchema
                     List("do", "the actions (a bare `release` is a release to the first colour)", minItems: 1,
                         element: Group<ActionConfig>("", "one action; exactly one of set_colour, isolate, release, test, trace",
                             Name("set_colour", "raise the colour to this one; never lowers"),
-                            Choice("isolate", "confine from tomorrow", Agents.QuarantineKinds.Names[1..]),
+                            Choice("isolate", "confine from tomorrow", Agents.ConfinementKinds.Names[1..]),
                             Count("days", "days of confinement of an `isolate` action; absent = until released", 1),
                             Name("release", "end the confinement from tomorrow and set this colour (the first colour if empty), even if lower"),
                             Name("test", "order a test of this kind (a name in `tests`)"),

@@ -1,7 +1,7 @@
 namespace Hcsim.Engine.Agents;
 
 /// <summary>Kinds of confinement, in increasing strictness (a stricter request upgrades an ongoing one).</summary>
-public enum QuarantineKind : byte
+public enum ConfinementKind : byte
 {
     None = 0,
     /// <summary>Home quarantine: household contacts only.</summary>

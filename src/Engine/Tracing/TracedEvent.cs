@@ -1,6 +1,6 @@
 using Hcsim.Engine.Contacts;
 
-namespace Hcsim.Engine.Rules;
+namespace Hcsim.Engine.Tracing;
 
 /// <summary>
 /// Tracing reached <see cref="Target"/> as a contact of <see cref="Source"/>. Packed into 12 bytes because a large
@@ -8,13 +8,16 @@ namespace Hcsim.Engine.Rules;
 /// </summary>
 public readonly struct TracedEvent : IEquatable<TracedEvent>
 {
+    /// <summary>The deepest tracing generation an event can carry (8 bits), hence the bound of <c>policy.max_trace_depth</c>.</summary>
+    public const int MaxDepth = 255;
+
     private readonly int _packed;
 
     public TracedEvent(int target, int source, ContactLayer layer, int daysAgo, int depth)
     {
         Target = target;
         Source = source;
-        _packed = (Math.Min(depth, 255) << 24) | (Math.Min(daysAgo, 0xFFFF) << 8) | (int)layer;
+        _packed = (Math.Min(depth, MaxDepth) << 24) | (Math.Min(daysAgo, 0xFFFF) << 8) | (int)layer;
     }
 
     public int Target { get; }

@@ -1,0 +1,49 @@
+using Hcsim.Engine.Phases;
+using Hcsim.Engine.Simulation;
+using static Hcsim.Engine.Tests.TinyWorlds;
+
+namespace Hcsim.Engine.Tests.Simulation;
+
+/// <summary>The day loop runs the parts switched on, each at its slot, whatever order they are given in.</summary>
+public sealed class DayLoopTests
+{
+    [Fact]
+    public void Of_PartsInAnyOrder_RunsThemInSlotOrder()
+    {
+        var seen = new List<string>();
+        var loop = DayLoop.Of([new Probe("metrics", seen), new Probe("progression", seen), new Probe("health_code", seen)]);
+
+        loop.RunDay(null!, 0);
+
+        Assert.Equal(["progression", "health_code", "metrics"], seen);
+    }
+
+    [Fact]
+    public void Of_PartWithoutASlot_Throws()
+    {
+        var error = Assert.Throws<ArgumentException>(() => DayLoop.Of([new Probe("venues", [])]));
+
+        Assert.Contains("DayLoop.Slots", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Of_TwoPartsForOneSlot_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => DayLoop.Of([new Probe("metrics", []), new Probe("metrics", [])]));
+    }
+
+    [Fact]
+    public void SimulationRun_CoreModel_RunsTheCorePartsInTheDocumentedOrder()
+    {
+        var run = Run(Households([2]), Deterministic2020());
+
+        Assert.Equal(DayLoop.Slots, run.Phases.Select(p => p.Name));
+    }
+
+    private sealed class Probe(string name, List<string> seen) : IDayPhase
+    {
+        public string Name => name;
+
+        public void Step(SimulationState state, int day) => seen.Add(name);
+    }
+}
