@@ -66,19 +66,13 @@ public static class HcsimCommandLine
             Description = "Worker threads; results do not depend on it",
             HelpName = "N",
             DefaultValueFactory = _ => Environment.ProcessorCount,
+            CustomParser = CommandLineMessages.ParseThreads,
         };
-        threads.Validators.Add(result =>
-        {
-            // Read the token, not the value: an unparseable value already has its own error and would throw here.
-            if (result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, out var n) && n < 1)
-            {
-                result.AddError("--threads must be at least 1");
-            }
-        });
         var seed = new Option<ulong?>("--seed")
         {
             Description = "Base seed; the same as --set seed=S",
             HelpName = "S",
+            CustomParser = CommandLineMessages.ParseSeed,
         };
         var force = new Option<bool>("--force") { Description = "Replace the output folder if it exists and is not empty" };
         var resume = new Option<bool>("--resume")

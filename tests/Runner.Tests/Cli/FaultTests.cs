@@ -224,6 +224,80 @@ public sealed class FaultTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_DiskFullWhileWritingPlots_ExitsThreeNamingTheFileAndSaysWhereTheRunsAreKept()
+    {
+        if (!File.Exists("/dev/full"))
+        {
+            return;
+        }
+        // A real ENOSPC: the epidemic plot's file is a link to /dev/full, which refuses every write as a full disk does.
+        Stream Create(string path)
+        {
+            if (Path.GetFileName(path) == ResultsPipeline.DailyFile)
+            {
+                var plot = Path.Combine(Path.GetDirectoryName(path)!, Hcsim.Runner.Plots.ResultPlots.EpidemicFile);
+                Directory.CreateDirectory(Path.GetDirectoryName(plot)!);
+                File.CreateSymbolicLink(plot, "/dev/full");
+            }
+            return new FileStream(path, FileMode.CreateNew);
+        }
+        using var error = new StringWriter();
+        var action = new RunCommandAction(new CliConsole(TextWriter.Null, error, false), Program.Version, Create);
+
+        var failure = await Assert.ThrowsAsync<OutputWriteException>(() => action.RunAsync(Settings(Out("plots")) with
+        {
+            Overrides = ["population.size=2000", "days=10", "replicates=1"],
+        }, CancellationToken.None));
+
+        Assert.Equal(ExitCodes.OutputError, Program.ExitCodeFor(failure));
+        Assert.Contains(FullDiskStream.Message, failure.Message, StringComparison.Ordinal);
+        Assert.Contains("epidemic.png", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("AggregateException", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', failure.Message);
+        var kept = Assert.Single(TemporaryFolders("plots"));
+        Assert.Contains(kept, error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--resume", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("delete that folder", error.ToString(), StringComparison.Ordinal);
+        var left = Directory.EnumerateFileSystemEntries(Path.Combine(_temp.Path, kept)).Select(e => Path.GetFileName(e)).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal([OutputFolder.LockFile, OutputFolder.IncompleteFile, RunCheckpoints.IdentityFile, RunCheckpoints.Folder], left);
+    }
+
+    [Fact]
+    public async Task Run_SameOutputFolderAsALiveRun_StopsBeforeSimulatingAndNamesTheProcess()
+    {
+        var hcsim = Path.Combine(AppContext.BaseDirectory, "hcsim.dll");
+        var start = new ProcessStartInfo(Environment.ProcessPath!, ["exec", hcsim, "run", "--out", Out("busy"), .. Small])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        try
+        {
+            var owner = Path.Combine(Out("busy") + OutputLock.Suffix, OutputLock.OwnerFileName);
+            var watch = Stopwatch.StartNew();
+            while (watch.Elapsed < TimeSpan.FromSeconds(60) && !process.HasExited && TemporaryFolders("busy").Length == 0)
+            {
+                await Task.Delay(10);
+            }
+            Assert.False(process.HasExited, "the first run should still be going; make the scenario longer if this fails");
+            Assert.True(File.Exists(owner), "the first run should hold the lock of its output folder");
+
+            var (code, _, error) = await Run(["run", "--out", Out("busy"), .. Small]);
+
+            Assert.Equal(ExitCodes.OutputError, code);
+            Assert.Contains($"another hcsim run (pid {process.Id} ", error, StringComparison.Ordinal);
+            Assert.Contains("--out", error, StringComparison.Ordinal);
+            Assert.Single(TemporaryFolders("busy"));
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
     public async Task Run_OutputInsideAFile_ExitsThreeWithOneLine()
     {
         // Works for root too, unlike a read-only folder: nothing can create a folder inside a regular file.
