@@ -391,6 +391,26 @@ public sealed class FaultTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_ThreadsFarAboveCores_ProgressStillAdvances()
+    {
+        // Workers on every pool thread once starved a progress loop that waited on the pool: it printed 0 % and then
+        // nothing until the end. Progress now has its own thread, so the redirected lines step through the run.
+        var threads = (4 * Environment.ProcessorCount).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var (code, output, error) = await Run("run", "--out", Out("p"), "--set", "population.size=40000", "--set", "days=60",
+            "--set", "replicates=3", "--threads", threads);
+
+        Assert.True(code == ExitCodes.Ok, error);
+        var percents = output.Split('\n')
+            .Where(l => l.StartsWith("simulating: ", StringComparison.Ordinal))
+            .Select(l => int.Parse(l["simulating: ".Length..l.IndexOf(' ', "simulating: ".Length)], System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        Assert.True(percents.Count(p => p is > 0 and < 100) >= 3,
+            $"progress should advance through the run in at least three steps between 0 % and 100 %, printed: [{string.Join(", ", percents)}]");
+        Assert.Equal(percents.Order().ToList(), percents);
+    }
+
+    [Fact]
     public async Task Run_ExistingResultsWithoutForce_ExitsThreeAndLeavesThem()
     {
         Directory.CreateDirectory(Out("e"));
