@@ -93,9 +93,24 @@ public static class HcsimCommandLine
             Description = "Also write transmissions.parquet: who infected whom, when, where, and the infector's code (large)",
         };
 
+        var maxMinutes = new Option<double>("--max-minutes")
+        {
+            Description = "A run estimated to take longer asks before it starts, or is refused when nobody can answer (use --yes)",
+            HelpName = "M",
+            DefaultValueFactory = _ => RunSettings.DefaultMaxMinutes,
+        };
+        maxMinutes.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && double.TryParse(result.Tokens[0].Value, System.Globalization.CultureInfo.InvariantCulture, out var m) && !(m > 0))
+            {
+                result.AddError($"--max-minutes {result.Tokens[0].Value}: give a number of minutes above 0, e.g. --max-minutes 120");
+            }
+        });
+        var yes = new Option<bool>("--yes") { Description = "Start a run estimated above --max-minutes without asking" };
+
         var command = new Command("run", "Run a scenario and write daily.parquet, summary.parquet, plots, report.md and manifest.json")
         {
-            scenario, output, threads, seed, setOption, force, resume, quiet, profile, events, transmissions,
+            scenario, output, threads, seed, setOption, force, resume, quiet, profile, events, transmissions, maxMinutes, yes,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -115,6 +130,8 @@ public static class HcsimCommandLine
                 Quiet = parse.GetValue(quiet),
                 Profile = parse.GetValue(profile),
                 Details = new DetailOptions { Events = parse.GetValue(events), Transmissions = parse.GetValue(transmissions) },
+                MaxMinutes = parse.GetValue(maxMinutes),
+                Yes = parse.GetValue(yes),
             };
             return new RunCommandAction(console, version).RunAsync(settings, cancellationToken);
         });

@@ -45,7 +45,9 @@ public sealed class RunCommandAction
         var scenario = loaded.Scenario;
         ParquetSchemas.DailyMetricColumns(scenario);
         await NoteThreadsAsync(settings.Threads).ConfigureAwait(false);
-        var runsAtOnce = await RunsThatFitAsync(loaded, settings.Threads).ConfigureAwait(false);
+        var available = _availableMemoryBytes is { } given ? new AvailableMemory(given, "as given") : AvailableMemory.Measure();
+        var runsAtOnce = await RunsThatFitAsync(loaded, settings.Threads, available).ConfigureAwait(false);
+        await ConfirmStartAsync(loaded, StartEstimate.For(scenario, settings.Threads, runsAtOnce, available), settings).ConfigureAwait(false);
         var target = settings.OutputPath ?? Path.Combine("results", ResultPlots.SafeFileName(scenario.Name));
         OutputFolder.CheckTarget(target, settings.Force);
         // Before simulating: a second run to the same folder stops here and names the process that holds it.
@@ -256,9 +258,10 @@ public sealed class RunCommandAction
     /// then go one batch after another, with identical results). Refuses, before anything is built, a scenario that
     /// does not fit even one run at a time.
     /// </summary>
-    private async Task<int> RunsThatFitAsync(ScenarioSource loaded, int threads)
+    private async Task<int> RunsThatFitAsync(ScenarioSource loaded, int threads, AvailableMemory availableMemory)
     {
-        var available = _availableMemoryBytes ?? GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        // What is available now (other processes' use counted, and a container's limit), not the machine's total.
+        var available = availableMemory.Bytes;
         var wanted = MemoryEstimate.For(loaded.Scenario, threads);
         for (var runs = wanted.RunsAtOnce; runs >= 1; runs--)
         {
@@ -267,17 +270,47 @@ public sealed class RunCommandAction
                 if (runs < wanted.RunsAtOnce)
                 {
                     await _console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"hcsim: note: memory allows {runs} run(s) at once (estimated {MemoryEstimate.For(loaded.Scenario, runs)} of {MemoryEstimate.Format(available)} available), not {wanted.RunsAtOnce}; runs go {runs} at a time")).ConfigureAwait(false);
+                        $"hcsim: note: memory allows {runs} run(s) at once (estimated {MemoryEstimate.For(loaded.Scenario, runs)} of {MemoryEstimate.Format(available)} available, {availableMemory.Source}), not {wanted.RunsAtOnce}; runs go {runs} at a time")).ConfigureAwait(false);
                 }
                 return runs;
             }
         }
         var estimate = MemoryEstimate.For(loaded.Scenario, 1);
         throw new ScenarioValidationException([new ScenarioError(loaded.Source, 0, 0, "population.size",
-            $"needs an estimated {estimate} of memory even one run at a time, more than the {MemoryEstimate.Format(available)} available; "
+            $"needs an estimated {estimate} of memory even one run at a time, more than the {MemoryEstimate.Format(available)} available ({availableMemory.Source}); "
             + "lower population.size or population.community.mean_degree")]);
     }
 
+
+    /// <summary>
+    /// Says what a large run will take before it starts; a run estimated above --max-minutes starts only with --yes or
+    /// after a "y" from the person at the terminal, and is refused (exit 2, nothing written) when nobody can answer.
+    /// </summary>
+    private async Task ConfirmStartAsync(ScenarioSource loaded, StartEstimate estimate, RunSettings settings)
+    {
+        var tooLong = estimate.Time.Seconds > settings.MaxMinutes * 60;
+        if (estimate.IsLarge || tooLong)
+        {
+            await _console.Error.WriteLineAsync($"hcsim: {estimate}").ConfigureAwait(false);
+        }
+        if (!tooLong || settings.Yes)
+        {
+            return;
+        }
+        var limit = string.Create(CultureInfo.InvariantCulture, $"--max-minutes {settings.MaxMinutes:0.##}");
+        if (_console.Input is { } input)
+        {
+            await _console.Error.WriteAsync($"hcsim: that is more than {limit}; start it anyway? [y/N] ").ConfigureAwait(false);
+            var answer = (await input.ReadLineAsync().ConfigureAwait(false))?.Trim().ToLowerInvariant();
+            if (answer is "y" or "yes")
+            {
+                return;
+            }
+        }
+        throw new ScenarioValidationException([new ScenarioError(loaded.Source, 0, 0, "",
+            $"the run is estimated to take {estimate.Time}, more than {limit}; pass --yes to start it anyway, raise --max-minutes, "
+            + "or lower population.size, days or replicates")]);
+    }
 
     /// <summary>One line per phase, largest first: seconds summed over runs and share of the phases' total.</summary>
     public static string PhaseProfile(IReadOnlyDictionary<string, double> phaseSeconds, double wallSeconds)
