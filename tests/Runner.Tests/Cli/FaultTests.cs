@@ -8,9 +8,10 @@ using Hcsim.Runner.Tests.Output;
 namespace Hcsim.Runner.Tests.Cli;
 
 /// <summary>
-/// Faults while running: interruption (in-process cancellation and a real kill), resuming, a full disk, an unwritable
-/// folder, a scenario too big for the machine, more threads than cores. Every case checks the exit code, the one-line
-/// message, and that earlier results are intact.
+/// Faults while running: interruption (in-process cancellation and a real kill), resuming, a full disk (also while the
+/// plots are drawn), an unwritable folder, a second run to a folder in use, a scenario too big for the machine, more
+/// threads than cores (progress must still advance). Every case checks the exit code, the one-line message, and that
+/// earlier results are intact. Kills during the final commit are in <see cref="CommitKillTests"/>.
 /// </summary>
 public sealed class FaultTests : IDisposable
 {
