@@ -15,7 +15,10 @@ public static class Program
     public static Task<int> Main(string[] args) => RunAsync(args, CliConsole.FromProcess());
 
     /// <summary>The whole program against an explicit console, so tests can run it in-process.</summary>
-    public static async Task<int> RunAsync(string[] args, CliConsole console)
+    public static Task<int> RunAsync(string[] args, CliConsole console) => RunAsync(args, console, CancellationToken.None);
+
+    /// <summary>The whole program, stopped through <paramref name="cancellationToken"/> as Ctrl+C would stop it.</summary>
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken)
     {
         // "dotnet run --project src/Runner" with no arguments is the documented way to run the default scenario.
         if (args.Length == 0)
@@ -27,11 +30,15 @@ public static class Program
             var parse = HcsimCommandLine.Create(console, Version).Parse(args);
             if (parse.Errors.Count > 0)
             {
-                foreach (var error in parse.Errors)
+                var lines = CommandLineMessages.For(parse);
+                foreach (var line in lines)
                 {
-                    await console.Error.WriteLineAsync($"hcsim: {OneLine(error.Message)}").ConfigureAwait(false);
+                    await console.Error.WriteLineAsync($"hcsim: {line}").ConfigureAwait(false);
                 }
-                await console.Error.WriteLineAsync("hcsim: see 'hcsim --help'").ConfigureAwait(false);
+                if (!lines[^1].Contains("--help", StringComparison.Ordinal))
+                {
+                    await console.Error.WriteLineAsync("hcsim: see 'hcsim --help'").ConfigureAwait(false);
+                }
                 return ExitCodes.InvalidInput;
             }
             return await parse.InvokeAsync(new InvocationConfiguration
@@ -40,7 +47,7 @@ public static class Program
                 EnableDefaultExceptionHandler = false,
                 Output = console.Output,
                 Error = console.Error,
-            }).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
         }
         catch (ScenarioValidationException e)
         {
@@ -51,15 +58,21 @@ public static class Program
             await console.Error.WriteLineAsync($"hcsim: {e.Errors.Length} error(s) in scenario; nothing was run").ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
-        catch (OperationCanceledException e)
+        catch (OperationCanceledException)
         {
             // Ctrl+C or SIGTERM: not a bug, but not a result either; finished runs were kept for --resume (see above).
-            await console.Error.WriteLineAsync($"hcsim: interrupted before the run finished; no results were written ({e.GetType().Name})").ConfigureAwait(false);
+            await console.Error.WriteLineAsync("hcsim: interrupted (Ctrl+C or SIGTERM) before the command finished; no new results were put in place, and earlier results are untouched").ConfigureAwait(false);
             return ExitCodes.Interrupted;
         }
         catch (Exception e) when (e is SimulatorException or IOException or UnauthorizedAccessException)
         {
             await console.Error.WriteLineAsync($"hcsim: {OneLine(e.Message)}").ConfigureAwait(false);
+            return ExitCodeFor(e);
+        }
+        catch (AggregateException e) when (ExitCodeFor(e) != ExitCodes.Unexpected)
+        {
+            // A full disk while plots render in parallel: one line naming the file, as for any other write error.
+            await console.Error.WriteLineAsync($"hcsim: {OneLine(e.Flatten().InnerExceptions[0].Message)}").ConfigureAwait(false);
             return ExitCodeFor(e);
         }
         catch (Exception e)
@@ -73,6 +86,8 @@ public static class Program
     /// <summary>The exit code for an error that ended a command.</summary>
     public static int ExitCodeFor(Exception error) => error switch
     {
+        // Parallel work (the plots) wraps its errors; the first one says what went wrong.
+        AggregateException { InnerExceptions.Count: > 0 } all => ExitCodeFor(all.Flatten().InnerExceptions[0]),
         ScenarioValidationException or ScenarioNotFoundException or ResumeMismatchException => ExitCodes.InvalidInput,
         OutputWriteException or OutputReadException or IOException or UnauthorizedAccessException => ExitCodes.OutputError,
         SimulationInvariantException => ExitCodes.InvariantBroken,

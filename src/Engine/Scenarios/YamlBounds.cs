@@ -33,7 +33,7 @@ internal static class YamlBounds
         if (text.Length > MaxChars)
         {
             return (Mark.Empty, string.Create(CultureInfo.InvariantCulture,
-                $"the scenario text has {text.Length} characters, more than the limit of {MaxChars}; a scenario is a short settings file"));
+                $"the scenario text is more than the limit of {MaxChars:N0} characters; a scenario is a short settings file"));
         }
         // Expanded size of each anchored node, and the running size of each open mapping or list.
         var anchors = new Dictionary<string, long>(StringComparer.Ordinal);

@@ -9,11 +9,13 @@ namespace Hcsim.Runner.Cli;
 /// </summary>
 public sealed class CliConsole
 {
-    public CliConsole(TextWriter output, TextWriter error, bool interactive)
+    /// <param name="input">Where answers to questions come from; null when nobody can answer (standard input redirected).</param>
+    public CliConsole(TextWriter output, TextWriter error, bool interactive, TextReader? input = null)
     {
         Output = output;
         Error = error;
         Interactive = interactive;
+        Input = input;
         Ansi = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),
@@ -26,9 +28,12 @@ public sealed class CliConsole
     public TextWriter Output { get; }
     public TextWriter Error { get; }
     public bool Interactive { get; }
+    /// <summary>A person at a terminal who can answer a question; null in scripts, CI and tests that do not answer.</summary>
+    public TextReader? Input { get; }
     /// <summary>Spectre console over <see cref="Output"/>, for tables and the progress bar.</summary>
     public IAnsiConsole Ansi { get; }
 
     /// <summary>The process console; progress is live only when standard output is a terminal.</summary>
-    public static CliConsole FromProcess() => new(Console.Out, Console.Error, !Console.IsOutputRedirected);
+    public static CliConsole FromProcess() =>
+        new(Console.Out, Console.Error, !Console.IsOutputRedirected, Console.IsInputRedirected ? null : Console.In);
 }

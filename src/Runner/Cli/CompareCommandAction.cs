@@ -25,6 +25,12 @@ public sealed class CompareCommandAction
         var a = await RebuildCommandAction.ReadAsync(folderA, withDaily: false, cancellationToken).ConfigureAwait(false);
         var b = await RebuildCommandAction.ReadAsync(folderB, withDaily: false, cancellationToken).ConfigureAwait(false);
         await _console.Output.WriteAsync(Render(a, b, folderA, folderB)).ConfigureAwait(false);
+        var differences = Differences(a, b);
+        if (differences.Count > 0)
+        {
+            await _console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"hcsim: note: the two folders are not like for like ({differences.Count} difference(s) besides the policies; see the notes above the table)")).ConfigureAwait(false);
+        }
         return ExitCodes.Ok;
     }
 
@@ -34,6 +40,10 @@ public sealed class CompareCommandAction
         text.Append(CultureInfo.InvariantCulture, $"A: {nameA} ({a.Metadata.Name}, {a.Metadata.Replicates} replicates)\n");
         text.Append(CultureInfo.InvariantCulture, $"B: {nameB} ({b.Metadata.Name}, {b.Metadata.Replicates} replicates)\n");
         text.Append("Means over replicates; '-' where a variant or value is missing.\n");
+        foreach (var difference in Differences(a, b))
+        {
+            text.Append("note: ").Append(difference).Append('\n');
+        }
         var variants = a.Metadata.VariantNames.Concat(b.Metadata.VariantNames.Where(n => !a.Metadata.VariantNames.Contains(n))).ToList();
         foreach (var variant in variants)
         {
@@ -50,6 +60,44 @@ public sealed class CompareCommandAction
             }
         }
         return text.ToString();
+    }
+
+    /// <summary>
+    /// What makes the two folders not like for like (seeds, replicates, and per shared variant the population and days),
+    /// each in a sentence that says what it means; empty when only the policies can explain a difference.
+    /// </summary>
+    public static IReadOnlyList<string> Differences(ResultsData a, ResultsData b)
+    {
+        const string Advice = "rerun one of them with the same settings to compare the policies alone";
+        var notes = new List<string>();
+        if (a.Metadata.BaseSeed != b.Metadata.BaseSeed)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"the seeds differ (A {a.Metadata.BaseSeed}, B {b.Metadata.BaseSeed}): B-A includes chance, not only the policies; use the same --seed to compare them alone"));
+        }
+        if (a.Metadata.Replicates != b.Metadata.Replicates)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"the replicates differ (A {a.Metadata.Replicates}, B {b.Metadata.Replicates}): the means are over different runs; {Advice}"));
+        }
+        foreach (var variantA in a.Metadata.Variants)
+        {
+            if (b.Metadata.Variants.FirstOrDefault(v => v.Name == variantA.Name) is not { } variantB)
+            {
+                continue;
+            }
+            if (variantA.Population != variantB.Population)
+            {
+                notes.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"variant {variantA.Name}: the population differs (A {variantA.Population:N0} people, B {variantB.Population:N0}): counts are not comparable; {Advice}"));
+            }
+            if (variantA.Days != variantB.Days)
+            {
+                notes.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"variant {variantA.Name}: the days differ (A {variantA.Days}, B {variantB.Days}): sums and peaks cover different periods; {Advice}"));
+            }
+        }
+        return notes;
     }
 
     private static double? Mean(ResultsData data, string variant, string metric) =>

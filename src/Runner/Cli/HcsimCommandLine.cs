@@ -67,19 +67,13 @@ public static class HcsimCommandLine
             Description = "Worker threads; results do not depend on it",
             HelpName = "N",
             DefaultValueFactory = _ => Environment.ProcessorCount,
+            CustomParser = CommandLineMessages.ParseThreads,
         };
-        threads.Validators.Add(result =>
-        {
-            // Read the token, not the value: an unparseable value already has its own error and would throw here.
-            if (result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, out var n) && n < 1)
-            {
-                result.AddError("--threads must be at least 1");
-            }
-        });
         var seed = new Option<ulong?>("--seed")
         {
             Description = "Base seed; the same as --set seed=S",
             HelpName = "S",
+            CustomParser = CommandLineMessages.ParseSeed,
         };
         var force = new Option<bool>("--force") { Description = "Replace the output folder if it exists and is not empty" };
         var resume = new Option<bool>("--resume")
@@ -100,9 +94,24 @@ public static class HcsimCommandLine
             Description = "Also write transmissions.parquet: who infected whom, when, where, and the infector's code (large)",
         };
 
+        var maxMinutes = new Option<double>("--max-minutes")
+        {
+            Description = "A run estimated to take longer asks before it starts, or is refused when nobody can answer (use --yes)",
+            HelpName = "M",
+            DefaultValueFactory = _ => RunSettings.DefaultMaxMinutes,
+        };
+        maxMinutes.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && double.TryParse(result.Tokens[0].Value, System.Globalization.CultureInfo.InvariantCulture, out var m) && !(m > 0))
+            {
+                result.AddError($"--max-minutes {result.Tokens[0].Value}: give a number of minutes above 0, e.g. --max-minutes 120");
+            }
+        });
+        var yes = new Option<bool>("--yes") { Description = "Start a run estimated above --max-minutes without asking" };
+
         var command = new Command("run", "Run a scenario and write daily.parquet, summary.parquet, plots, report.md and manifest.json")
         {
-            scenario, output, threads, seed, setOption, force, resume, quiet, profile, events, transmissions,
+            scenario, output, threads, seed, setOption, force, resume, quiet, profile, events, transmissions, maxMinutes, yes,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -122,6 +131,8 @@ public static class HcsimCommandLine
                 Quiet = parse.GetValue(quiet),
                 Profile = parse.GetValue(profile),
                 Details = new DetailOptions { Events = parse.GetValue(events), Transmissions = parse.GetValue(transmissions) },
+                MaxMinutes = parse.GetValue(maxMinutes),
+                Yes = parse.GetValue(yes),
             };
             return new RunCommandAction(console, version).RunAsync(settings, cancellationToken);
         });

@@ -9,11 +9,13 @@ namespace Hcsim.Runner.Cli;
 /// Receives the engine's progress reports (from any thread) and shows them for the whole scenario, sweep included (runs
 /// done of all variants x replicates, simulated days per second, time left): a Spectre progress bar on a terminal, a
 /// plain line per 10 % when output is redirected (logs stay short), nothing when quiet. The engine only stores the
-/// latest report here; the display polls it, so a fast engine never waits on the console.
+/// latest report here; the display polls it at a fixed interval from its own thread, so a fast engine never waits on the
+/// console and busy workers never starve the display.
 /// </summary>
 public sealed class ProgressDisplay : IProgress<ExecutionProgress>
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+    /// <summary>How often the display reads the engine's counters, unless told otherwise.</summary>
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(200);
 
     private readonly Lock _gate = new();
     private ExecutionProgress _latest;
@@ -41,20 +43,66 @@ public sealed class ProgressDisplay : IProgress<ExecutionProgress>
         }
     }
 
-    /// <summary>Shows progress until <paramref name="work"/> completes (whether it succeeds or fails).</summary>
-    public async Task ShowUntilAsync(Task work, CliConsole console, bool quiet)
+    /// <summary>
+    /// Shows progress until <paramref name="work"/> completes (whether it succeeds or fails). The display runs on a
+    /// dedicated thread that reads the latest counters every <see cref="Interval"/>: the workers may occupy every
+    /// thread-pool thread (<c>--threads</c> above the number of cores), and a display that waited on the pool would
+    /// freeze at 0 % until they finished.
+    /// </summary>
+    public Task ShowUntilAsync(Task work, CliConsole console, bool quiet)
     {
         if (quiet)
         {
-            return;
+            return Task.CompletedTask;
         }
+        var shown = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Show(work, console);
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
+            {
+                // The console went away (a closed pipe): progress is a courtesy, the run goes on and reports its own errors.
+            }
+            finally
+            {
+                shown.TrySetResult();
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "hcsim progress",
+            Priority = ThreadPriority.AboveNormal,
+        };
+        thread.Start();
+        return shown.Task;
+    }
+
+    /// <summary>How often the display reads the counters.</summary>
+    public TimeSpan Interval { get; }
+
+    public ProgressDisplay() : this(DefaultInterval)
+    {
+    }
+
+    public ProgressDisplay(TimeSpan interval)
+    {
+        Interval = interval;
+    }
+
+    private void Show(Task work, CliConsole console)
+    {
         var started = Stopwatch.GetTimestamp();
+        // Waiting on the task's handle blocks only this thread; its completion wakes it without needing the pool.
+        var finished = ((IAsyncResult)work).AsyncWaitHandle;
         if (console.Interactive)
         {
-            await console.Ansi.Progress()
+            console.Ansi.Progress()
                 .AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-                .StartAsync(async context =>
+                .Start(context =>
                 {
                     var task = context.AddTask("simulating", maxValue: 1);
                     while (true)
@@ -71,9 +119,10 @@ public sealed class ProgressDisplay : IProgress<ExecutionProgress>
                         {
                             return;
                         }
-                        await Task.WhenAny(work, Task.Delay(PollInterval)).ConfigureAwait(false);
+                        context.Refresh();
+                        finished.WaitOne(Interval);
                     }
-                }).ConfigureAwait(false);
+                });
             return;
         }
         var printedTenths = -1;
@@ -86,14 +135,15 @@ public sealed class ProgressDisplay : IProgress<ExecutionProgress>
                 if (tenths > printedTenths)
                 {
                     printedTenths = tenths;
-                    await console.Output.WriteLineAsync(Line(latest, started, 10 * tenths)).ConfigureAwait(false);
+                    console.Output.WriteLine(Line(latest, started, 10 * tenths));
+                    console.Output.Flush();
                 }
             }
             if (work.IsCompleted)
             {
                 return;
             }
-            await Task.WhenAny(work, Task.Delay(PollInterval)).ConfigureAwait(false);
+            finished.WaitOne(Interval);
         }
     }
 

@@ -14,18 +14,32 @@ public sealed class RebuildCommandAction
 {
     private readonly CliConsole _console;
 
-    public RebuildCommandAction(CliConsole console)
+    private readonly Func<string, string> _scratch;
+
+    /// <param name="scratch">Creates the scratch folder inside a results folder; tests pass one whose plots fail to write.</param>
+    public RebuildCommandAction(CliConsole console, Func<string, string>? scratch = null)
     {
         _console = console;
+        _scratch = scratch ?? Scratch;
     }
 
     public async Task<int> PlotAsync(string folder, bool quiet, CancellationToken cancellationToken)
     {
         var data = await ReadAsync(folder, withDaily: true, cancellationToken).ConfigureAwait(false);
-        var scratch = Scratch(folder);
+        var scratch = _scratch(folder);
         try
         {
-            var plots = ResultPlots.WriteAll(data, relative => PathIn(scratch, relative));
+            IReadOnlyList<PlotFile> plots;
+            try
+            {
+                plots = ResultPlots.WriteAll(data, relative => PathIn(scratch, relative));
+            }
+            catch (Exception e) when (WriteFailure.Find(e) is { } io)
+            {
+                // Plots render in parallel, which wraps a full disk in an AggregateException: report the file's own error.
+                throw new OutputWriteException(
+                    $"{folder}: could not write the plots: {io.Message.ReplaceLineEndings(" ")}; the folder's existing plots are untouched", e);
+            }
             foreach (var plot in plots)
             {
                 var target = Path.Combine(folder, plot.Path);
@@ -47,7 +61,7 @@ public sealed class RebuildCommandAction
     public async Task<int> ReportAsync(string folder, bool quiet, CancellationToken cancellationToken)
     {
         var data = await ReadAsync(folder, withDaily: true, cancellationToken).ConfigureAwait(false);
-        var scratch = Scratch(folder);
+        var scratch = _scratch(folder);
         try
         {
             // The report lists the plots with their captions; drawing them aside is the one way to know that list

@@ -16,17 +16,27 @@ public sealed class RunCommandAction
 {
     private readonly CliConsole _console;
     private readonly string _version;
+    /// <summary>
+    /// Test seam for the fault tests: when set to a <see cref="CommitStep"/> name, the process kills itself (SIGKILL)
+    /// just before that step of the final commit. Read only here, and only when no hook is passed in.
+    /// </summary>
+    public const string KillBeforeCommitStepVariable = "HCSIM_TEST_KILL_BEFORE_COMMIT_STEP";
+
     private readonly Func<string, Stream>? _createFile;
     private readonly long? _availableMemoryBytes;
+    private readonly Action<CommitStep>? _beforeCommitStep;
 
     /// <param name="createFile">Opens output files; null for plain files. Tests pass one that fails like a full disk.</param>
     /// <param name="availableMemoryBytes">Memory the run may use; null asks the runtime (GC memory info).</param>
-    public RunCommandAction(CliConsole console, string version, Func<string, Stream>? createFile = null, long? availableMemoryBytes = null)
+    /// <param name="beforeCommitStep">Called before each step of the final commit; null reads <see cref="KillBeforeCommitStepVariable"/>.</param>
+    public RunCommandAction(CliConsole console, string version, Func<string, Stream>? createFile = null, long? availableMemoryBytes = null,
+        Action<CommitStep>? beforeCommitStep = null)
     {
         _console = console;
         _version = version;
         _createFile = createFile;
         _availableMemoryBytes = availableMemoryBytes;
+        _beforeCommitStep = beforeCommitStep ?? KillSwitchFromEnvironment();
     }
 
     public async Task<int> RunAsync(RunSettings settings, CancellationToken cancellationToken)
@@ -35,9 +45,13 @@ public sealed class RunCommandAction
         var scenario = loaded.Scenario;
         ParquetSchemas.DailyMetricColumns(scenario);
         await NoteThreadsAsync(settings.Threads).ConfigureAwait(false);
-        var runsAtOnce = await RunsThatFitAsync(loaded, settings.Threads).ConfigureAwait(false);
+        var available = _availableMemoryBytes is { } given ? new AvailableMemory(given, "as given") : AvailableMemory.Measure();
+        var runsAtOnce = await RunsThatFitAsync(loaded, settings.Threads, available).ConfigureAwait(false);
+        await ConfirmStartAsync(loaded, StartEstimate.For(scenario, settings.Threads, runsAtOnce, available), settings).ConfigureAwait(false);
         var target = settings.OutputPath ?? Path.Combine("results", ResultPlots.SafeFileName(scenario.Name));
         OutputFolder.CheckTarget(target, settings.Force);
+        // Before simulating: a second run to the same folder stops here and names the process that holds it.
+        using var outputLock = OutputLock.Acquire(target);
 
         var context = new RunContext
         {
@@ -56,8 +70,12 @@ public sealed class RunCommandAction
             Replicates = scenario.Replicates,
             Variants = [.. scenario.Variants.Select(v => v.Name)],
             HcsimVersion = _version,
-            Details = string.Join(" ", new[] { settings.Details.Events ? "--events" : "", settings.Details.Transmissions ? "--transmissions" : "" }.Where(d => d.Length > 0)),
+            Details = ResumeIdentity.DetailsText(settings.Details.Events, settings.Details.Transmissions),
         };
+        if (settings.Resume && await FinishKilledCommitAsync(target, identity, settings).ConfigureAwait(false))
+        {
+            return ExitCodes.Ok;
+        }
         var stale = OutputFolder.FindStale(target);
         var resumeFrom = settings.Resume ? ChooseResumable(stale, identity) : null;
         if (!settings.Resume && stale.Count > 0)
@@ -66,11 +84,19 @@ public sealed class RunCommandAction
                 $"hcsim: note: {stale.Count} incomplete folder(s) of an interrupted run to this target: {string.Join(", ", stale)}; "
                 + "use --resume to continue it; they are deleted when this run finishes").ConfigureAwait(false);
         }
+        var leftovers = OutputFolder.FindCompleted(target).Concat(OutputFolder.FindReplaced(target)).ToList();
+        if (leftovers.Count > 0)
+        {
+            await _console.Error.WriteLineAsync(
+                $"hcsim: note: {leftovers.Count} folder(s) left by a run killed while moving its results into place: {string.Join(", ", leftovers)}; "
+                + "'hcsim run --resume' with that run's settings moves complete results into place without simulating; otherwise they are deleted when this run finishes").ConfigureAwait(false);
+        }
 
         var execution = new ScenarioExecution(scenario, new ExecutionOptions { Threads = settings.Threads, MaxConcurrentRuns = runsAtOnce, Details = settings.Details });
         var progress = new ProgressDisplay();
         using var folder = OutputFolder.Create(target, settings.Force, _createFile,
-            $"Scenario: {loaded.Source} (SHA-256 {context.ScenarioSha256}), overrides: [{string.Join(", ", settings.Overrides)}]");
+            $"Scenario: {loaded.Source} (SHA-256 {context.ScenarioSha256}), overrides: [{string.Join(", ", settings.Overrides)}]",
+            _beforeCommitStep);
         var committed = false;
         try
         {
@@ -101,14 +127,9 @@ public sealed class RunCommandAction
                 cancellationToken);
             await progress.ShowUntilAsync(work, _console, settings.Quiet).ConfigureAwait(false);
             var result = await work.ConfigureAwait(false);
-            folder.Commit();
+            var oldLeft = folder.Commit();
             committed = true;
-
-            var deleted = OutputFolder.DeleteStale(OutputFolder.FindStale(target));
-            if (deleted.Count > 0)
-            {
-                await _console.Error.WriteLineAsync($"hcsim: note: deleted {deleted.Count} incomplete folder(s) of earlier interrupted runs: {string.Join(", ", deleted)}").ConfigureAwait(false);
-            }
+            await CleanUpAfterCommitAsync(target, oldLeft).ConfigureAwait(false);
             if (!settings.Quiet)
             {
                 await _console.Output.WriteAsync(ConsoleSummary.Render([.. scenario.Variants.Select(v => v.Name)], result.Statistics)).ConfigureAwait(false);
@@ -121,11 +142,12 @@ public sealed class RunCommandAction
                 $"results: {folder.Target} ({result.WallSeconds:F1} s, {result.Summaries.Count} runs)")).ConfigureAwait(false);
             return ExitCodes.Ok;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (!committed && WriteFailure.Find(e) is { } io)
         {
-            // Disk full, permissions changed under us: name the folder, and say that nothing earlier was touched.
+            // Disk full (also while the plots render in parallel, which wraps the error), permissions changed under us:
+            // name the folder, and say that nothing earlier was touched.
             throw new OutputWriteException(
-                $"{folder.Target}: could not write the results: {e.Message}; previous results in {folder.Target}, if any, are untouched", e);
+                $"{folder.Target}: could not write the results: {OneLine(io.Message)}; previous results in {folder.Target}, if any, are untouched", e);
         }
         finally
         {
@@ -134,12 +156,70 @@ public sealed class RunCommandAction
                 folder.Dispose();
                 if (folder.KeptForResume)
                 {
-                    await _console.Error.WriteLineAsync(
-                        $"hcsim: the {RunCheckpoints.CountIn(folder.TemporaryPath)} finished run(s) are kept in {folder.TemporaryPath} (marked {OutputFolder.IncompleteFile}); rerun the same command with --resume to continue").ConfigureAwait(false);
+                    await _console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"hcsim: the {RunCheckpoints.CountIn(folder.TemporaryPath)} finished run(s) are kept in {folder.TemporaryPath} ({MemoryEstimate.Format(OutputFolder.SizeOf(folder.TemporaryPath))}, marked {OutputFolder.IncompleteFile}); "
+                        + $"rerun the same command with --resume to continue without simulating them again (after freeing disk space if it was full), or delete that folder")).ConfigureAwait(false);
                 }
             }
         }
     }
+
+    /// <summary>
+    /// <c>--resume</c> after a kill during the final commit: a <c>DIR.done-*</c> folder of this run holds complete
+    /// results, so finish moving them into place instead of simulating. False when there is none.
+    /// </summary>
+    private async Task<bool> FinishKilledCommitAsync(string target, ResumeIdentity identity, RunSettings settings)
+    {
+        foreach (var completed in OutputFolder.FindCompleted(target).Reverse())
+        {
+            if (ResumeIdentity.FromManifest(completed)?.DifferenceFrom(identity) is not null)
+            {
+                continue;
+            }
+            var oldLeft = OutputFolder.FinishCommit(completed, target, settings.Force, _beforeCommitStep);
+            var full = OutputFolder.FullPath(target);
+            await _console.Error.WriteLineAsync(
+                $"hcsim: resuming from {completed}: it holds the complete results of this run, killed while moving them into place; moved them to {full} without simulating").ConfigureAwait(false);
+            await CleanUpAfterCommitAsync(target, oldLeft).ConfigureAwait(false);
+            await _console.Output.WriteLineAsync($"results: {full} (completed by --resume, 0 runs simulated)").ConfigureAwait(false);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Once complete results are in place: delete what earlier interrupted runs left, and name what stays.</summary>
+    private async Task CleanUpAfterCommitAsync(string target, string? oldLeft)
+    {
+        if (oldLeft is not null)
+        {
+            await _console.Error.WriteLineAsync(
+                $"hcsim: note: the replaced results were moved to {oldLeft} and could not be deleted; delete that folder yourself").ConfigureAwait(false);
+        }
+        var deleted = OutputFolder.DeleteStale([.. OutputFolder.FindStale(target), .. OutputFolder.FindCompleted(target), .. OutputFolder.FindReplaced(target)]);
+        if (deleted.Count > 0)
+        {
+            await _console.Error.WriteLineAsync($"hcsim: note: deleted {deleted.Count} incomplete folder(s) of earlier interrupted runs: {string.Join(", ", deleted)}").ConfigureAwait(false);
+        }
+    }
+
+    private static Action<CommitStep>? KillSwitchFromEnvironment()
+    {
+        if (!Enum.TryParse<CommitStep>(Environment.GetEnvironmentVariable(KillBeforeCommitStepVariable), out var killAt))
+        {
+            return null;
+        }
+        return step =>
+        {
+            if (step == killAt)
+            {
+                using var self = System.Diagnostics.Process.GetCurrentProcess();
+                self.Kill();
+                Thread.Sleep(Timeout.Infinite);
+            }
+        };
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
 
     /// <summary>The stale folder to resume from; throws when there are some but none matches this run.</summary>
     private static string? ChooseResumable(IReadOnlyList<string> stale, ResumeIdentity identity)
@@ -178,9 +258,10 @@ public sealed class RunCommandAction
     /// then go one batch after another, with identical results). Refuses, before anything is built, a scenario that
     /// does not fit even one run at a time.
     /// </summary>
-    private async Task<int> RunsThatFitAsync(ScenarioSource loaded, int threads)
+    private async Task<int> RunsThatFitAsync(ScenarioSource loaded, int threads, AvailableMemory availableMemory)
     {
-        var available = _availableMemoryBytes ?? GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        // What is available now (other processes' use counted, and a container's limit), not the machine's total.
+        var available = availableMemory.Bytes;
         var wanted = MemoryEstimate.For(loaded.Scenario, threads);
         for (var runs = wanted.RunsAtOnce; runs >= 1; runs--)
         {
@@ -189,17 +270,47 @@ public sealed class RunCommandAction
                 if (runs < wanted.RunsAtOnce)
                 {
                     await _console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"hcsim: note: memory allows {runs} run(s) at once (estimated {MemoryEstimate.For(loaded.Scenario, runs)} of {MemoryEstimate.Format(available)} available), not {wanted.RunsAtOnce}; runs go {runs} at a time")).ConfigureAwait(false);
+                        $"hcsim: note: memory allows {runs} run(s) at once (estimated {MemoryEstimate.For(loaded.Scenario, runs)} of {MemoryEstimate.Format(available)} available, {availableMemory.Source}), not {wanted.RunsAtOnce}; runs go {runs} at a time")).ConfigureAwait(false);
                 }
                 return runs;
             }
         }
         var estimate = MemoryEstimate.For(loaded.Scenario, 1);
         throw new ScenarioValidationException([new ScenarioError(loaded.Source, 0, 0, "population.size",
-            $"needs an estimated {estimate} of memory even one run at a time, more than the {MemoryEstimate.Format(available)} available; "
+            $"needs an estimated {estimate} of memory even one run at a time, more than the {MemoryEstimate.Format(available)} available ({availableMemory.Source}); "
             + "lower population.size or population.community.mean_degree")]);
     }
 
+
+    /// <summary>
+    /// Says what a large run will take before it starts; a run estimated above --max-minutes starts only with --yes or
+    /// after a "y" from the person at the terminal, and is refused (exit 2, nothing written) when nobody can answer.
+    /// </summary>
+    private async Task ConfirmStartAsync(ScenarioSource loaded, StartEstimate estimate, RunSettings settings)
+    {
+        var tooLong = estimate.Time.Seconds > settings.MaxMinutes * 60;
+        if (estimate.IsLarge || tooLong)
+        {
+            await _console.Error.WriteLineAsync($"hcsim: {estimate}").ConfigureAwait(false);
+        }
+        if (!tooLong || settings.Yes)
+        {
+            return;
+        }
+        var limit = string.Create(CultureInfo.InvariantCulture, $"--max-minutes {settings.MaxMinutes:0.##}");
+        if (_console.Input is { } input)
+        {
+            await _console.Error.WriteAsync($"hcsim: that is more than {limit}; start it anyway? [y/N] ").ConfigureAwait(false);
+            var answer = (await input.ReadLineAsync().ConfigureAwait(false))?.Trim().ToLowerInvariant();
+            if (answer is "y" or "yes")
+            {
+                return;
+            }
+        }
+        throw new ScenarioValidationException([new ScenarioError(loaded.Source, 0, 0, "",
+            $"the run is estimated to take {estimate.Time}, more than {limit}; pass --yes to start it anyway, raise --max-minutes, "
+            + "or lower population.size, days or replicates")]);
+    }
 
     /// <summary>One line per phase, largest first: seconds summed over runs and share of the phases' total.</summary>
     public static string PhaseProfile(IReadOnlyDictionary<string, double> phaseSeconds, double wallSeconds)

@@ -16,6 +16,11 @@ public sealed record RunSettings
     public bool Quiet { get; init; }
     /// <summary>Print the time spent in each day-loop phase after the run.</summary>
     public bool Profile { get; init; }
+    /// <summary>A run estimated to take longer than this asks for confirmation (<see cref="Yes"/>) before it starts.</summary>
+    public double MaxMinutes { get; init; } = DefaultMaxMinutes;
+    /// <summary>Start a run estimated above <see cref="MaxMinutes"/> without asking.</summary>
+    public bool Yes { get; init; }
+    public const double DefaultMaxMinutes = 60;
     /// <summary>Also write events.parquet and/or transmissions.parquet.</summary>
     public Hcsim.Engine.Simulation.DetailOptions Details { get; init; } = Hcsim.Engine.Simulation.DetailOptions.None;
 }

@@ -1,3 +1,4 @@
+using Hcsim.Engine.Errors;
 using Hcsim.Engine.Scenarios;
 
 namespace Hcsim.Runner.Cli;
@@ -13,6 +14,14 @@ public sealed record ScenarioSource(Scenario Scenario, string Source, string Tex
         if (path is null)
         {
             return new ScenarioSource(ScenarioLoader.LoadDefault(overrides), BuiltInDefault, DefaultScenario.Text);
+        }
+        if (Directory.Exists(path))
+        {
+            // Otherwise the loader's File.Exists says "not found" about a folder that is plainly there.
+            var examples = Directory.EnumerateFiles(path, "*.yaml").Order(StringComparer.Ordinal).Take(3).ToList();
+            var hint = examples.Count > 0 ? $", e.g. {string.Join(" or ", examples)}" : "";
+            throw new ScenarioValidationException([new ScenarioError(path, 0, 0, "",
+                $"is a folder, not a scenario file; give the path of one YAML scenario file{hint}")]);
         }
         var scenario = ScenarioLoader.LoadFile(path, overrides);
         // Read after loading so that a missing file is reported by the loader, with its own message.

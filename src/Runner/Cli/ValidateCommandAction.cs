@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hcsim.Engine.Simulation;
 using Hcsim.Runner.Output;
 
 namespace Hcsim.Runner.Cli;
@@ -8,9 +9,13 @@ public sealed class ValidateCommandAction
 {
     private readonly CliConsole _console;
 
-    public ValidateCommandAction(CliConsole console)
+    private readonly AvailableMemory? _availableMemory;
+
+    /// <param name="availableMemory">Memory to compare the estimate with; null measures it.</param>
+    public ValidateCommandAction(CliConsole console, AvailableMemory? availableMemory = null)
     {
         _console = console;
+        _availableMemory = availableMemory;
     }
 
     public async Task<int> RunAsync(string path, IReadOnlyList<string> overrides)
@@ -22,6 +27,10 @@ public sealed class ValidateCommandAction
         var people = Range(scenario.Variants.Select(v => v.Model.Population.Size));
         await _console.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"ok: {scenario.Variants.Length} variants x {scenario.Replicates} replicates, {days} days, {people} people")).ConfigureAwait(false);
+        // The same estimate 'hcsim run' prints before a large run, for the default --threads (one per processor).
+        var threads = Environment.ProcessorCount;
+        var runsAtOnce = MemoryEstimate.For(scenario, threads).RunsAtOnce;
+        await _console.Output.WriteLineAsync(StartEstimate.For(scenario, threads, runsAtOnce, _availableMemory ?? AvailableMemory.Measure()).ToString()).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 

@@ -10,8 +10,10 @@ namespace Hcsim.Runner.Output;
 /// </summary>
 /// <remarks>
 /// Disposing without a commit deletes the temporary folder, unless it holds finished-run checkpoints
-/// (<see cref="RunCheckpoints.Folder"/>): those are kept, marked incomplete, for <c>hcsim run --resume</c>. A process that
-/// is killed leaves the temporary folder as it was, marked incomplete, and the previous results untouched.
+/// (<see cref="RunCheckpoints.Folder"/>): those are kept, marked incomplete, for <c>hcsim run --resume</c>, and
+/// everything else in it (a half-written daily.parquet, plots) is deleted so that a full disk gets its space back. A
+/// process that is killed leaves the temporary folder as it was, marked incomplete, and the previous results untouched;
+/// a kill during the commit itself leaves a resumable or a complete folder at every step (see <see cref="CommitStep"/>).
 /// </remarks>
 public sealed class OutputFolder : IDisposable
 {
@@ -22,17 +24,21 @@ public sealed class OutputFolder : IDisposable
     public const string LockFile = ".lock";
 
     private const string TemporaryMarker = ".tmp-";
+    private const string CompletedMarker = ".done-";
+    private const string ReplacedMarker = ".old-";
 
     private readonly Func<string, Stream> _createFile;
+    private readonly Action<CommitStep>? _beforeStep;
     private FileStream? _lock;
     private bool _committed;
 
-    private OutputFolder(string target, string temporary, bool force, Func<string, Stream> createFile)
+    private OutputFolder(string target, string temporary, bool force, Func<string, Stream> createFile, Action<CommitStep>? beforeStep)
     {
         Target = target;
         TemporaryPath = temporary;
         Force = force;
         _createFile = createFile;
+        _beforeStep = beforeStep;
     }
 
     /// <summary>The final folder (absolute path).</summary>
@@ -51,12 +57,14 @@ public sealed class OutputFolder : IDisposable
     /// anything when the target exists, is not empty and <paramref name="force"/> is false.
     /// </summary>
     /// <param name="createFile">Opens a new file for writing by full path; tests pass one that fails like a full disk.</param>
-    public static OutputFolder Create(string target, bool force, Func<string, Stream>? createFile = null, string? description = null)
+    /// <param name="beforeStep">Called before each step of <see cref="Commit"/>; tests stop the process there.</param>
+    public static OutputFolder Create(string target, bool force, Func<string, Stream>? createFile = null, string? description = null,
+        Action<CommitStep>? beforeStep = null)
     {
         var full = FullPath(target);
         CheckTarget(full, force);
-        var temporary = $"{full}{TemporaryMarker}{Path.GetRandomFileName().Replace(".", "", StringComparison.Ordinal)}";
-        var folder = new OutputFolder(full, temporary, force, createFile ?? (path => new FileStream(path, FileMode.CreateNew)));
+        var temporary = $"{full}{TemporaryMarker}{RandomSuffix()}";
+        var folder = new OutputFolder(full, temporary, force, createFile ?? (path => new FileStream(path, FileMode.CreateNew)), beforeStep);
         try
         {
             Directory.CreateDirectory(temporary);
@@ -90,7 +98,18 @@ public sealed class OutputFolder : IDisposable
     /// Temporary folders of <paramref name="target"/> left by runs that are no longer alive (killed, crashed, or kept for
     /// resuming), oldest first. A folder whose lock is held belongs to a live run and is never listed.
     /// </summary>
-    public static IReadOnlyList<string> FindStale(string target)
+    public static IReadOnlyList<string> FindStale(string target) => Siblings(target, TemporaryMarker);
+
+    /// <summary>
+    /// <c>DIR.done-*</c> folders: complete results of a run killed while moving them into place (after
+    /// <see cref="CommitStep.MarkComplete"/>), oldest first. <c>--resume</c> finishes their commit (<see cref="FinishCommit"/>).
+    /// </summary>
+    public static IReadOnlyList<string> FindCompleted(string target) => Siblings(target, CompletedMarker);
+
+    /// <summary><c>DIR.old-*</c> folders: results replaced with <c>--force</c> by a run killed before it deleted them.</summary>
+    public static IReadOnlyList<string> FindReplaced(string target) => Siblings(target, ReplacedMarker);
+
+    private static IReadOnlyList<string> Siblings(string target, string marker)
     {
         var full = FullPath(target);
         var parent = Path.GetDirectoryName(full);
@@ -99,7 +118,7 @@ public sealed class OutputFolder : IDisposable
             return [];
         }
         var stale = new List<string>();
-        foreach (var folder in Directory.EnumerateDirectories(parent, Path.GetFileName(full) + TemporaryMarker + "*"))
+        foreach (var folder in Directory.EnumerateDirectories(parent, Path.GetFileName(full) + marker + "*"))
         {
             if (!IsInUse(folder))
             {
@@ -158,61 +177,103 @@ public sealed class OutputFolder : IDisposable
         await writer.WriteAsync(text.AsMemory(), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Moves the finished temporary folder to the target, replacing an old one only with force.</summary>
+    /// <summary>
+    /// Moves the finished temporary folder to the target, replacing an old one only with force. Returns the
+    /// <c>DIR.old-*</c> folder of replaced results when it could not be deleted (null otherwise), so the caller names it.
+    /// </summary>
     /// <remarks>
-    /// The bookkeeping files go first (checkpoints, resume identity, marker, lock), then two renames: the old target
-    /// aside, the new folder into place. A kill between the two renames (a few milliseconds) leaves the previous results
-    /// in <c>&lt;target&gt;.old-*</c> and the new ones in the temporary folder, both complete.
+    /// The steps (<see cref="CommitStep"/>) are ordered so that a kill before any of them leaves something resumable or
+    /// complete: the folder is first marked complete by renaming it to <c>DIR.done-*</c>, then cleaned of its bookkeeping,
+    /// then renamed into place, and only then are the replaced results deleted.
     /// </remarks>
-    public void Commit()
+    public string? Commit()
     {
         if (_committed)
         {
             throw new InvalidOperationException("the output folder was already committed or disposed");
         }
+        string? completed = null;
         try
         {
             // Checked again because another process may have written the target while we were simulating.
             CheckTarget(Target, Force);
-            foreach (var bookkeeping in new[] { RunCheckpoints.Folder })
-            {
-                var path = Path.Combine(TemporaryPath, bookkeeping);
-                if (Directory.Exists(path))
-                {
-                    Directory.Delete(path, recursive: true);
-                }
-            }
-            File.Delete(Path.Combine(TemporaryPath, RunCheckpoints.IdentityFile));
-            File.Delete(Path.Combine(TemporaryPath, IncompleteFile));
+            _beforeStep?.Invoke(CommitStep.ReleaseFolderLock);
             ReleaseLock();
             File.Delete(Path.Combine(TemporaryPath, LockFile));
-            string? old = null;
-            if (Directory.Exists(Target))
-            {
-                // Even an empty target must move away, because Directory.Move refuses an existing destination.
-                old = $"{Target}.old-{Path.GetRandomFileName().Replace(".", "", StringComparison.Ordinal)}";
-                Directory.Move(Target, old);
-            }
-            try
-            {
-                Directory.Move(TemporaryPath, Target);
-            }
-            catch (Exception e) when (old is not null && e is IOException or UnauthorizedAccessException)
-            {
-                // Put the previous results back: a failed run must leave them as they were.
-                Directory.Move(old, Target);
-                throw;
-            }
+            _beforeStep?.Invoke(CommitStep.MarkComplete);
+            completed = Target + CompletedMarker + Path.GetFileName(TemporaryPath)[(Path.GetFileName(Target).Length + TemporaryMarker.Length)..];
+            Directory.Move(TemporaryPath, completed);
             _committed = true;
-            if (old is not null)
-            {
-                Directory.Delete(old, recursive: true);
-            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new OutputWriteException($"{Target}: cannot move the results into place: {e.Message}", e);
         }
+        return FinishCommit(completed, Target, Force, _beforeStep);
+    }
+
+    /// <summary>
+    /// The steps of a commit after <see cref="CommitStep.MarkComplete"/>, on a <c>DIR.done-*</c> folder: by
+    /// <see cref="Commit"/>, or by <c>--resume</c> for a run killed during them. Returns the replaced results' folder when
+    /// it could not be deleted.
+    /// </summary>
+    public static string? FinishCommit(string completed, string target, bool force, Action<CommitStep>? beforeStep = null)
+    {
+        var full = FullPath(target);
+        string? old = null;
+        try
+        {
+            beforeStep?.Invoke(CommitStep.RemoveCheckpoints);
+            var checkpoints = Path.Combine(completed, RunCheckpoints.Folder);
+            if (Directory.Exists(checkpoints))
+            {
+                Directory.Delete(checkpoints, recursive: true);
+            }
+            File.Delete(Path.Combine(completed, RunCheckpoints.IdentityFile));
+            beforeStep?.Invoke(CommitStep.RemoveIncompleteMarker);
+            File.Delete(Path.Combine(completed, IncompleteFile));
+            File.Delete(Path.Combine(completed, LockFile));
+            CheckTarget(full, force);
+            beforeStep?.Invoke(CommitStep.MoveOldAside);
+            if (Directory.Exists(full))
+            {
+                // Even an empty target must move away, because Directory.Move refuses an existing destination.
+                old = full + ReplacedMarker + RandomSuffix();
+                Directory.Move(full, old);
+            }
+            beforeStep?.Invoke(CommitStep.MoveIntoPlace);
+            try
+            {
+                Directory.Move(completed, full);
+            }
+            catch (Exception e) when (old is not null && e is IOException or UnauthorizedAccessException)
+            {
+                // Put the previous results back: a failed run must leave them as they were.
+                Directory.Move(old, full);
+                throw;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputWriteException(
+                $"{full}: cannot move the results into place: {e.Message}; the complete results are in {completed}: rerun the same command with --resume to move them into place without simulating", e);
+        }
+        beforeStep?.Invoke(CommitStep.DeleteOld);
+        string? left = null;
+        if (old is not null)
+        {
+            try
+            {
+                Directory.Delete(old, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The new results are in place; the caller names the folder rather than leave it silently.
+                left = old;
+            }
+        }
+        beforeStep?.Invoke(CommitStep.Finished);
+        return left;
     }
 
     public void Dispose()
@@ -225,6 +286,7 @@ public sealed class OutputFolder : IDisposable
             {
                 // Finished runs are worth keeping: --resume reuses them. The INCOMPLETE marker stays and says so.
                 KeptForResume = true;
+                KeepOnlyCheckpoints();
             }
             else
             {
@@ -232,6 +294,39 @@ public sealed class OutputFolder : IDisposable
             }
         }
         _committed = true;
+    }
+
+    /// <summary>Bytes now held by the folder at <paramref name="path"/> (for messages); 0 when it is gone.</summary>
+    public static long SizeOf(string path) => Directory.Exists(path)
+        ? new DirectoryInfo(path).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length)
+        : 0;
+
+    /// <summary>Deletes everything --resume does not reuse, so that a run stopped by a full disk gives the space back.</summary>
+    private void KeepOnlyCheckpoints()
+    {
+        var keep = new HashSet<string>(StringComparer.Ordinal) { RunCheckpoints.Folder, RunCheckpoints.IdentityFile, IncompleteFile, LockFile };
+        foreach (var entry in Directory.EnumerateFileSystemEntries(TemporaryPath))
+        {
+            if (keep.Contains(Path.GetFileName(entry)))
+            {
+                continue;
+            }
+            try
+            {
+                if (Directory.Exists(entry))
+                {
+                    Directory.Delete(entry, recursive: true);
+                }
+                else
+                {
+                    File.Delete(entry);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Freeing space is a courtesy; the message names the folder and its size either way.
+            }
+        }
     }
 
     private void ReleaseLock()
@@ -265,7 +360,10 @@ public sealed class OutputFolder : IDisposable
         }
     }
 
-    private static string FullPath(string target) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
+    /// <summary>The absolute path of an output folder, without a trailing separator.</summary>
+    public static string FullPath(string target) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
+
+    private static string RandomSuffix() => Path.GetRandomFileName().Replace(".", "", StringComparison.Ordinal);
 
     private static string IncompleteText(string target, string? description) => string.Create(CultureInfo.InvariantCulture, $"""
         This folder is NOT a result. It holds the partial output of an hcsim run that has not finished, or was

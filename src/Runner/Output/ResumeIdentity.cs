@@ -16,6 +16,39 @@ public sealed record ResumeIdentity
     /// <summary>The detail tables asked for (--events, --transmissions): the saved runs hold only those.</summary>
     public string Details { get; init; } = "";
 
+    /// <summary>The <see cref="Details"/> text for the detail tables asked for.</summary>
+    public static string DetailsText(bool events, bool transmissions) =>
+        string.Join(" ", new[] { events ? "--events" : "", transmissions ? "--transmissions" : "" }.Where(d => d.Length > 0));
+
+    /// <summary>
+    /// The identity of the run that wrote a complete results folder, from its manifest.json (a <c>DIR.done-*</c> folder
+    /// no longer holds resume.json); null when the manifest is missing or unreadable.
+    /// </summary>
+    public static ResumeIdentity? FromManifest(string folder)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, ResultsPipeline.ManifestFile)));
+            var root = document.RootElement;
+            var files = root.GetProperty("files").EnumerateArray().Select(f => f.GetString()).ToList();
+            return new ResumeIdentity
+            {
+                ScenarioSha256 = root.GetProperty("scenario_sha256").GetString() ?? "",
+                Overrides = [.. root.GetProperty("overrides").EnumerateArray().Select(o => o.GetString() ?? "")],
+                Seed = root.GetProperty("base_seed").GetUInt64(),
+                Replicates = root.GetProperty("replicates").GetInt32(),
+                Variants = [.. root.GetProperty("variants").EnumerateArray().Select(v => v.GetString() ?? "")],
+                HcsimVersion = root.GetProperty("hcsim_version").GetString() ?? "",
+                Details = DetailsText(files.Contains(DetailParquetWriter.EventsFile), files.Contains(DetailParquetWriter.TransmissionsFile)),
+            };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException
+            or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Null when a run with <paramref name="other"/> can resume from this one, else the first difference.</summary>
     public string? DifferenceFrom(ResumeIdentity other)
     {

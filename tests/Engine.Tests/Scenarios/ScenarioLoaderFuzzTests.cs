@@ -104,7 +104,27 @@ public sealed class ScenarioLoaderFuzzTests
 
         var error = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Load(text, "long.yaml", []));
 
-        Assert.Contains("more than the limit of 1000000", Assert.Single(error.Errors).Message, StringComparison.Ordinal);
+        Assert.Contains("more than the limit of 1,000,000 characters", Assert.Single(error.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoadFile_FileFarOverTheLimit_SaysMoreThanTheLimitWithoutAWrongCount()
+    {
+        // The file is read only up to one character past the limit, so any count in the message would be that, not the size.
+        var path = Path.Combine(Path.GetTempPath(), $"hcsim-long-{Environment.ProcessId}-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, "name: long\ndescription: " + new string('x', 2_000_000));
+        try
+        {
+            var error = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.LoadFile(path, []));
+
+            var message = Assert.Single(error.Errors).Message;
+            Assert.Contains("more than the limit of 1,000,000 characters", message, StringComparison.Ordinal);
+            Assert.DoesNotContain("1000001", message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]

@@ -8,9 +8,10 @@ using Hcsim.Runner.Tests.Output;
 namespace Hcsim.Runner.Tests.Cli;
 
 /// <summary>
-/// Faults while running: interruption (in-process cancellation and a real kill), resuming, a full disk, an unwritable
-/// folder, a scenario too big for the machine, more threads than cores. Every case checks the exit code, the one-line
-/// message, and that earlier results are intact.
+/// Faults while running: interruption (in-process cancellation and a real kill), resuming, a full disk (also while the
+/// plots are drawn), an unwritable folder, a second run to a folder in use, a scenario too big for the machine, more
+/// threads than cores (progress must still advance). Every case checks the exit code, the one-line message, and that
+/// earlier results are intact. Kills during the final commit are in <see cref="CommitKillTests"/>.
 /// </summary>
 public sealed class FaultTests : IDisposable
 {
@@ -224,6 +225,80 @@ public sealed class FaultTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_DiskFullWhileWritingPlots_ExitsThreeNamingTheFileAndSaysWhereTheRunsAreKept()
+    {
+        if (!File.Exists("/dev/full"))
+        {
+            return;
+        }
+        // A real ENOSPC: the epidemic plot's file is a link to /dev/full, which refuses every write as a full disk does.
+        Stream Create(string path)
+        {
+            if (Path.GetFileName(path) == ResultsPipeline.DailyFile)
+            {
+                var plot = Path.Combine(Path.GetDirectoryName(path)!, Hcsim.Runner.Plots.ResultPlots.EpidemicFile);
+                Directory.CreateDirectory(Path.GetDirectoryName(plot)!);
+                File.CreateSymbolicLink(plot, "/dev/full");
+            }
+            return new FileStream(path, FileMode.CreateNew);
+        }
+        using var error = new StringWriter();
+        var action = new RunCommandAction(new CliConsole(TextWriter.Null, error, false), Program.Version, Create);
+
+        var failure = await Assert.ThrowsAsync<OutputWriteException>(() => action.RunAsync(Settings(Out("plots")) with
+        {
+            Overrides = ["population.size=2000", "days=10", "replicates=1"],
+        }, CancellationToken.None));
+
+        Assert.Equal(ExitCodes.OutputError, Program.ExitCodeFor(failure));
+        Assert.Contains(FullDiskStream.Message, failure.Message, StringComparison.Ordinal);
+        Assert.Contains("epidemic.png", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("AggregateException", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', failure.Message);
+        var kept = Assert.Single(TemporaryFolders("plots"));
+        Assert.Contains(kept, error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--resume", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("delete that folder", error.ToString(), StringComparison.Ordinal);
+        var left = Directory.EnumerateFileSystemEntries(Path.Combine(_temp.Path, kept)).Select(e => Path.GetFileName(e)).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal([OutputFolder.LockFile, OutputFolder.IncompleteFile, RunCheckpoints.IdentityFile, RunCheckpoints.Folder], left);
+    }
+
+    [Fact]
+    public async Task Run_SameOutputFolderAsALiveRun_StopsBeforeSimulatingAndNamesTheProcess()
+    {
+        var hcsim = Path.Combine(AppContext.BaseDirectory, "hcsim.dll");
+        var start = new ProcessStartInfo(Environment.ProcessPath!, ["exec", hcsim, "run", "--out", Out("busy"), .. Small])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        try
+        {
+            var owner = Path.Combine(Out("busy") + OutputLock.Suffix, OutputLock.OwnerFileName);
+            var watch = Stopwatch.StartNew();
+            while (watch.Elapsed < TimeSpan.FromSeconds(60) && !process.HasExited && TemporaryFolders("busy").Length == 0)
+            {
+                await Task.Delay(10);
+            }
+            Assert.False(process.HasExited, "the first run should still be going; make the scenario longer if this fails");
+            Assert.True(File.Exists(owner), "the first run should hold the lock of its output folder");
+
+            var (code, _, error) = await Run(["run", "--out", Out("busy"), .. Small]);
+
+            Assert.Equal(ExitCodes.OutputError, code);
+            Assert.Contains($"another hcsim run (pid {process.Id} ", error, StringComparison.Ordinal);
+            Assert.Contains("--out", error, StringComparison.Ordinal);
+            Assert.Single(TemporaryFolders("busy"));
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
     public async Task Run_OutputInsideAFile_ExitsThreeWithOneLine()
     {
         // Works for root too, unlike a read-only folder: nothing can create a folder inside a regular file.
@@ -314,6 +389,26 @@ public sealed class FaultTests : IDisposable
 
         Assert.True(code == ExitCodes.Ok, error);
         Assert.Contains($"--threads {threads} is more than the {Environment.ProcessorCount} processor(s)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ThreadsFarAboveCores_ProgressStillAdvances()
+    {
+        // Workers on every pool thread once starved a progress loop that waited on the pool: it printed 0 % and then
+        // nothing until the end. Progress now has its own thread, so the redirected lines step through the run.
+        var threads = (4 * Environment.ProcessorCount).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var (code, output, error) = await Run("run", "--out", Out("p"), "--set", "population.size=40000", "--set", "days=60",
+            "--set", "replicates=3", "--threads", threads);
+
+        Assert.True(code == ExitCodes.Ok, error);
+        var percents = output.Split('\n')
+            .Where(l => l.StartsWith("simulating: ", StringComparison.Ordinal))
+            .Select(l => int.Parse(l["simulating: ".Length..l.IndexOf(' ', "simulating: ".Length)], System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        Assert.True(percents.Count(p => p is > 0 and < 100) >= 3,
+            $"progress should advance through the run in at least three steps between 0 % and 100 %, printed: [{string.Join(", ", percents)}]");
+        Assert.Equal(percents.Order().ToList(), percents);
     }
 
     [Fact]

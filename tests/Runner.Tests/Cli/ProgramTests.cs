@@ -23,6 +23,71 @@ public sealed class ProgramTests
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--seed", "-5", "seeds are never negative")]
+    [InlineData("--seed", "abc", "not a whole number")]
+    [InlineData("--seed", "18446744073709551616", "too large")]
+    [InlineData("--threads", "abc", "at least 1")]
+    [InlineData("--threads", "0", "at least 1")]
+    public async Task RunAsync_BadNumberOption_SaysWhatNumbersAreAcceptedWithoutTypeNames(string option, string value, string expected)
+    {
+        var (code, _, error) = await Run("run", option, value);
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Contains($"{option} {value}: ", error, StringComparison.Ordinal);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("expected type", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_MisspeltCommand_SuggestsTheCommandInOneLine()
+    {
+        var (code, _, error) = await Run("runn");
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        var line = Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.Contains("'runn' is not an hcsim command; did you mean 'run'?", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Required command", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_FolderGivenAsScenario_SaysItIsAFolderNotMissing()
+    {
+        var folder = Directory.CreateTempSubdirectory("hcsim-scenarios-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "city.yaml"), "name: city\n");
+
+            var (code, _, error) = await Run("validate", folder);
+
+            Assert.Equal(ExitCodes.InvalidInput, code);
+            Assert.Contains("is a folder, not a scenario file", error, StringComparison.Ordinal);
+            Assert.Contains("city.yaml", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("not found", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_Interrupted_SaysSoWithoutAnExceptionTypeName()
+    {
+        using var cancel = new CancellationTokenSource();
+        await cancel.CancelAsync();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var console = new CliConsole(output, error, interactive: false);
+        var code = await Program.RunAsync(["run", "--set", "population.size=1000", "--set", "days=5", "--out",
+            Path.Combine(Path.GetTempPath(), $"hcsim-interrupted-{Environment.ProcessId}"), "--quiet"], console, cancel.Token);
+
+        Assert.Equal(ExitCodes.Interrupted, code);
+        Assert.Contains("interrupted", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task RunAsync_Version_PrintsInformationalVersionAndReturnsZero()
     {
@@ -77,6 +142,7 @@ public sealed class ProgramTests
         Assert.Equal(ExitCodes.OutputError, Program.ExitCodeFor(new UnauthorizedAccessException("read-only")));
         Assert.Equal(ExitCodes.InvariantBroken, Program.ExitCodeFor(new SimulationInvariantException("negative count")));
         Assert.Equal(ExitCodes.Unexpected, Program.ExitCodeFor(new InvalidOperationException("bug")));
+        Assert.Equal(ExitCodes.OutputError, Program.ExitCodeFor(new AggregateException(new IOException("No space left on device : 'plots/a.png'"))));
     }
 
     private static async Task<(int Code, string Output, string Error)> Run(params string[] args)

@@ -45,6 +45,37 @@ public sealed class RebuildAndCompareTests : IDisposable
     }
 
     [Fact]
+    public async Task Plot_DiskFull_ExitsThreeWithOneLineAndKeepsTheOldPlots()
+    {
+        if (!File.Exists("/dev/full"))
+        {
+            return;
+        }
+        var folder = await ResultsFolders.WriteAsync(_temp.Path, "run", ResultPlotsTests.SweepScenario());
+        var epidemic = Path.Combine(folder, ResultPlots.EpidemicFile);
+        var original = File.ReadAllBytes(epidemic);
+        string FullScratch(string results)
+        {
+            // A real ENOSPC: the new epidemic plot's file is a link to /dev/full.
+            var scratch = Path.Combine(results, ".rebuild-test");
+            Directory.CreateDirectory(Path.Combine(scratch, "plots"));
+            File.CreateSymbolicLink(Path.Combine(scratch, ResultPlots.EpidemicFile), "/dev/full");
+            return scratch;
+        }
+        using var error = new StringWriter();
+
+        var failure = await Assert.ThrowsAsync<OutputWriteException>(() =>
+            new RebuildCommandAction(new CliConsole(TextWriter.Null, error, false), FullScratch).PlotAsync(folder, quiet: false, CancellationToken.None));
+
+        Assert.Equal(ExitCodes.OutputError, Program.ExitCodeFor(failure));
+        Assert.Contains("No space left on device", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("epidemic.png", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', failure.Message);
+        Assert.True(original.AsSpan().SequenceEqual(File.ReadAllBytes(epidemic)), "the folder's own plot should be untouched");
+        Assert.False(Directory.Exists(Path.Combine(folder, ".rebuild-test")), "the scratch folder should be removed");
+    }
+
+    [Fact]
     public async Task Report_ExistingFolder_RewritesTheSameReport()
     {
         var folder = await ResultsFolders.WriteAsync(_temp.Path, "run", ResultPlotsTests.SweepScenario());
@@ -76,6 +107,36 @@ public sealed class RebuildAndCompareTests : IDisposable
         var line = output.Split('\n').First(l => l.TrimStart().StartsWith("total_infections", StringComparison.Ordinal));
         Assert.True(line.TrimEnd().EndsWith("+7", StringComparison.Ordinal), $"B - A of total infections should be +7: '{line}'");
         Assert.All(output.Split('\n'), l => Assert.True(l.Length <= 80 || l.StartsWith("A:", StringComparison.Ordinal) || l.StartsWith("B:", StringComparison.Ordinal), $"'{l}' should fit 80 columns"));
+    }
+
+    [Fact]
+    public async Task Compare_FoldersWithDifferentDaysAndSeeds_SaysTheyAreNotLikeForLike()
+    {
+        var scenarioA = Output.SyntheticRuns.Scenario(variants: 2, replicates: 3, days: 10);
+        var scenarioB = Output.SyntheticRuns.Scenario(variants: 2, replicates: 3, days: 12) with { Seed = scenarioA.Seed + 1 };
+        var a = await ResultsFolders.WriteAsync(_temp.Path, "a", scenarioA);
+        var b = await ResultsFolders.WriteAsync(_temp.Path, "b", scenarioB);
+
+        var (code, output, error) = await Run("compare", a, b);
+
+        Assert.True(code == ExitCodes.Ok, $"compare should still print the table, stderr: {error}");
+        Assert.Contains("note: the seeds differ", output, StringComparison.Ordinal);
+        Assert.Contains("the days differ (A 10, B 12)", output, StringComparison.Ordinal);
+        Assert.Contains("not like for like", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_SameSettings_PrintsNoNotes()
+    {
+        var scenario = Output.SyntheticRuns.Scenario(variants: 2, replicates: 3, days: 10);
+        var a = await ResultsFolders.WriteAsync(_temp.Path, "a", scenario);
+        var b = await ResultsFolders.WriteAsync(_temp.Path, "b", scenario, shift: 1);
+
+        var (code, output, error) = await Run("compare", a, b);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.DoesNotContain("note:", output, StringComparison.Ordinal);
+        Assert.Equal("", error);
     }
 
     [Fact]
