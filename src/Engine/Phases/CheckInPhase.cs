@@ -22,10 +22,7 @@ public sealed class CheckInPhase : IDayPhase
     private readonly double _reportProbability;
     private readonly double _centralProbability;
     private readonly double _centralReportProbability;
-    private readonly Action<int> _chunkBody;
     private List<int>[] _chunkReports = [];
-    private SimulationState? _state;
-    private int _day;
 
     public CheckInPhase(CheckInConfig config)
     {
@@ -33,7 +30,6 @@ public sealed class CheckInPhase : IDayPhase
         _reportProbability = config.FeverReportProbability;
         _centralProbability = config.CentralCheckProbability;
         _centralReportProbability = config.CentralFeverDetectionProbability;
-        _chunkBody = CheckInChunk;
     }
 
     public string Name => "checkin";
@@ -49,9 +45,8 @@ public sealed class CheckInPhase : IDayPhase
                 _chunkReports[c] = [];
             }
         }
-        _state = state;
-        _day = day;
-        ChunkedLoop.Run(chunks, state.Parallel, _chunkBody);
+        var checkIn = new CheckInChunk { Phase = this, State = state, Day = day };
+        ChunkedLoop.Run(chunks, state.Parallel, ref checkIn);
         state.FeverReports.Clear();
         foreach (var reports in _chunkReports)
         {
@@ -59,10 +54,8 @@ public sealed class CheckInPhase : IDayPhase
         }
     }
 
-    private void CheckInChunk(int chunk)
+    private void CheckIn(SimulationState state, int day, int chunk)
     {
-        var state = _state!;
-        var day = _day;
         var agents = state.Agents;
         var stage = agents.Stage;
         var fever = agents.FeverEndDay;
@@ -103,5 +96,14 @@ public sealed class CheckInPhase : IDayPhase
                 streak[i]++;
             }
         }
+    }
+
+    private struct CheckInChunk : IChunkBody
+    {
+        public CheckInPhase Phase;
+        public SimulationState State;
+        public int Day;
+
+        public readonly void Run(int chunk) => Phase.CheckIn(State, Day, chunk);
     }
 }

@@ -35,15 +35,11 @@ public sealed class MetricsPhase : IDayPhase
     private const int RecoveredStatus = 2;
 
     private readonly int _width;
-    private readonly Action<int> _chunkBody;
     private int[][] _chunkCounts = [];
-    private SimulationState? _state;
-    private int _day;
 
     public MetricsPhase(int colours)
     {
         _width = FirstColour + colours;
-        _chunkBody = CountChunk;
     }
 
     public string Name => "metrics";
@@ -59,9 +55,8 @@ public sealed class MetricsPhase : IDayPhase
                 _chunkCounts[c] = new int[_width];
             }
         }
-        _state = state;
-        _day = day;
-        ChunkedLoop.Run(chunks, state.Parallel, _chunkBody);
+        var count = new CountChunk { State = state, Day = day, ChunkCounts = _chunkCounts };
+        ChunkedLoop.Run(chunks, state.Parallel, ref count);
 
         Span<int> total = stackalloc int[_width];
         total.Clear();
@@ -103,14 +98,12 @@ public sealed class MetricsPhase : IDayPhase
         state.Today.Reset();
     }
 
-    private void CountChunk(int chunk)
+    private static void Count(SimulationState state, int day, int[] counts, int chunk)
     {
-        var state = _state!;
-        var tomorrow = _day + 1;
+        var tomorrow = day + 1;
         var agents = state.Agents;
         var stage = agents.Stage;
         var colour = agents.Colour;
-        var counts = _chunkCounts[chunk];
         Array.Clear(counts);
         var quarantine = agents.Confinement;
         var marks = agents.Marks;
@@ -183,4 +176,13 @@ public sealed class MetricsPhase : IDayPhase
         DiseaseStage.Recovered => RecoveredStatus,
         _ => Infected,
     };
+
+    private struct CountChunk : IChunkBody
+    {
+        public SimulationState State;
+        public int Day;
+        public int[][] ChunkCounts;
+
+        public readonly void Run(int chunk) => Count(State, Day, ChunkCounts[chunk], chunk);
+    }
 }

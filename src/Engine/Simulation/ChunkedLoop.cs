@@ -3,22 +3,12 @@ namespace Hcsim.Engine.Simulation;
 /// <summary>
 /// Runs a body over chunk indices 0..chunks-1: on the calling thread when there is at most one chunk (a quiet day
 /// should not pay for a parallel loop), otherwise with <see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/>.
+/// The body is a struct carrying what the chunks read, so a phase hands its values to the loop instead of stashing
+/// them in fields for a delegate.
 /// Every caller merges its chunks' outputs in chunk order afterwards, which is what keeps results thread-independent.
 /// </summary>
 public static class ChunkedLoop
 {
-    public static void Run(int chunks, ParallelOptions parallel, Action<int> body)
-    {
-        if (chunks == 1)
-        {
-            body(0);
-        }
-        else if (chunks > 1)
-        {
-            Parallel.For(0, chunks, parallel, body);
-        }
-    }
-
     /// <summary>Runs <paramref name="body"/> for every chunk; the struct is shared, read-only, by the chunks.</summary>
     public static void Run<TBody>(int chunks, ParallelOptions parallel, ref TBody body)
         where TBody : struct, IChunkBody
