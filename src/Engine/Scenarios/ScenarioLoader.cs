@@ -97,7 +97,7 @@ public static class ScenarioLoader
         var sweepAxes = ImmutableArray<SweepAxis>.Empty;
         if (fileEntries.TryGetValue("sweep", out var sweepEntry))
         {
-            variantEntries = [.. variantEntries, .. ExpandSweep(sweepEntry.Value, fileBinder, variantEntries, baseline, out sweepAxes)];
+            variantEntries = [.. variantEntries, .. ExpandSweep(sweepEntry.Value, fileBinder, variantEntries, baseline, DeclaredParameters(root), out sweepAxes)];
         }
 
         var baseBinder = new ConfigBinder(locations, errors);
@@ -109,9 +109,10 @@ public static class ScenarioLoader
         var variants = ImmutableArray.CreateBuilder<ScenarioVariant>(variantEntries.Length + 1);
         variants.Add(new ScenarioVariant { Name = baseline, Description = description, Model = baseModel });
         var baseErrors = errors.ToHashSet();
+        var parameters = DeclaredParameters(root);
         foreach (var entry in variantEntries)
         {
-            var model = BindVariant(entry, modelNode, baseModel, locations, errors, baseErrors);
+            var model = BindVariant(entry, modelNode, baseModel, parameters, locations, errors, baseErrors);
             variants.Add(new ScenarioVariant { Name = entry.Name, Description = entry.Description, Model = model, Sweep = entry.Sweep });
         }
 
@@ -261,7 +262,10 @@ public static class ScenarioLoader
         }
         else
         {
-            problem = SettingPath.FindProblem(typeof(ModelConfig), segments, 0);
+            problem = SettingPath.FindProblem(typeof(ModelConfig), segments, 0)
+                ?? (segments is ["policy", "params", var parameter]
+                    ? PolicyParameters.UndeclaredProblem(parameter, DeclaredParameters(root), "--set")
+                    : null);
         }
         if (problem is not null)
         {
@@ -368,9 +372,14 @@ public static class ScenarioLoader
     }
 
     private static IEnumerable<VariantEntry> ExpandSweep(
-        YamlNode node, ConfigBinder binder, ImmutableArray<VariantEntry> declared, string baseline, out ImmutableArray<SweepAxis> axes)
+        YamlNode node,
+        ConfigBinder binder,
+        ImmutableArray<VariantEntry> declared,
+        string baseline,
+        ImmutableArray<string> parameters,
+        out ImmutableArray<SweepAxis> axes)
     {
-        var points = SweepExpander.Expand(node, binder, FileKeys, out axes);
+        var points = SweepExpander.Expand(node, binder, FileKeys, parameters, out axes);
         var taken = declared.Select(v => v.Name).Append(baseline).ToHashSet(StringComparer.Ordinal);
         var entries = new List<VariantEntry>(points.Length);
         foreach (var point in points)
@@ -389,6 +398,7 @@ public static class ScenarioLoader
         VariantEntry entry,
         YamlMappingNode baseNode,
         ModelConfig baseModel,
+        ImmutableArray<string> parameters,
         NodeLocations locations,
         List<ScenarioError> errors,
         HashSet<ScenarioError> baseErrors)
@@ -406,6 +416,20 @@ public static class ScenarioLoader
             {
                 var location = locations.Of(keyNode);
                 errors.Add(new ScenarioError(location.File, location.Line, location.Column, path, problem));
+                continue;
+            }
+            var undeclared = false;
+            foreach (var (name, at, atPath) in ParametersNamed(path, segments, keyNode, valueNode))
+            {
+                if (PolicyParameters.UndeclaredProblem(name, parameters, "a variant") is { } message)
+                {
+                    var location = locations.Of(at);
+                    errors.Add(new ScenarioError(location.File, location.Line, location.Column, atPath, message));
+                    undeclared = true;
+                }
+            }
+            if (undeclared)
+            {
                 continue;
             }
             node = SettingPath.Apply(node, segments, 0, valueNode, locations);
@@ -433,6 +457,40 @@ public static class ScenarioLoader
             }
         }
         return model;
+    }
+
+    /// <summary>The parameter names the base scenario (file and <c>--set</c> so far) declares in <c>policy.params</c>.</summary>
+    private static ImmutableArray<string> DeclaredParameters(YamlMappingNode root) =>
+        root.Children.TryGetValue(new YamlScalarNode("policy"), out var policy) && policy is YamlMappingNode policyMapping
+        && policyMapping.Children.TryGetValue(new YamlScalarNode("params"), out var parameters) && parameters is YamlMappingNode mapping
+            ? [.. mapping.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "").Order(StringComparer.Ordinal)]
+            : [];
+
+    /// <summary>
+    /// The parameters a variant's override names, with the node and path to report them at: <c>policy.params.X</c>, or
+    /// the keys of a mapping set at <c>policy.params</c> or at <c>policy</c>.
+    /// </summary>
+    private static IEnumerable<(string Name, YamlNode At, string Path)> ParametersNamed(
+        string path, string[] segments, YamlNode keyNode, YamlNode value)
+    {
+        if (segments is ["policy", "params", var name])
+        {
+            yield return (name, keyNode, path);
+            yield break;
+        }
+        var parameters = segments switch
+        {
+            ["policy", "params"] => value,
+            ["policy"] when value is YamlMappingNode policy && policy.Children.TryGetValue(new YamlScalarNode("params"), out var p) => p,
+            _ => null,
+        };
+        if (parameters is YamlMappingNode mapping)
+        {
+            foreach (var key in mapping.Children.Keys.OfType<YamlScalarNode>())
+            {
+                yield return (key.Value ?? "", key, $"policy.params.{key.Value}");
+            }
+        }
     }
 
     private static T BindOr<T>(ConfigBinder binder, YamlNode node, string path, T fallback) =>

@@ -346,20 +346,15 @@ internal sealed class ScenarioValidator
 
     private void Number(string path, NumberOrParameter number, PolicyConfig policy, double minimum)
     {
-        if (number.Parameter is { } name)
+        var parameters = new PolicyParameters(policy.Params);
+        if (!parameters.TryResolve(number, out var value))
         {
-            if (!policy.Params.TryGetValue(name, out var value))
-            {
-                Add(path, UnknownName("parameter", name, [.. policy.Params.Keys.Order(StringComparer.Ordinal)], "policy.params"));
-            }
-            else if (value < minimum)
-            {
-                Add(path, $"must be at least {Format(minimum)}, got parameter '{name}' = {Format(value)} (set in policy.params.{name})");
-            }
+            Add(path, parameters.Unknown(number.Parameter!));
         }
-        else if (number.Value is { } value && value < minimum)
+        else if (value < minimum)
         {
-            Add(path, $"must be at least {Format(minimum)}, got {Format(value)}");
+            var got = number.Parameter is { } name ? $"parameter '{name}' = {Format(value)} (set in policy.params.{name})" : Format(value);
+            Add(path, $"must be at least {Format(minimum)}, got {got}");
         }
     }
 

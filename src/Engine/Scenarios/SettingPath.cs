@@ -23,7 +23,8 @@ internal static class SettingPath
             }
             if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ImmutableDictionary<,>))
             {
-                // Dictionaries (tests, policy.params) accept new names: that is how a variant adds a parameter.
+                // Dictionaries accept new names here (a variant may add a test kind); a policy parameter the base does
+                // not declare is refused by the loader, which knows the base's names.
                 type = type.GetGenericArguments()[1];
                 continue;
             }

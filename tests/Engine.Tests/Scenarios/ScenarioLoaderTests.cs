@@ -77,11 +77,11 @@ public sealed class ScenarioLoaderTests
     public void Load_SetFileLevelAndNewKeys_AppliesThem()
     {
         var scenario = ScenarioLoader.LoadDefault(
-            ["seed=7", "replicates=2", "disease.death_probability=0.01", "policy.params.new_name=4", "policy.colours=[green, yellow, red]"]);
+            ["seed=7", "replicates=2", "disease.death_probability=0.01", "policy.params.red_days=10", "policy.colours=[green, yellow, red]"]);
 
         Assert.True(scenario.Seed == 7 && scenario.Replicates == 2, "seed and replicates should be overridable");
         Assert.All(scenario.Variants, v => Assert.True(v.Model.Disease.DeathProbability == 0.01, "every variant should get the new death probability"));
-        Assert.All(scenario.Variants, v => Assert.True(v.Model.Policy.Params["new_name"] == 4, "every variant should get the new parameter"));
+        Assert.All(scenario.Variants, v => Assert.True(v.Model.Policy.Params["red_days"] == 10, "every variant should get the overridden parameter"));
         Assert.True(scenario.Variants[2].Model.Policy.Params["yellow_days"] == 3, "variant overrides should apply after --set");
     }
 
@@ -154,14 +154,72 @@ public sealed class ScenarioLoaderTests
               - name: deadly
                 set:
                   disease.death_probability: 0.02
-                  policy.params.extra_days: 2
+                  tests.antigen.sensitivity: 0.6
             """;
         var scenario = ScenarioLoader.Load(Text, File, []);
 
         Assert.True(scenario.Variants[1].Model.Disease.DeathProbability == 0.02, "the variant should get the death probability it sets");
-        Assert.True(scenario.Variants[1].Model.Policy.Params["extra_days"] == 2, "the variant should get the parameter it adds");
+        Assert.True(scenario.Variants[1].Model.Tests["antigen"].Sensitivity == 0.6, "the variant should get the test kind it adds");
         Assert.True(scenario.Variants[0].Model.Disease.DeathProbability == 0, "the baseline should keep the default death probability");
-        Assert.False(scenario.Variants[0].Model.Policy.Params.ContainsKey("extra_days"), "the baseline should not get the variant's parameter");
+        Assert.False(scenario.Variants[0].Model.Tests.ContainsKey("antigen"), "the baseline should not get the variant's test kind");
+    }
+
+    [Fact]
+    public void Load_VariantSetsUndeclaredParameter_ReportsItWithSuggestion()
+    {
+        const string Text = """
+            name: custom
+            policy:
+              params: {yellow_days: 7, red_days: 14}
+            variants:
+              - name: short
+                set:
+                  policy.params.yelow_days: 3
+            """;
+
+        var error = Assert.Single(Errors(() => ScenarioLoader.Load(Text, File, [])));
+
+        Assert.True(error.ToString().StartsWith($"{File}:7:7: policy.params.yelow_days: unknown parameter 'yelow_days'; did you mean 'yellow_days'?", StringComparison.Ordinal),
+            $"a variant setting an undeclared parameter should be refused at its key with a suggestion, got {error}");
+        Assert.Contains("the base scenario declares", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_VariantReplacesParamsWithUndeclaredName_ReportsTheName()
+    {
+        const string Text = """
+            name: custom
+            policy:
+              params: {yellow_days: 7}
+            variants:
+              - name: short
+                set:
+                  policy.params: {yellow_days: 3, red_dys: 2}
+            """;
+
+        var error = Assert.Single(Errors(() => ScenarioLoader.Load(Text, File, [])));
+
+        Assert.True(error.SettingPath == "policy.params.red_dys" && error.Line == 7,
+            $"an undeclared name inside a params mapping set by a variant should be refused at that name, got {error}");
+    }
+
+    [Fact]
+    public void Load_SetUndeclaredParameter_ReportsAtCommandLineWithSuggestion()
+    {
+        var error = Assert.Single(Errors(() => ScenarioLoader.LoadDefault(["policy.params.yelow_days=3"])));
+
+        Assert.True(error.File == ScenarioLoader.CommandLineSource && error.SettingPath == "policy.params.yelow_days",
+            $"the error should name the --set argument, got {error}");
+        Assert.Contains("did you mean 'yellow_days'?", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_SetWholeParamsThenOneOfThem_AcceptsTheNewName()
+    {
+        var scenario = ScenarioLoader.Load("name: t\n", File, ["policy.params={a: 1}", "policy.params.a=2"]);
+
+        Assert.True(scenario.Variants[0].Model.Policy.Params["a"] == 2,
+            "a parameter declared by an earlier --set of the whole mapping should be settable by a later --set");
     }
 
     [Fact]
