@@ -104,16 +104,26 @@ public static class ScenarioLoader
         var baseModel = baseBinder.BindRecord<ModelConfig>(modelNode, "");
         var baseValidator = new ScenarioValidator();
         baseValidator.ValidateModel(baseModel);
-        AddProblems(errors, baseValidator.Problems, baseBinder, locations.Of(root));
+        // Rules that can never fire and test kinds nobody orders are held back until every variant has been seen.
+        var idle = new List<IdleProblem>();
+        var live = new HashSet<string>(baseValidator.Live, StringComparer.Ordinal);
+        AddProblems(errors, baseValidator.Problems, baseBinder, locations.Of(root), idle);
 
         var variants = ImmutableArray.CreateBuilder<ScenarioVariant>(variantEntries.Length + 1);
         variants.Add(new ScenarioVariant { Name = baseline, Description = description, Model = baseModel });
-        var baseErrors = errors.ToHashSet();
+        var baseErrors = errors.Concat(idle.Select(i => i.Error)).ToHashSet();
         var parameters = DeclaredParameters(root);
         foreach (var entry in variantEntries)
         {
-            var model = BindVariant(entry, modelNode, baseModel, parameters, locations, errors, baseErrors);
+            var model = BindVariant(entry, modelNode, baseModel, parameters, locations, errors, baseErrors, idle, live);
             variants.Add(new ScenarioVariant { Name = entry.Name, Description = entry.Description, Model = model, Sweep = entry.Sweep });
+        }
+
+        // An idle rule or test kind is often the consequence of another mistake in the policy or the tests (a misspelt
+        // test kind, an action that did not bind), so it is reported once those are fixed.
+        if (!errors.Any(e => IsPolicyOrTests(e.SettingPath)))
+        {
+            errors.AddRange(idle.Where(i => !live.Contains(i.Key)).Select(i => i.Error));
         }
 
         string? counterfactual = null;
@@ -401,7 +411,9 @@ public static class ScenarioLoader
         ImmutableArray<string> parameters,
         NodeLocations locations,
         List<ScenarioError> errors,
-        HashSet<ScenarioError> baseErrors)
+        HashSet<ScenarioError> baseErrors,
+        List<IdleProblem> idle,
+        HashSet<string> live)
     {
         var node = baseNode;
         var modelKeys = SettingNames.KeysOf(typeof(ModelConfig));
@@ -440,7 +452,9 @@ public static class ScenarioLoader
         var model = binder.BindRecord<ModelConfig>(node, "");
         var validator = new ScenarioValidator();
         validator.ValidateModel(model);
-        AddProblems(variantErrors, validator.Problems, binder, locations.Of(baseNode));
+        var variantIdle = new List<IdleProblem>();
+        AddProblems(variantErrors, validator.Problems, binder, locations.Of(baseNode), variantIdle);
+        live.UnionWith(validator.Live);
         if (!model.Policy.Colours.SequenceEqual(baseModel.Policy.Colours))
         {
             var location = Locate(binder.PathLocations, "policy.colours", locations.Of(baseNode));
@@ -454,6 +468,13 @@ public static class ScenarioLoader
             if (!baseErrors.Contains(error))
             {
                 errors.Add(error with { Message = $"{error.Message} (in variant '{entry.Name}')" });
+            }
+        }
+        foreach (var (key, error) in variantIdle)
+        {
+            if (!baseErrors.Contains(error))
+            {
+                idle.Add(new IdleProblem(key, error with { Message = $"{error.Message} (in variant '{entry.Name}')" }));
             }
         }
         return model;
@@ -500,7 +521,8 @@ public static class ScenarioLoader
         List<ScenarioError> errors,
         IReadOnlyList<SettingProblem> problems,
         ConfigBinder binder,
-        SourceLocation fallback)
+        SourceLocation fallback,
+        List<IdleProblem>? idle = null)
     {
         foreach (var problem in problems)
         {
@@ -510,7 +532,16 @@ public static class ScenarioLoader
             }
             var location = Locate(binder.PathLocations, problem.Path, fallback);
             var column = location.Line > 0 ? location.Column + problem.ColumnOffset : location.Column;
-            errors.Add(new ScenarioError(location.File, location.Line, column, problem.Path, problem.Message));
+            var error = new ScenarioError(location.File, location.Line, column, problem.Path, problem.Message);
+            if (problem.Idle is not { } key || idle is null)
+            {
+                errors.Add(error);
+            }
+            else if (binder.PathLocations.ContainsKey(problem.Path))
+            {
+                // Only what the file writes: the default test kind of a file without 'tests' is nobody's mistake.
+                idle.Add(new IdleProblem(key, error));
+            }
         }
     }
 
@@ -536,6 +567,12 @@ public static class ScenarioLoader
     }
 
     private static ScenarioValidationException Single(ScenarioError error) => new([error]);
+
+    private static bool IsPolicyOrTests(string path) =>
+        path is "policy" or "tests" || path.StartsWith("policy.", StringComparison.Ordinal) || path.StartsWith("tests.", StringComparison.Ordinal);
+
+    /// <summary>A problem that stands only if no variant has <paramref name="Key"/> live (see <see cref="ScenarioValidator.Live"/>).</summary>
+    private sealed record IdleProblem(string Key, ScenarioError Error);
 
     /// <summary>A variant as written: its overrides are applied later, to the base tree after command-line overrides.</summary>
     private sealed record VariantEntry(string Name, string Description, YamlMappingNode Set)

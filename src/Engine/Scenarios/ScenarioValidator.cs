@@ -30,8 +30,21 @@ internal sealed class ScenarioValidator
     public static readonly Regex IdentifierPattern = new("^[a-z][a-z0-9_]*$", RegexOptions.CultureInvariant);
 
     private readonly List<SettingProblem> _problems = [];
+    private readonly HashSet<string> _live = new(StringComparer.Ordinal);
 
     public IReadOnlyList<SettingProblem> Problems => _problems;
+
+    /// <summary>
+    /// The rules that can fire and the test kinds some rule orders in the validated model, by key
+    /// (<see cref="RuleKey"/>, <see cref="TestKey"/>). A problem with an <see cref="SettingProblem.Idle"/> key stands
+    /// only if no variant of the scenario has that key live: a rule switched on by a parameter that only a variant or a
+    /// sweep sets is not an error.
+    /// </summary>
+    public IReadOnlySet<string> Live => _live;
+
+    public static string RuleKey(string rule) => $"rule '{rule}'";
+
+    public static string TestKey(string testKind) => $"test kind '{testKind}'";
 
     public void ValidateName(string path, string name, string what)
     {
@@ -65,6 +78,30 @@ internal sealed class ScenarioValidator
             AtLeast($"{path}.capacity_per_day", test.CapacityPerDay, 0);
         }
         ValidatePolicy(model.Policy, model.Tests);
+        ValidateTestsOrdered(model);
+    }
+
+    /// <summary>
+    /// A test kind that no rule orders has no effect: its settings are read by nobody. Reported like a rule that can
+    /// never fire (only when no variant orders it), and only for test kinds written in the file, not the default one.
+    /// </summary>
+    private void ValidateTestsOrdered(ModelConfig model)
+    {
+        var ordered = model.Policy.Rules.SelectMany(r => r.Do).Select(a => a.Test).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var name in model.Tests.Keys.Order(StringComparer.Ordinal))
+        {
+            var key = TestKey(name);
+            if (ordered.Contains(name))
+            {
+                _live.Add(key);
+            }
+            else
+            {
+                _problems.Add(new SettingProblem($"tests.{name}",
+                    $"test kind '{name}' is never used: no rule orders it; add an action 'test: {name}' to a rule, or remove tests.{name}",
+                    Idle: key));
+            }
+        }
     }
 
     private void ValidatePopulation(PopulationConfig population)
@@ -204,13 +241,21 @@ internal sealed class ScenarioValidator
             ValidateRule($"policy.rules[{i}]", policy.Rules[i], policy, tests, ruleNames);
         }
         ValidateReachability(policy);
+        foreach (var rule in policy.Rules)
+        {
+            var key = RuleKey(rule.Name);
+            if (!_problems.Any(p => p.Idle == key))
+            {
+                _live.Add(key);
+            }
+        }
     }
 
     /// <summary>
     /// Rules that can never fire are errors, because they are almost always a mistake that would silently make a
     /// policy weaker than its author thinks: a <c>test_result</c> rule when no rule orders a test, a <c>traced</c> rule
-    /// when no rule traces, a <c>colours</c> filter naming only colours nobody can hold, a condition that reads no fact
-    /// and is false. Behaviour settings (a check-in probability of 0, <c>policy.enabled: false</c>) are not counted:
+    /// when no rule traces, a <c>colours</c> filter naming only colours nobody can hold, a condition that is false
+    /// whatever the facts. Behaviour settings (a check-in probability of 0, <c>policy.enabled: false</c>) are not counted:
     /// variants set them on purpose, and the rules themselves are not wrong then.
     /// </summary>
     private void ValidateReachability(PolicyConfig policy)
@@ -241,16 +286,16 @@ internal sealed class ScenarioValidator
             var rule = policy.Rules[i];
             if (rule.On == "test_result" && !orderTests)
             {
-                Add($"{path}.on", $"rule '{rule.Name}' can never fire: no rule orders a test (an action 'test: <kind>'), so no result ever arrives");
+                Idle($"{path}.on", rule, $"rule '{rule.Name}' can never fire: no rule orders a test (an action 'test: <kind>'), so no result ever arrives");
             }
             if (rule.On == "traced" && !trace)
             {
-                Add($"{path}.on", $"rule '{rule.Name}' can never fire: no rule traces contacts (an action 'trace: {{layers: [...]}}'), so nobody is ever traced");
+                Idle($"{path}.on", rule, $"rule '{rule.Name}' can never fire: no rule traces contacts (an action 'trace: {{layers: [...]}}'), so nobody is ever traced");
             }
             var known = rule.Colours.Where(policy.Colours.Contains).ToList();
             if (known.Count == rule.Colours.Length && known.Count > 0 && !known.Any(reachable.Contains))
             {
-                Add($"{path}.colours", $"rule '{rule.Name}' can never fire: nobody can hold {string.Join(" or ", known.Select(c => $"'{c}'"))}, "
+                Idle($"{path}.colours", rule, $"rule '{rule.Name}' can never fire: nobody can hold {string.Join(" or ", known.Select(c => $"'{c}'"))}, "
                     + $"because only the first colour ('{policy.Colours[0]}') and the colours of set_colour and release actions ({string.Join(", ", reachable.Order(StringComparer.Ordinal))}) are ever held");
             }
         }
@@ -448,9 +493,13 @@ internal sealed class ScenarioValidator
         try
         {
             Rules.RuleCompiler.Compile(rule.When, policy.Params);
-            if (Rules.RuleCompiler.IsConstantFalse(rule.When, policy.Params))
+            if (Rules.RuleCompiler.FindZeroDivisor(rule.When, policy.Params) is { } divisor)
             {
-                Add(path, $"rule '{rule.Name}' can never fire: its condition reads no fact and is false with these parameters ('{rule.When}')");
+                Add(path, $"rule '{rule.Name}': its condition divides by zero: the divisor {divisor} is 0 with these parameters ('{rule.When}')");
+            }
+            else if (Rules.RuleCompiler.IsConstantFalse(rule.When, policy.Params))
+            {
+                Idle(path, rule, $"rule '{rule.Name}' can never fire: its condition is false whatever the facts, with these parameters ('{rule.When}')");
             }
         }
         catch (Rules.RuleExpressionException e)
@@ -460,6 +509,8 @@ internal sealed class ScenarioValidator
     }
 
     private void Add(string path, string message) => _problems.Add(new SettingProblem(path, message));
+
+    private void Idle(string path, RuleConfig rule, string message) => _problems.Add(new SettingProblem(path, message, Idle: RuleKey(rule.Name)));
 
     private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

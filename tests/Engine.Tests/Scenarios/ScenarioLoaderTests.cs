@@ -155,6 +155,7 @@ public sealed class ScenarioLoaderTests
                 set:
                   disease.death_probability: 0.02
                   tests.antigen.sensitivity: 0.6
+                  policy.rules: [{name: screen, on: daily, do: [{test: antigen}]}]
             """;
         var scenario = ScenarioLoader.Load(Text, File, []);
 
@@ -201,6 +202,77 @@ public sealed class ScenarioLoaderTests
 
         Assert.True(error.SettingPath == "policy.params.red_dys" && error.Line == 7,
             $"an undeclared name inside a params mapping set by a variant should be refused at that name, got {error}");
+    }
+
+    private const string SwitchedRule = """
+        name: switched
+        tests:
+          pcr: {}
+        policy:
+          params: {use_pcr_release: 0}
+          rules:
+            - name: fever
+              on: fever_report
+              do: [{set_colour: red}, {test: pcr}]
+            - name: pcr-release
+              on: test_result
+              when: {WHEN}
+              do: [release]
+
+        """;
+
+    private const string Switch = "use_pcr_release == 1";
+
+    private static string Switched(string when = Switch) => SwitchedRule.Replace("{WHEN}", when, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData(Switch)]
+    [InlineData(Switch + " && !test_positive")]
+    public void Load_RuleSwitchedOnBySweptParameter_IsValid(string when)
+    {
+        var scenario = ScenarioLoader.Load(Switched(when) + "sweep:\n  policy.params.use_pcr_release: [0, 1]\n", File, []);
+
+        Assert.True(scenario.Variants.Length == 3, "a rule that the sweep switches on should not be refused as one that can never fire");
+    }
+
+    [Fact]
+    public void Load_RuleSwitchedOnByVariant_IsValid()
+    {
+        var scenario = ScenarioLoader.Load(
+            Switched() + "variants:\n  - name: pcr-release\n    set: {policy.params.use_pcr_release: 1}\n", File, []);
+
+        Assert.True(scenario.Variants.Length == 2, "a rule that a variant switches on should not be refused as one that can never fire");
+    }
+
+    [Fact]
+    public void Load_RuleSwitchedOffInOneVariantOnly_IsValid()
+    {
+        var text = Switched().Replace("use_pcr_release: 0", "use_pcr_release: 1", StringComparison.Ordinal)
+            + "variants:\n  - name: no-pcr-release\n    set: {policy.params.use_pcr_release: 0}\n";
+
+        var scenario = ScenarioLoader.Load(text, File, []);
+
+        Assert.True(scenario.Variants.Length == 2, "a variant that switches a rule off should not be refused while the base can fire it");
+    }
+
+    [Fact]
+    public void Load_RuleSwitchedOffEverywhere_ReportsItOnceForTheBase()
+    {
+        var text = Switched(Switch + " && !test_positive") + "variants:\n  - name: longer\n    set: {days: 200}\n";
+
+        var error = Assert.Single(Errors(() => ScenarioLoader.Load(text, File, [])));
+
+        Assert.True(error.SettingPath == "policy.rules[1].when" && !error.Message.Contains("in variant", StringComparison.Ordinal),
+            $"a rule that can fire in no variant should be reported once, for the base, got {error}");
+    }
+
+    [Fact]
+    public void Load_NoTestKindWrittenAndNoTestOrdered_IsValid()
+    {
+        var scenario = ScenarioLoader.Load("name: t\npolicy: {rules: [{name: fever, on: fever_report, do: [{set_colour: red}]}]}\n", File, []);
+
+        Assert.True(scenario.Variants[0].Model.Tests.ContainsKey("pcr"),
+            "the default test kind, not written in the file, should not be refused as never ordered");
     }
 
     [Fact]
