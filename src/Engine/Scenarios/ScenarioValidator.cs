@@ -226,6 +226,10 @@ internal sealed class ScenarioValidator
                 Add($"policy.colours[{i}]", $"colour '{colour}' is declared twice");
             }
         }
+        if (seenColours.Count == policy.Colours.Length && policy.Colours.All(IdentifierPattern.IsMatch))
+        {
+            ValidateColourColumns(policy.Colours);
+        }
         foreach (var name in policy.Params.Keys.Order(StringComparer.Ordinal))
         {
             if (!IdentifierPattern.IsMatch(name))
@@ -250,6 +254,39 @@ internal sealed class ScenarioValidator
             }
         }
     }
+
+    /// <summary>
+    /// Each colour names daily columns (its count, and <c>new_NAME</c> for all but the first); a name another column
+    /// already has (<c>infections</c> gives <c>new_infections</c>) would make <c>daily.parquet</c> ambiguous. The names
+    /// are found by building the real column list, so a column the metrics gain later is covered without a list here:
+    /// a colour's columns are those whose names change when that colour is renamed.
+    /// </summary>
+    private void ValidateColourColumns(ImmutableArray<string> colours)
+    {
+        var names = ColumnNames(colours);
+        for (var i = 0; i < colours.Length; i++)
+        {
+            var renamed = ColumnNames(colours.SetItem(i, $"\u0001{i}"));
+            for (var k = 0; k < names.Length; k++)
+            {
+                var name = names[k];
+                if (name == renamed[k])
+                {
+                    continue;
+                }
+                var clash = Metrics.DailyRowKeys.Names.Contains(name) || names.Count(n => n == name) > 1;
+                if (clash)
+                {
+                    Add($"policy.colours[{i}]",
+                        $"colour '{colours[i]}' would name the daily column '{name}', which is already the name of another output column; choose another colour name");
+                    break;
+                }
+            }
+        }
+    }
+
+    private static ImmutableArray<string> ColumnNames(ImmutableArray<string> colours) =>
+        [.. new Metrics.DailyMetrics(0, colours).Columns().Select(c => c.Name)];
 
     /// <summary>
     /// Rules that can never fire are errors, because they are almost always a mistake that would silently make a

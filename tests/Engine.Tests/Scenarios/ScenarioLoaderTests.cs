@@ -275,6 +275,43 @@ public sealed class ScenarioLoaderTests
             "the default test kind, not written in the file, should not be refused as never ordered");
     }
 
+    public static TheoryData<string> FixedDailyColumns()
+    {
+        var data = new TheoryData<string>();
+        foreach (var column in new Engine.Metrics.DailyMetrics(0, []).Columns())
+        {
+            data.Add(column.Name);
+        }
+        foreach (var key in Engine.Metrics.DailyRowKeys.Names)
+        {
+            data.Add(key);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(FixedDailyColumns))]
+    public void Load_ColourNamedLikeAnOutputColumn_IsRefused(string column)
+    {
+        var text = $"name: t\npolicy:\n  colours: [green, {column}]\n  rules: [{{name: r, on: fever_report, do: [{{set_colour: {column}}}]}}]\n";
+
+        var error = Assert.Single(Errors(() => ScenarioLoader.Load(text, File, [])));
+
+        Assert.True(error.SettingPath == "policy.colours[1]" && error.Message.Contains($"daily column '{column}'", StringComparison.Ordinal),
+            $"a colour named like the daily column '{column}' should be refused, got {error}");
+    }
+
+    [Fact]
+    public void Load_ColourWhoseNewColumnIsAnotherColour_IsRefused()
+    {
+        const string Text = "name: t\npolicy:\n  colours: [green, red, new_red]\n  rules: [{name: r, on: fever_report, do: [{set_colour: red}, {set_colour: new_red}]}]\n";
+
+        var errors = Errors(() => ScenarioLoader.Load(Text, File, []));
+
+        Assert.True(errors.Count == 2 && errors.All(e => e.Message.Contains("daily column 'new_red'", StringComparison.Ordinal)),
+            $"colours 'red' (whose new_red column) and 'new_red' should both be refused, got {string.Join("; ", errors)}");
+    }
+
     [Fact]
     public void Load_SetUndeclaredParameter_ReportsAtCommandLineWithSuggestion()
     {
