@@ -60,7 +60,7 @@ public sealed class CompiledPolicy
         }
         var condition = RuleCompiler.Compile(rule.When, policy.Params, out var factsRead);
         var actions = rule.Do.Select(a => CompileAction(a, policy, parameters, testKinds)).ToImmutableArray();
-        return new CompiledRule(rule.Name, trigger, mask, condition, actions, factsRead);
+        return new CompiledRule(rule.Name, trigger, mask, condition, actions, factsRead) { Source = rule.Source };
     }
 
     private static CompiledAction CompileAction(

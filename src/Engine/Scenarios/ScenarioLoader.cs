@@ -110,7 +110,12 @@ public static class ScenarioLoader
         AddProblems(errors, baseValidator.Problems, baseBinder, locations.Of(root), idle);
 
         var variants = ImmutableArray.CreateBuilder<ScenarioVariant>(variantEntries.Length + 1);
-        variants.Add(new ScenarioVariant { Name = baseline, Description = description, Model = baseModel });
+        variants.Add(new ScenarioVariant
+        {
+            Name = baseline,
+            Description = description,
+            Model = WithRuleSources(baseModel, baseBinder.PathLocations, locations.Of(root), baseline),
+        });
         var baseErrors = errors.Concat(idle.Select(i => i.Error)).ToHashSet();
         var parameters = DeclaredParameters(root);
         foreach (var entry in variantEntries)
@@ -477,7 +482,25 @@ public static class ScenarioLoader
                 idle.Add(new IdleProblem(key, error with { Message = $"{error.Message} (in variant '{entry.Name}')" }));
             }
         }
-        return model;
+        return WithRuleSources(model, binder.PathLocations, locations.Of(baseNode), entry.Name);
+    }
+
+    /// <summary>The model with each rule told where its condition is written and which variant it belongs to, for run-time errors.</summary>
+    private static ModelConfig WithRuleSources(
+        ModelConfig model, IReadOnlyDictionary<string, SourceLocation> pathLocations, SourceLocation fallback, string variant)
+    {
+        var rules = model.Policy.Rules;
+        if (rules.IsDefaultOrEmpty)
+        {
+            return model;
+        }
+        var sourced = rules.Select((rule, i) =>
+        {
+            var path = $"policy.rules[{i}].when";
+            var at = Locate(pathLocations, path, fallback);
+            return rule with { Source = new RuleSource(at.File, at.Line, at.Column, path, variant) };
+        });
+        return model with { Policy = model.Policy with { Rules = [.. sourced] } };
     }
 
     /// <summary>The parameter names the base scenario (file and <c>--set</c> so far) declares in <c>policy.params</c>.</summary>
