@@ -181,7 +181,25 @@ public static class RuleCompiler
         };
     }
 
+    /// <summary>
+    /// The policy parameters a condition reads, by name. Which ones does not depend on their values, so the loader asks
+    /// once per condition text whether a parameter that a variant or a sweep changes is read by any rule at all.
+    /// </summary>
+    public static IReadOnlyList<string> ParametersRead(string expression, IReadOnlyDictionary<string, double> parameters)
+    {
+        var (_, _, used) = ParseUsing(expression, parameters);
+        return [.. used.Where(parameters.ContainsKey)];
+    }
+
     private static (Expression Body, ParameterExpression Facts) Parse(string expression, IReadOnlyDictionary<string, double> parameters)
+    {
+        var (body, facts, _) = ParseUsing(expression, parameters);
+        return (body, facts);
+    }
+
+    /// <summary>Parses, checks and rewires a condition; also returns the names of the facts and parameters it uses.</summary>
+    private static (Expression Body, ParameterExpression Facts, IReadOnlyList<string> Used) ParseUsing(
+        string expression, IReadOnlyDictionary<string, double> parameters)
     {
         CheckSize(expression);
         var facts = Expression.Parameter(typeof(PersonFacts).MakeByRefType(), "facts");
@@ -229,7 +247,7 @@ public static class RuleCompiler
         }
 
         new WhitelistCheck(bindings, text).Visit(lambda.Expression);
-        return (new FactRewriter(bindings).Visit(lambda.Expression)!, facts);
+        return (new FactRewriter(bindings).Visit(lambda.Expression)!, facts, [.. lambda.UsedParameters.Select(p => p.Name)]);
     }
 
     private static void CheckSize(string expression)

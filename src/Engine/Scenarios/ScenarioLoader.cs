@@ -33,9 +33,11 @@ public static class ScenarioLoader
         var locations = new NodeLocations(sourceName);
         var errors = new List<ScenarioError>();
         var root = ParseDocument(text, sourceName);
+        // Every declared parameter that --set, a variant or a sweep changes: checked at the end against what rules read.
+        var changes = new List<ParameterChange>();
         foreach (var setting in overrides)
         {
-            root = ApplyCommandLineOverride(root, setting, locations, errors);
+            root = ApplyCommandLineOverride(root, setting, locations, errors, changes);
         }
 
         var fileBinder = new ConfigBinder(locations, errors);
@@ -98,6 +100,16 @@ public static class ScenarioLoader
         if (fileEntries.TryGetValue("sweep", out var sweepEntry))
         {
             variantEntries = [.. variantEntries, .. ExpandSweep(sweepEntry.Value, fileBinder, variantEntries, baseline, DeclaredParameters(root), out sweepAxes)];
+            foreach (var axis in sweepAxes)
+            {
+                if (axis.Path.Split('.') is ["policy", "params", var parameter]
+                    && sweepEntry.Value is YamlMappingNode sweepMapping
+                    && sweepMapping.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: { } p } && p == axis.Path) is { } axisKey)
+                {
+                    var at = locations.Of(axisKey);
+                    changes.Add(new ParameterChange(new ScenarioError(at.File, at.Line, at.Column, $"sweep.{axis.Path}", ""), parameter));
+                }
+            }
         }
 
         var baseBinder = new ConfigBinder(locations, errors);
@@ -120,8 +132,13 @@ public static class ScenarioLoader
         var parameters = DeclaredParameters(root);
         foreach (var entry in variantEntries)
         {
-            var model = BindVariant(entry, modelNode, baseModel, parameters, locations, errors, baseErrors, idle, live);
+            var model = BindVariant(entry, modelNode, baseModel, parameters, locations, errors, baseErrors, idle, live, changes);
             variants.Add(new ScenarioVariant { Name = entry.Name, Description = entry.Description, Model = model, Sweep = entry.Sweep });
+        }
+
+        if (errors.Count == 0)
+        {
+            ReportUnreadParameters(changes, variants, errors);
         }
 
         // An idle rule or test kind is often the consequence of another mistake in the policy or the tests (a misspelt
@@ -253,7 +270,7 @@ public static class ScenarioLoader
     }
 
     private static YamlMappingNode ApplyCommandLineOverride(
-        YamlMappingNode root, string setting, NodeLocations locations, List<ScenarioError> errors)
+        YamlMappingNode root, string setting, NodeLocations locations, List<ScenarioError> errors, List<ParameterChange> changes)
     {
         var separator = setting.IndexOf('=', StringComparison.Ordinal);
         if (separator <= 0)
@@ -295,6 +312,10 @@ public static class ScenarioLoader
             return root;
         }
         YamlNode value = stream.Documents.Count == 0 ? new YamlScalarNode("") : stream.Documents[0].RootNode;
+        if (segments is ["policy", "params", var changed])
+        {
+            changes.Add(new ParameterChange(new ScenarioError(CommandLineSource, 0, 0, path, ""), changed));
+        }
         locations.AssignTree(value, new SourceLocation(CommandLineSource, 0, 0));
         return SettingPath.Apply(root, segments, 0, value, locations);
     }
@@ -418,7 +439,8 @@ public static class ScenarioLoader
         List<ScenarioError> errors,
         HashSet<ScenarioError> baseErrors,
         List<IdleProblem> idle,
-        HashSet<string> live)
+        HashSet<string> live,
+        List<ParameterChange> changes)
     {
         var node = baseNode;
         var modelKeys = SettingNames.KeysOf(typeof(ModelConfig));
@@ -448,6 +470,12 @@ public static class ScenarioLoader
             if (undeclared)
             {
                 continue;
+            }
+            if (segments is ["policy", "params", var changed] && entry.Sweep.IsDefaultOrEmpty)
+            {
+                // (A sweep's changes are recorded once, at its axis, not once per grid point.)
+                var at = locations.Of(keyNode);
+                changes.Add(new ParameterChange(new ScenarioError(at.File, at.Line, at.Column, path, ""), changed));
             }
             node = SettingPath.Apply(node, segments, 0, valueNode, locations);
         }
@@ -483,6 +511,48 @@ public static class ScenarioLoader
             }
         }
         return WithRuleSources(model, binder.PathLocations, locations.Of(baseNode), entry.Name);
+    }
+
+    /// <summary>
+    /// A declared parameter that no rule reads (no condition, no action number) is changed in vain by <c>--set</c>, a
+    /// variant or a sweep: the runs come out identical. Each such change is an error, at the change.
+    /// </summary>
+    private static void ReportUnreadParameters(
+        List<ParameterChange> changes, IReadOnlyList<ScenarioVariant> variants, List<ScenarioError> errors)
+    {
+        if (changes.Count == 0)
+        {
+            return;
+        }
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        var conditions = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var policy in variants.Select(v => v.Model.Policy))
+        {
+            foreach (var rule in policy.Rules)
+            {
+                // Which parameters a condition reads depends on its text, not on the values, so each text is parsed once.
+                if (conditions.Add(rule.When))
+                {
+                    read.UnionWith(Rules.RuleCompiler.ParametersRead(rule.When, policy.Params));
+                }
+                foreach (var action in rule.Do)
+                {
+                    NumberOrParameter?[] numbers = [action.Days, action.Trace?.Days, action.Trace?.DelayDays];
+                    read.UnionWith(numbers.Select(n => n?.Parameter).OfType<string>());
+                }
+            }
+        }
+        foreach (var (at, name) in changes)
+        {
+            if (!read.Contains(name))
+            {
+                errors.Add(at with
+                {
+                    Message = $"parameter '{name}' is read by no rule (no condition or action number names it), so changing it "
+                        + "changes nothing and the runs would be identical; use it in a rule or remove the change",
+                });
+            }
+        }
     }
 
     /// <summary>The model with each rule told where its condition is written and which variant it belongs to, for run-time errors.</summary>
@@ -593,6 +663,9 @@ public static class ScenarioLoader
 
     private static bool IsPolicyOrTests(string path) =>
         path is "policy" or "tests" || path.StartsWith("policy.", StringComparison.Ordinal) || path.StartsWith("tests.", StringComparison.Ordinal);
+
+    /// <summary>Where <c>--set</c>, a variant or a sweep changes a declared parameter (the error's message is filled in later).</summary>
+    private sealed record ParameterChange(ScenarioError At, string Parameter);
 
     /// <summary>A problem that stands only if no variant has <paramref name="Key"/> live (see <see cref="ScenarioValidator.Live"/>).</summary>
     private sealed record IdleProblem(string Key, ScenarioError Error);

@@ -313,6 +313,49 @@ public sealed class ScenarioLoaderTests
     }
 
     [Fact]
+    public void Load_VariantSweepAndSetChangeParameterNoRuleReads_ReportsEachChange()
+    {
+        const string Text = """
+            name: t
+            policy:
+              params: {red_days: 14, spare: 1}
+              rules: [{name: r, on: checkin, when: healthy_streak >= red_days, do: [release]}]
+            variants:
+              - name: v
+                set: {policy.params.spare: 2}
+            sweep:
+              policy.params.spare: [3, 4]
+            """;
+
+        var errors = Errors(() => ScenarioLoader.Load(Text, File, ["policy.params.spare=5"]));
+
+        Assert.Equal(["policy.params.spare", "policy.params.spare", "sweep.policy.params.spare"], errors.Select(e => e.SettingPath));
+        Assert.All(errors, e => Assert.Contains("parameter 'spare' is read by no rule", e.Message, StringComparison.Ordinal));
+        Assert.True(errors[0].File == ScenarioLoader.CommandLineSource && errors[1].Line == 7 && errors[2].Line == 9,
+            $"each change should be reported where it is written, got {string.Join("; ", errors)}");
+    }
+
+    [Fact]
+    public void Load_VariantChangesParameterReadOnlyByAnActionNumber_IsValid()
+    {
+        const string Text = """
+            name: t
+            policy:
+              params: {trace_days: 3}
+              rules:
+                - {name: fever, on: fever_report, do: [{trace: {layers: [household], days: trace_days}}]}
+                - {name: traced, on: traced, do: [{set_colour: yellow}]}
+            variants:
+              - name: v
+                set: {policy.params.trace_days: 5}
+            """;
+
+        var scenario = ScenarioLoader.Load(Text, File, []);
+
+        Assert.True(scenario.Variants.Length == 2, "a parameter read by an action's days should be changeable by a variant");
+    }
+
+    [Fact]
     public void Load_SetUndeclaredParameter_ReportsAtCommandLineWithSuggestion()
     {
         var error = Assert.Single(Errors(() => ScenarioLoader.LoadDefault(["policy.params.yelow_days=3"])));
@@ -325,7 +368,8 @@ public sealed class ScenarioLoaderTests
     [Fact]
     public void Load_SetWholeParamsThenOneOfThem_AcceptsTheNewName()
     {
-        var scenario = ScenarioLoader.Load("name: t\n", File, ["policy.params={a: 1}", "policy.params.a=2"]);
+        var scenario = ScenarioLoader.Load(
+            "name: t\npolicy: {rules: [{name: r, on: checkin, when: healthy_streak >= a, do: [release]}]}\n", File, ["policy.params={a: 1}", "policy.params.a=2"]);
 
         Assert.True(scenario.Variants[0].Model.Policy.Params["a"] == 2,
             "a parameter declared by an earlier --set of the whole mapping should be settable by a later --set");

@@ -9,7 +9,7 @@ public sealed class SweepExpanderTests
     private const string Base = """
         name: sweep
         policy:
-          params: {yellow_days: 7}
+          {params: {yellow_days: 7}, rules: [{name: release, on: checkin, when: healthy_streak >= yellow_days, do: [release]}]}
         counterfactual: no-codes
         variants:
           - name: no-codes
