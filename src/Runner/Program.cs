@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Reflection;
 using Hcsim.Engine.Errors;
+using Hcsim.Engine.Rules;
 using Hcsim.Runner.Cli;
 using Hcsim.Runner.Output;
 
@@ -64,6 +65,12 @@ public static class Program
             await console.Error.WriteLineAsync("hcsim: interrupted (Ctrl+C or SIGTERM) before the command finished; no new results were put in place, and earlier results are untouched").ConfigureAwait(false);
             return ExitCodes.Interrupted;
         }
+        catch (AggregateException e) when (FirstSimulatorError(e) is { } error)
+        {
+            // A rule that fails inside a parallel loop arrives wrapped, once per failing chunk.
+            await console.Error.WriteLineAsync($"hcsim: {OneLine(error.Message)}").ConfigureAwait(false);
+            return ExitCodeFor(error);
+        }
         catch (Exception e) when (e is SimulatorException or IOException or UnauthorizedAccessException)
         {
             await console.Error.WriteLineAsync($"hcsim: {OneLine(e.Message)}").ConfigureAwait(false);
@@ -88,11 +95,23 @@ public static class Program
     {
         // Parallel work (the plots) wraps its errors; the first one says what went wrong.
         AggregateException { InnerExceptions.Count: > 0 } all => ExitCodeFor(all.Flatten().InnerExceptions[0]),
-        ScenarioValidationException or ScenarioNotFoundException or ResumeMismatchException => ExitCodes.InvalidInput,
+        ScenarioValidationException or ScenarioNotFoundException or ResumeMismatchException or RuleEvaluationException => ExitCodes.InvalidInput,
         OutputWriteException or OutputReadException or IOException or UnauthorizedAccessException => ExitCodes.OutputError,
         SimulationInvariantException => ExitCodes.InvariantBroken,
         _ => ExitCodes.Unexpected,
     };
+
+    /// <summary>
+    /// The simulator error inside a parallel loop's <see cref="AggregateException"/>, when every error in it is one;
+    /// of several, the one with the first message in ordinal order, so the line printed does not depend on threads.
+    /// </summary>
+    public static SimulatorException? FirstSimulatorError(AggregateException error)
+    {
+        var inner = error.Flatten().InnerExceptions;
+        return inner.Count > 0 && inner.All(e => e is SimulatorException)
+            ? inner.Cast<SimulatorException>().OrderBy(e => e.Message, StringComparer.Ordinal).First()
+            : null;
+    }
 
     /// <summary>The informational version (what --version prints), e.g. "0.1.0+commit".</summary>
     public static string Version { get; } =

@@ -37,17 +37,18 @@ public sealed class CompiledPolicy
         }
         var registry = RuleRegistry.Core();
         var rules = ImmutableArray.CreateBuilder<CompiledRule>();
+        var parameters = new PolicyParameters(policy.Params);
         if (policy.Enabled)
         {
             foreach (var rule in policy.Rules)
             {
-                rules.Add(CompileRule(rule, policy, testKinds, registry));
+                rules.Add(CompileRule(rule, policy, parameters, testKinds, registry));
             }
         }
         return new CompiledPolicy(policy.Enabled, policy.Colours, rules.ToImmutable(), policy.MaxTraceDepth, registry);
     }
 
-    private static CompiledRule CompileRule(RuleConfig rule, PolicyConfig policy, IReadOnlyList<string> testKinds, RuleRegistry registry)
+    private static CompiledRule CompileRule(RuleConfig rule, PolicyConfig policy, PolicyParameters parameters, IReadOnlyList<string> testKinds, RuleRegistry registry)
     {
         if (!registry.TryTrigger(rule.On, out var trigger))
         {
@@ -62,11 +63,12 @@ public sealed class CompiledPolicy
             }
         }
         var condition = RuleCompiler.Compile(rule.When, policy.Params, out var factsRead);
-        var actions = rule.Do.Select(a => CompileAction(a, policy, testKinds)).ToImmutableArray();
-        return new CompiledRule(rule.Name, trigger, mask, condition, actions, factsRead);
+        var actions = rule.Do.Select(a => CompileAction(a, policy, parameters, testKinds)).ToImmutableArray();
+        return new CompiledRule(rule.Name, trigger, mask, condition, actions, factsRead) { Source = rule.Source };
     }
 
-    private static CompiledAction CompileAction(ActionConfig action, PolicyConfig policy, IReadOnlyList<string> testKinds)
+    private static CompiledAction CompileAction(
+        ActionConfig action, PolicyConfig policy, PolicyParameters parameters, IReadOnlyList<string> testKinds)
     {
         if (action.SetColour is not null)
         {
@@ -75,7 +77,7 @@ public sealed class CompiledPolicy
         if (action.Isolate is not null)
         {
             var where = action.Isolate == "central" ? ConfinementKind.Central : ConfinementKind.Home;
-            var days = action.Days is { } d ? Number(d, policy) : -1;
+            var days = action.Days is { } d ? parameters.ResolveDays(d) : -1;
             return new CompiledAction { Kind = ActionKind.Confine, Where = where, Days = days };
         }
         if (action.Release is not null)
@@ -103,8 +105,8 @@ public sealed class CompiledPolicy
             {
                 Kind = ActionKind.Trace,
                 Layers = layers,
-                TraceDays = Number(trace.Days, policy),
-                DelayDays = Number(trace.DelayDays, policy),
+                TraceDays = parameters.ResolveDays(trace.Days),
+                DelayDays = parameters.ResolveDays(trace.DelayDays),
             };
         }
         throw new ArgumentException("an action must set one of set_colour, isolate, release, test, trace", nameof(action));
@@ -115,12 +117,5 @@ public sealed class CompiledPolicy
         var index = policy.Colours.IndexOf(colour);
         return index >= 0 ? (byte)index : throw new ArgumentException($"unknown colour '{colour}'", nameof(colour));
     }
-
-    private static int Number(NumberOrParameter value, PolicyConfig policy)
-    {
-        var number = value.Parameter is { } name
-            ? policy.Params.TryGetValue(name, out var p) ? p : throw new ArgumentException($"unknown parameter '{name}'", nameof(value))
-            : value.Value ?? 0;
-        return (int)Math.Round(number, MidpointRounding.AwayFromZero);
-    }
 }
+

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Hcsim.Engine.Scenarios;
 
 namespace Hcsim.Engine.Rules;
 
@@ -24,6 +25,8 @@ public sealed class CompiledRule
     public ImmutableArray<CompiledAction> Actions { get; }
     /// <summary>Bit i set when the condition reads <c>RuleFacts.All[i]</c>; the evaluator fills in only those facts.</summary>
     public ulong FactsRead { get; }
+    /// <summary>Where the condition is written and the variant, for errors; null outside a loaded scenario.</summary>
+    public RuleSource? Source { get; init; }
 
     public bool AppliesTo(byte colour) => (ColourMask & (1UL << colour)) != 0;
 
@@ -33,9 +36,9 @@ public sealed class CompiledRule
         {
             return Condition(ref facts);
         }
-        catch (DivideByZeroException e)
+        catch (ArithmeticException e)
         {
-            throw new RuleEvaluationException(Name, e);
+            throw new RuleEvaluationException(Name, Source, facts.Day, e);
         }
     }
 }

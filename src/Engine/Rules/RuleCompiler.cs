@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using DynamicExpresso;
 using DynamicExpresso.Exceptions;
@@ -32,33 +33,173 @@ public static class RuleCompiler
     }
 
     /// <summary>
-    /// True when the condition reads no fact and is false with these parameters (<c>false</c>, <c>1 &gt; 2</c>,
-    /// <c>red_days &lt; 0</c>): a rule with it can never fire. A condition that reads facts is never reported, even if
-    /// no person could satisfy it, because proving that in general is not possible from the text.
+    /// True when the condition is false whatever the facts, with these parameters: a rule with it can never fire. That
+    /// is a condition that reads no fact and is false (<c>false</c>, <c>1 &gt; 2</c>, <c>red_days &lt; 0</c>), or one
+    /// whose fact-free parts decide it (<c>use_pcr_release == 1 &amp;&amp; last_test == "negative"</c> with
+    /// <c>use_pcr_release</c> 0). A condition that some facts could make true is never reported, even if no person could
+    /// satisfy it (<c>age &gt; 200</c>), because proving that in general is not possible from the text.
     /// </summary>
     public static bool IsConstantFalse(string expression, IReadOnlyDictionary<string, double> parameters)
     {
         var (body, facts) = Parse(expression, parameters);
+        return new ConstantFolder(facts).Value(body) == false;
+    }
+
+    /// <summary>
+    /// The first division or remainder (<c>/</c>, <c>%</c>) whose divisor reads no fact and is 0 with these parameters,
+    /// as text with the parameters' values in place (<c>(14 - 14)</c>); null when there is none. An integer division
+    /// by zero fails while running, and a floating one gives an infinity that no comparison means, so either is a
+    /// mistake in the scenario.
+    /// </summary>
+    public static string? FindZeroDivisor(string expression, IReadOnlyDictionary<string, double> parameters)
+    {
+        var (body, facts) = Parse(expression, parameters);
+        var finder = new ZeroDivisorFinder(facts);
+        finder.Visit(body);
+        return finder.Divisor;
+    }
+
+    private static bool ReadsFacts(Expression node, ParameterExpression facts)
+    {
         var reader = new FactReader(facts);
-        reader.Visit(body);
-        if (reader.ReadsFacts)
-        {
-            return false;
-        }
-        var condition = Expression.Lambda<RuleCondition>(body, facts).Compile();
-        var none = default(PersonFacts);
+        reader.Visit(node);
+        return reader.ReadsFacts;
+    }
+
+    /// <summary>The value of a fact-free expression, or null when evaluating it fails (a division by zero).</summary>
+    private static object? Evaluate(Expression node)
+    {
         try
         {
-            return !condition(ref none);
+            return Expression.Lambda<Func<object>>(Expression.Convert(node, typeof(object))).Compile(preferInterpretation: true)();
         }
         catch (ArithmeticException)
         {
-            // Integer division by zero in a constant: the rule fails on every evaluation, so it can never fire either.
-            return true;
+            return null;
         }
     }
 
+    /// <summary>Decides a boolean expression from its fact-free parts where they suffice; null where facts decide it.</summary>
+    private sealed class ConstantFolder(ParameterExpression facts)
+    {
+        public bool? Value(Expression node)
+        {
+            if (node.Type != typeof(bool))
+            {
+                return null;
+            }
+            if (!ReadsFacts(node, facts))
+            {
+                return Evaluate(node) as bool?;
+            }
+            switch (node)
+            {
+                case BinaryExpression { NodeType: ExpressionType.AndAlso or ExpressionType.And } and:
+                {
+                    var (left, right) = (Value(and.Left), Value(and.Right));
+                    return left == false || right == false ? false : left == true && right == true ? true : null;
+                }
+                case BinaryExpression { NodeType: ExpressionType.OrElse or ExpressionType.Or } or:
+                {
+                    var (left, right) = (Value(or.Left), Value(or.Right));
+                    return left == true || right == true ? true : left == false && right == false ? false : null;
+                }
+                case UnaryExpression { NodeType: ExpressionType.Not } not:
+                    return !Value(not.Operand);
+                case UnaryExpression { NodeType: ExpressionType.Convert } convert:
+                    return Value(convert.Operand);
+                case ConditionalExpression conditional:
+                {
+                    var test = Value(conditional.Test);
+                    if (test is { } decided)
+                    {
+                        return Value(decided ? conditional.IfTrue : conditional.IfFalse);
+                    }
+                    var (whenTrue, whenFalse) = (Value(conditional.IfTrue), Value(conditional.IfFalse));
+                    return whenTrue == whenFalse ? whenTrue : null;
+                }
+                default:
+                    return null;
+            }
+        }
+    }
+
+    private sealed class ZeroDivisorFinder(ParameterExpression facts) : ExpressionVisitor
+    {
+        public string? Divisor { get; private set; }
+
+        protected override Expression VisitBinary(BinaryExpression node)
+        {
+            if (Divisor is null && node.NodeType is ExpressionType.Divide or ExpressionType.Modulo && !ReadsFacts(node.Right, facts)
+                && Evaluate(node.Right) is { } value && IsZero(value))
+            {
+                Divisor = Describe(node.Right);
+            }
+            return base.VisitBinary(node);
+        }
+
+        /// <summary>A divisor as text, with the parameters' values in place and without the parser's conversions.</summary>
+        private static string Describe(Expression node) => node switch
+        {
+            ConstantExpression constant => Convert.ToString(constant.Value, CultureInfo.InvariantCulture) ?? "null",
+            UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked or ExpressionType.UnaryPlus } unary => Describe(unary.Operand),
+            UnaryExpression { NodeType: ExpressionType.Negate } negate => "-" + Describe(negate.Operand),
+            UnaryExpression { NodeType: ExpressionType.Not } not => "!" + Describe(not.Operand),
+            BinaryExpression binary => $"({Describe(binary.Left)} {Symbol(binary.NodeType)} {Describe(binary.Right)})",
+            ConditionalExpression conditional => $"({Describe(conditional.Test)} ? {Describe(conditional.IfTrue)} : {Describe(conditional.IfFalse)})",
+            _ => node.ToString(),
+        };
+
+        private static string Symbol(ExpressionType type) => type switch
+        {
+            ExpressionType.Add => "+",
+            ExpressionType.Subtract => "-",
+            ExpressionType.Multiply => "*",
+            ExpressionType.Divide => "/",
+            ExpressionType.Modulo => "%",
+            ExpressionType.AndAlso => "&&",
+            ExpressionType.OrElse => "||",
+            ExpressionType.And => "&",
+            ExpressionType.Or => "|",
+            ExpressionType.LessThan => "<",
+            ExpressionType.LessThanOrEqual => "<=",
+            ExpressionType.GreaterThan => ">",
+            ExpressionType.GreaterThanOrEqual => ">=",
+            ExpressionType.Equal => "==",
+            ExpressionType.NotEqual => "!=",
+            _ => type.ToString(),
+        };
+
+        private static bool IsZero(object value) => value switch
+        {
+            int i => i == 0,
+            long l => l == 0,
+            double d => d == 0,
+            float f => f == 0,
+            decimal m => m == 0,
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// The policy parameters a condition reads, by name. Which ones does not depend on their values, so the loader asks
+    /// once per condition text whether a parameter that a variant or a sweep changes is read by any rule at all.
+    /// </summary>
+    public static IReadOnlyList<string> ParametersRead(string expression, IReadOnlyDictionary<string, double> parameters)
+    {
+        var (_, _, used) = ParseUsing(expression, parameters);
+        return [.. used.Where(parameters.ContainsKey)];
+    }
+
     private static (Expression Body, ParameterExpression Facts) Parse(string expression, IReadOnlyDictionary<string, double> parameters)
+    {
+        var (body, facts, _) = ParseUsing(expression, parameters);
+        return (body, facts);
+    }
+
+    /// <summary>Parses, checks and rewires a condition; also returns the names of the facts and parameters it uses.</summary>
+    private static (Expression Body, ParameterExpression Facts, IReadOnlyList<string> Used) ParseUsing(
+        string expression, IReadOnlyDictionary<string, double> parameters)
     {
         CheckSize(expression);
         var facts = Expression.Parameter(typeof(PersonFacts).MakeByRefType(), "facts");
@@ -106,7 +247,7 @@ public static class RuleCompiler
         }
 
         new WhitelistCheck(bindings, text).Visit(lambda.Expression);
-        return (new FactRewriter(bindings).Visit(lambda.Expression)!, facts);
+        return (new FactRewriter(bindings).Visit(lambda.Expression)!, facts, [.. lambda.UsedParameters.Select(p => p.Name)]);
     }
 
     private static void CheckSize(string expression)

@@ -14,4 +14,6 @@ public sealed record RuleConfig
     public ImmutableArray<string> Colours { get; init; } = [];
     public string When { get; init; } = "true";
     public ImmutableArray<ActionConfig> Do { get; init; } = [];
+    /// <summary>Set by the loader, not a setting (its setter is not public, so no YAML key binds to it).</summary>
+    internal RuleSource? Source { get; init; }
 }

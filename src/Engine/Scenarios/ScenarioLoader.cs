@@ -33,9 +33,11 @@ public static class ScenarioLoader
         var locations = new NodeLocations(sourceName);
         var errors = new List<ScenarioError>();
         var root = ParseDocument(text, sourceName);
+        // Every declared parameter that --set, a variant or a sweep changes: checked at the end against what rules read.
+        var changes = new List<ParameterChange>();
         foreach (var setting in overrides)
         {
-            root = ApplyCommandLineOverride(root, setting, locations, errors);
+            root = ApplyCommandLineOverride(root, setting, locations, errors, changes);
         }
 
         var fileBinder = new ConfigBinder(locations, errors);
@@ -97,22 +99,53 @@ public static class ScenarioLoader
         var sweepAxes = ImmutableArray<SweepAxis>.Empty;
         if (fileEntries.TryGetValue("sweep", out var sweepEntry))
         {
-            variantEntries = [.. variantEntries, .. ExpandSweep(sweepEntry.Value, fileBinder, variantEntries, baseline, out sweepAxes)];
+            variantEntries = [.. variantEntries, .. ExpandSweep(sweepEntry.Value, fileBinder, variantEntries, baseline, DeclaredParameters(root), out sweepAxes)];
+            foreach (var axis in sweepAxes)
+            {
+                if (axis.Path.Split('.') is ["policy", "params", var parameter]
+                    && sweepEntry.Value is YamlMappingNode sweepMapping
+                    && sweepMapping.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: { } p } && p == axis.Path) is { } axisKey)
+                {
+                    var at = locations.Of(axisKey);
+                    changes.Add(new ParameterChange(new ScenarioError(at.File, at.Line, at.Column, $"sweep.{axis.Path}", ""), parameter));
+                }
+            }
         }
 
         var baseBinder = new ConfigBinder(locations, errors);
         var baseModel = baseBinder.BindModel(modelNode);
         var baseValidator = new ScenarioValidator();
         baseValidator.ValidateModel(baseModel);
-        AddProblems(errors, baseValidator.Problems, baseBinder, locations.Of(root));
+        // Rules that can never fire and test kinds nobody orders are held back until every variant has been seen.
+        var idle = new List<IdleProblem>();
+        var live = new HashSet<string>(baseValidator.Live, StringComparer.Ordinal);
+        AddProblems(errors, baseValidator.Problems, baseBinder, locations.Of(root), idle);
 
         var variants = ImmutableArray.CreateBuilder<ScenarioVariant>(variantEntries.Length + 1);
-        variants.Add(new ScenarioVariant { Name = baseline, Description = description, Model = baseModel });
-        var baseErrors = errors.ToHashSet();
+        variants.Add(new ScenarioVariant
+        {
+            Name = baseline,
+            Description = description,
+            Model = WithRuleSources(baseModel, baseBinder.PathLocations, locations.Of(root), baseline),
+        });
+        var baseErrors = errors.Concat(idle.Select(i => i.Error)).ToHashSet();
+        var parameters = DeclaredParameters(root);
         foreach (var entry in variantEntries)
         {
-            var model = BindVariant(entry, modelNode, baseModel, locations, errors, baseErrors);
+            var model = BindVariant(entry, modelNode, baseModel, parameters, locations, errors, baseErrors, idle, live, changes);
             variants.Add(new ScenarioVariant { Name = entry.Name, Description = entry.Description, Model = model, Sweep = entry.Sweep });
+        }
+
+        if (errors.Count == 0)
+        {
+            ReportUnreadParameters(changes, variants, errors);
+        }
+
+        // An idle rule or test kind is often the consequence of another mistake in the policy or the tests (a misspelt
+        // test kind, an action that did not bind), so it is reported once those are fixed.
+        if (!errors.Any(e => IsPolicyOrTests(e.SettingPath)))
+        {
+            errors.AddRange(idle.Where(i => !live.Contains(i.Key)).Select(i => i.Error));
         }
 
         string? counterfactual = null;
@@ -237,7 +270,7 @@ public static class ScenarioLoader
     }
 
     private static YamlMappingNode ApplyCommandLineOverride(
-        YamlMappingNode root, string setting, NodeLocations locations, List<ScenarioError> errors)
+        YamlMappingNode root, string setting, NodeLocations locations, List<ScenarioError> errors, List<ParameterChange> changes)
     {
         var separator = setting.IndexOf('=', StringComparison.Ordinal);
         if (separator <= 0)
@@ -261,7 +294,10 @@ public static class ScenarioLoader
         }
         else
         {
-            problem = SettingPath.FindProblem(typeof(ModelConfig), segments, 0);
+            problem = SettingPath.FindProblem(typeof(ModelConfig), segments, 0)
+                ?? (segments is ["policy", "params", var parameter]
+                    ? PolicyParameters.UndeclaredProblem(parameter, DeclaredParameters(root), "--set")
+                    : null);
         }
         if (problem is not null)
         {
@@ -276,6 +312,10 @@ public static class ScenarioLoader
             return root;
         }
         YamlNode value = stream.Documents.Count == 0 ? new YamlScalarNode("") : stream.Documents[0].RootNode;
+        if (segments is ["policy", "params", var changed])
+        {
+            changes.Add(new ParameterChange(new ScenarioError(CommandLineSource, 0, 0, path, ""), changed));
+        }
         locations.AssignTree(value, new SourceLocation(CommandLineSource, 0, 0));
         return SettingPath.Apply(root, segments, 0, value, locations);
     }
@@ -368,9 +408,14 @@ public static class ScenarioLoader
     }
 
     private static IEnumerable<VariantEntry> ExpandSweep(
-        YamlNode node, ConfigBinder binder, ImmutableArray<VariantEntry> declared, string baseline, out ImmutableArray<SweepAxis> axes)
+        YamlNode node,
+        ConfigBinder binder,
+        ImmutableArray<VariantEntry> declared,
+        string baseline,
+        ImmutableArray<string> parameters,
+        out ImmutableArray<SweepAxis> axes)
     {
-        var points = SweepExpander.Expand(node, binder, FileKeys, out axes);
+        var points = SweepExpander.Expand(node, binder, FileKeys, parameters, out axes);
         var taken = declared.Select(v => v.Name).Append(baseline).ToHashSet(StringComparer.Ordinal);
         var entries = new List<VariantEntry>(points.Length);
         foreach (var point in points)
@@ -389,9 +434,13 @@ public static class ScenarioLoader
         VariantEntry entry,
         YamlMappingNode baseNode,
         ModelConfig baseModel,
+        ImmutableArray<string> parameters,
         NodeLocations locations,
         List<ScenarioError> errors,
-        HashSet<ScenarioError> baseErrors)
+        HashSet<ScenarioError> baseErrors,
+        List<IdleProblem> idle,
+        HashSet<string> live,
+        List<ParameterChange> changes)
     {
         var node = baseNode;
         var modelKeys = SettingNames.KeysOf(typeof(ModelConfig));
@@ -408,6 +457,26 @@ public static class ScenarioLoader
                 errors.Add(new ScenarioError(location.File, location.Line, location.Column, path, problem));
                 continue;
             }
+            var undeclared = false;
+            foreach (var (name, at, atPath) in ParametersNamed(path, segments, keyNode, valueNode))
+            {
+                if (PolicyParameters.UndeclaredProblem(name, parameters, "a variant") is { } message)
+                {
+                    var location = locations.Of(at);
+                    errors.Add(new ScenarioError(location.File, location.Line, location.Column, atPath, message));
+                    undeclared = true;
+                }
+            }
+            if (undeclared)
+            {
+                continue;
+            }
+            if (segments is ["policy", "params", var changed] && entry.Sweep.IsDefaultOrEmpty)
+            {
+                // (A sweep's changes are recorded once, at its axis, not once per grid point.)
+                var at = locations.Of(keyNode);
+                changes.Add(new ParameterChange(new ScenarioError(at.File, at.Line, at.Column, path, ""), changed));
+            }
             node = SettingPath.Apply(node, segments, 0, valueNode, locations);
         }
 
@@ -416,7 +485,9 @@ public static class ScenarioLoader
         var model = binder.BindModel(node);
         var validator = new ScenarioValidator();
         validator.ValidateModel(model);
-        AddProblems(variantErrors, validator.Problems, binder, locations.Of(baseNode));
+        var variantIdle = new List<IdleProblem>();
+        AddProblems(variantErrors, validator.Problems, binder, locations.Of(baseNode), variantIdle);
+        live.UnionWith(validator.Live);
         if (!model.Policy.Colours.SequenceEqual(baseModel.Policy.Colours))
         {
             var location = Locate(binder.PathLocations, "policy.colours", locations.Of(baseNode));
@@ -432,7 +503,108 @@ public static class ScenarioLoader
                 errors.Add(error with { Message = $"{error.Message} (in variant '{entry.Name}')" });
             }
         }
-        return model;
+        foreach (var (key, error) in variantIdle)
+        {
+            if (!baseErrors.Contains(error))
+            {
+                idle.Add(new IdleProblem(key, error with { Message = $"{error.Message} (in variant '{entry.Name}')" }));
+            }
+        }
+        return WithRuleSources(model, binder.PathLocations, locations.Of(baseNode), entry.Name);
+    }
+
+    /// <summary>
+    /// A declared parameter that no rule reads (no condition, no action number) is changed in vain by <c>--set</c>, a
+    /// variant or a sweep: the runs come out identical. Each such change is an error, at the change.
+    /// </summary>
+    private static void ReportUnreadParameters(
+        List<ParameterChange> changes, IReadOnlyList<ScenarioVariant> variants, List<ScenarioError> errors)
+    {
+        if (changes.Count == 0)
+        {
+            return;
+        }
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        var conditions = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var policy in variants.Select(v => v.Model.Policy))
+        {
+            foreach (var rule in policy.Rules)
+            {
+                // Which parameters a condition reads depends on its text, not on the values, so each text is parsed once.
+                if (conditions.Add(rule.When))
+                {
+                    read.UnionWith(Rules.RuleCompiler.ParametersRead(rule.When, policy.Params));
+                }
+                foreach (var action in rule.Do)
+                {
+                    NumberOrParameter?[] numbers = [action.Days, action.Trace?.Days, action.Trace?.DelayDays];
+                    read.UnionWith(numbers.Select(n => n?.Parameter).OfType<string>());
+                }
+            }
+        }
+        foreach (var (at, name) in changes)
+        {
+            if (!read.Contains(name))
+            {
+                errors.Add(at with
+                {
+                    Message = $"parameter '{name}' is read by no rule (no condition or action number names it), so changing it "
+                        + "changes nothing and the runs would be identical; use it in a rule or remove the change",
+                });
+            }
+        }
+    }
+
+    /// <summary>The model with each rule told where its condition is written and which variant it belongs to, for run-time errors.</summary>
+    private static ModelConfig WithRuleSources(
+        ModelConfig model, IReadOnlyDictionary<string, SourceLocation> pathLocations, SourceLocation fallback, string variant)
+    {
+        var rules = model.Policy.Rules;
+        if (rules.IsDefaultOrEmpty)
+        {
+            return model;
+        }
+        var sourced = rules.Select((rule, i) =>
+        {
+            var path = $"policy.rules[{i}].when";
+            var at = Locate(pathLocations, path, fallback);
+            return rule with { Source = new RuleSource(at.File, at.Line, at.Column, path, variant) };
+        });
+        return model with { Policy = model.Policy with { Rules = [.. sourced] } };
+    }
+
+    /// <summary>The parameter names the base scenario (file and <c>--set</c> so far) declares in <c>policy.params</c>.</summary>
+    private static ImmutableArray<string> DeclaredParameters(YamlMappingNode root) =>
+        root.Children.TryGetValue(new YamlScalarNode("policy"), out var policy) && policy is YamlMappingNode policyMapping
+        && policyMapping.Children.TryGetValue(new YamlScalarNode("params"), out var parameters) && parameters is YamlMappingNode mapping
+            ? [.. mapping.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "").Order(StringComparer.Ordinal)]
+            : [];
+
+    /// <summary>
+    /// The parameters a variant's override names, with the node and path to report them at: <c>policy.params.X</c>, or
+    /// the keys of a mapping set at <c>policy.params</c> or at <c>policy</c>.
+    /// </summary>
+    private static IEnumerable<(string Name, YamlNode At, string Path)> ParametersNamed(
+        string path, string[] segments, YamlNode keyNode, YamlNode value)
+    {
+        if (segments is ["policy", "params", var name])
+        {
+            yield return (name, keyNode, path);
+            yield break;
+        }
+        var parameters = segments switch
+        {
+            ["policy", "params"] => value,
+            ["policy"] when value is YamlMappingNode policy && policy.Children.TryGetValue(new YamlScalarNode("params"), out var p) => p,
+            _ => null,
+        };
+        if (parameters is YamlMappingNode mapping)
+        {
+            foreach (var key in mapping.Children.Keys.OfType<YamlScalarNode>())
+            {
+                yield return (key.Value ?? "", key, $"policy.params.{key.Value}");
+            }
+        }
     }
 
     private static T BindOr<T>(ConfigBinder binder, YamlNode node, string path, T fallback) =>
@@ -442,7 +614,8 @@ public static class ScenarioLoader
         List<ScenarioError> errors,
         IReadOnlyList<SettingProblem> problems,
         ConfigBinder binder,
-        SourceLocation fallback)
+        SourceLocation fallback,
+        List<IdleProblem>? idle = null)
     {
         foreach (var problem in problems)
         {
@@ -452,7 +625,16 @@ public static class ScenarioLoader
             }
             var location = Locate(binder.PathLocations, problem.Path, fallback);
             var column = location.Line > 0 ? location.Column + problem.ColumnOffset : location.Column;
-            errors.Add(new ScenarioError(location.File, location.Line, column, problem.Path, problem.Message));
+            var error = new ScenarioError(location.File, location.Line, column, problem.Path, problem.Message);
+            if (problem.Idle is not { } key || idle is null)
+            {
+                errors.Add(error);
+            }
+            else if (binder.PathLocations.ContainsKey(problem.Path))
+            {
+                // Only what the file writes: the default test kind of a file without 'tests' is nobody's mistake.
+                idle.Add(new IdleProblem(key, error));
+            }
         }
     }
 
@@ -478,6 +660,15 @@ public static class ScenarioLoader
     }
 
     private static ScenarioValidationException Single(ScenarioError error) => new([error]);
+
+    private static bool IsPolicyOrTests(string path) =>
+        path is "policy" or "tests" || path.StartsWith("policy.", StringComparison.Ordinal) || path.StartsWith("tests.", StringComparison.Ordinal);
+
+    /// <summary>Where <c>--set</c>, a variant or a sweep changes a declared parameter (the error's message is filled in later).</summary>
+    private sealed record ParameterChange(ScenarioError At, string Parameter);
+
+    /// <summary>A problem that stands only if no variant has <paramref name="Key"/> live (see <see cref="ScenarioValidator.Live"/>).</summary>
+    private sealed record IdleProblem(string Key, ScenarioError Error);
 
     /// <summary>A variant as written: its overrides are applied later, to the base tree after command-line overrides.</summary>
     private sealed record VariantEntry(string Name, string Description, YamlMappingNode Set)

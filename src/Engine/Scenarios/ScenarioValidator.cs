@@ -32,8 +32,21 @@ internal sealed class ScenarioValidator
     public static readonly Regex IdentifierPattern = new("^[a-z][a-z0-9_]*$", RegexOptions.CultureInvariant);
 
     private readonly List<SettingProblem> _problems = [];
+    private readonly HashSet<string> _live = new(StringComparer.Ordinal);
 
     public IReadOnlyList<SettingProblem> Problems => _problems;
+
+    /// <summary>
+    /// The rules that can fire and the test kinds some rule orders in the validated model, by key
+    /// (<see cref="RuleKey"/>, <see cref="TestKey"/>). A problem with an <see cref="SettingProblem.Idle"/> key stands
+    /// only if no variant of the scenario has that key live: a rule switched on by a parameter that only a variant or a
+    /// sweep sets is not an error.
+    /// </summary>
+    public IReadOnlySet<string> Live => _live;
+
+    public static string RuleKey(string rule) => $"rule '{rule}'";
+
+    public static string TestKey(string testKind) => $"test kind '{testKind}'";
 
     public void ValidateName(string path, string name, string what)
     {
@@ -63,6 +76,30 @@ internal sealed class ScenarioValidator
         ValidatePopulation(model.Population);
         ValidateDisease(model.Disease, model.Population.Size);
         ValidatePolicy(model.Policy, model.Tests);
+        ValidateTestsOrdered(model);
+    }
+
+    /// <summary>
+    /// A test kind that no rule orders has no effect: its settings are read by nobody. Reported like a rule that can
+    /// never fire (only when no variant orders it), and only for test kinds written in the file, not the default one.
+    /// </summary>
+    private void ValidateTestsOrdered(ModelConfig model)
+    {
+        var ordered = model.Policy.Rules.SelectMany(r => r.Do).Select(a => a.Test).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var name in model.Tests.Keys.Order(StringComparer.Ordinal))
+        {
+            var key = TestKey(name);
+            if (ordered.Contains(name))
+            {
+                _live.Add(key);
+            }
+            else
+            {
+                _problems.Add(new SettingProblem($"tests.{name}",
+                    $"test kind '{name}' is never used: no rule orders it; add an action 'test: {name}' to a rule, or remove tests.{name}",
+                    Idle: key));
+            }
+        }
     }
 
     /// <summary>Checks a bound value and everything inside it against its setting in the schema.</summary>
@@ -214,6 +251,10 @@ internal sealed class ScenarioValidator
                 Add($"policy.colours[{i}]", $"colour '{colour}' is declared twice");
             }
         }
+        if (seenColours.Count == policy.Colours.Length && policy.Colours.All(IdentifierPattern.IsMatch))
+        {
+            ValidateColourColumns(policy.Colours);
+        }
         foreach (var name in policy.Params.Keys.Order(StringComparer.Ordinal))
         {
             if (!IdentifierPattern.IsMatch(name))
@@ -233,13 +274,54 @@ internal sealed class ScenarioValidator
             ValidateRule($"policy.rules[{i}]", policy.Rules[i], policy, tests, ruleNames);
         }
         ValidateReachability(policy);
+        foreach (var rule in policy.Rules)
+        {
+            var key = RuleKey(rule.Name);
+            if (!_problems.Any(p => p.Idle == key))
+            {
+                _live.Add(key);
+            }
+        }
     }
+
+    /// <summary>
+    /// Each colour names daily columns (its count, and <c>new_NAME</c> for all but the first); a name another column
+    /// already has (<c>infections</c> gives <c>new_infections</c>) would make <c>daily.parquet</c> ambiguous. The names
+    /// are found by building the real column list, so a column the metrics gain later is covered without a list here:
+    /// a colour's columns are those whose names change when that colour is renamed.
+    /// </summary>
+    private void ValidateColourColumns(ImmutableArray<string> colours)
+    {
+        var names = ColumnNames(colours);
+        for (var i = 0; i < colours.Length; i++)
+        {
+            var renamed = ColumnNames(colours.SetItem(i, $"\u0001{i}"));
+            for (var k = 0; k < names.Length; k++)
+            {
+                var name = names[k];
+                if (name == renamed[k])
+                {
+                    continue;
+                }
+                var clash = Metrics.DailyRowKeys.Names.Contains(name) || names.Count(n => n == name) > 1;
+                if (clash)
+                {
+                    Add($"policy.colours[{i}]",
+                        $"colour '{colours[i]}' would name the daily column '{name}', which is already the name of another output column; choose another colour name");
+                    break;
+                }
+            }
+        }
+    }
+
+    private static ImmutableArray<string> ColumnNames(ImmutableArray<string> colours) =>
+        [.. new Metrics.DailyMetrics(0, colours).Columns().Select(c => c.Name)];
 
     /// <summary>
     /// Rules that can never fire are errors, because they are almost always a mistake that would silently make a
     /// policy weaker than its author thinks: a <c>test_result</c> rule when no rule orders a test, a <c>traced</c> rule
-    /// when no rule traces, a <c>colours</c> filter naming only colours nobody can hold, a condition that reads no fact
-    /// and is false. Behaviour settings (a check-in probability of 0, <c>policy.enabled: false</c>) are not counted:
+    /// when no rule traces, a <c>colours</c> filter naming only colours nobody can hold, a condition that is false
+    /// whatever the facts. Behaviour settings (a check-in probability of 0, <c>policy.enabled: false</c>) are not counted:
     /// variants set them on purpose, and the rules themselves are not wrong then.
     /// </summary>
     private void ValidateReachability(PolicyConfig policy)
@@ -270,16 +352,16 @@ internal sealed class ScenarioValidator
             var rule = policy.Rules[i];
             if (rule.On == "test_result" && !orderTests)
             {
-                Add($"{path}.on", $"rule '{rule.Name}' can never fire: no rule orders a test (an action 'test: <kind>'), so no result ever arrives");
+                Idle($"{path}.on", rule, $"rule '{rule.Name}' can never fire: no rule orders a test (an action 'test: <kind>'), so no result ever arrives");
             }
             if (rule.On == "traced" && !trace)
             {
-                Add($"{path}.on", $"rule '{rule.Name}' can never fire: no rule traces contacts (an action 'trace: {{layers: [...]}}'), so nobody is ever traced");
+                Idle($"{path}.on", rule, $"rule '{rule.Name}' can never fire: no rule traces contacts (an action 'trace: {{layers: [...]}}'), so nobody is ever traced");
             }
             var known = rule.Colours.Where(policy.Colours.Contains).ToList();
             if (known.Count == rule.Colours.Length && known.Count > 0 && !known.Any(reachable.Contains))
             {
-                Add($"{path}.colours", $"rule '{rule.Name}' can never fire: nobody can hold {string.Join(" or ", known.Select(c => $"'{c}'"))}, "
+                Idle($"{path}.colours", rule, $"rule '{rule.Name}' can never fire: nobody can hold {string.Join(" or ", known.Select(c => $"'{c}'"))}, "
                     + $"because only the first colour ('{policy.Colours[0]}') and the colours of set_colour and release actions ({string.Join(", ", reachable.Order(StringComparer.Ordinal))}) are ever held");
             }
         }
@@ -375,20 +457,15 @@ internal sealed class ScenarioValidator
 
     private void Number(string path, NumberOrParameter number, PolicyConfig policy, double minimum)
     {
-        if (number.Parameter is { } name)
+        var parameters = new PolicyParameters(policy.Params);
+        if (!parameters.TryResolve(number, out var value))
         {
-            if (!policy.Params.TryGetValue(name, out var value))
-            {
-                Add(path, UnknownName("parameter", name, [.. policy.Params.Keys.Order(StringComparer.Ordinal)], "policy.params"));
-            }
-            else if (value < minimum)
-            {
-                Add(path, $"must be at least {Format(minimum)}, got parameter '{name}' = {Format(value)} (set in policy.params.{name})");
-            }
+            Add(path, parameters.Unknown(number.Parameter!));
         }
-        else if (number.Value is { } value && value < minimum)
+        else if (value < minimum)
         {
-            Add(path, $"must be at least {Format(minimum)}, got {Format(value)}");
+            var got = number.Parameter is { } name ? $"parameter '{name}' = {Format(value)} (set in policy.params.{name})" : Format(value);
+            Add(path, $"must be at least {Format(minimum)}, got {got}");
         }
     }
 
@@ -456,9 +533,13 @@ internal sealed class ScenarioValidator
         try
         {
             Rules.RuleCompiler.Compile(rule.When, policy.Params);
-            if (Rules.RuleCompiler.IsConstantFalse(rule.When, policy.Params))
+            if (Rules.RuleCompiler.FindZeroDivisor(rule.When, policy.Params) is { } divisor)
             {
-                Add(path, $"rule '{rule.Name}' can never fire: its condition reads no fact and is false with these parameters ('{rule.When}')");
+                Add(path, $"rule '{rule.Name}': its condition divides by zero: the divisor {divisor} is 0 with these parameters ('{rule.When}')");
+            }
+            else if (Rules.RuleCompiler.IsConstantFalse(rule.When, policy.Params))
+            {
+                Idle(path, rule, $"rule '{rule.Name}' can never fire: its condition is false whatever the facts, with these parameters ('{rule.When}')");
             }
         }
         catch (Rules.RuleExpressionException e)
@@ -468,6 +549,8 @@ internal sealed class ScenarioValidator
     }
 
     private void Add(string path, string message) => _problems.Add(new SettingProblem(path, message));
+
+    private void Idle(string path, RuleConfig rule, string message) => _problems.Add(new SettingProblem(path, message, Idle: RuleKey(rule.Name)));
 
     private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

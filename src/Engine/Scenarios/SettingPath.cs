@@ -25,7 +25,8 @@ internal static class SettingPath
             switch (setting.Kind)
             {
                 case SettingKind.Map:
-                    // Maps (tests, policy.params) accept new names: that is how a variant adds a parameter.
+                    // Maps accept new names here (a variant may add a test kind); a policy parameter the base does not
+                    // declare is refused by the loader, which knows the base's names.
                     setting = setting.Element!;
                     continue;
                 case SettingKind.List:

@@ -29,6 +29,7 @@ internal static class SweepExpander
         YamlNode node,
         ConfigBinder binder,
         IReadOnlyCollection<string> fileKeys,
+        IReadOnlyList<string> parameters,
         out ImmutableArray<SweepAxis> axes)
     {
         axes = [];
@@ -58,7 +59,8 @@ internal static class SweepExpander
             var segments = path.Split('.');
             var problem = fileKeys.Contains(segments[0])
                 ? $"'{segments[0]}' is a file-level setting that a sweep cannot change; a sweep changes model settings ({string.Join(", ", SettingNames.KeysOf(typeof(ModelConfig)))})"
-                : SettingPath.FindProblem(typeof(ModelConfig), segments, 0);
+                : SettingPath.FindProblem(typeof(ModelConfig), segments, 0)
+                    ?? (segments is ["policy", "params", var parameter] ? PolicyParameters.UndeclaredProblem(parameter, parameters, "a sweep") : null);
             if (problem is not null)
             {
                 binder.Error(keyNode, itemPath, problem);

@@ -52,4 +52,30 @@ public class RuleCompilerTests
         var error = Assert.Throws<RuleEvaluationException>(() => rule.Matches(ref facts));
         Assert.Contains("divider", error.Message);
     }
+
+    [Fact]
+    public void CompiledRule_LoadedVariantFailsWhileRunning_NamesConditionLocationDayAndVariant()
+    {
+        const string Text = """
+            name: t
+            policy:
+              rules:
+                - name: ratio
+                  on: daily
+                  when: age / quarantine_days > 1
+                  do: [{set_colour: red}]
+            variants:
+              - name: later
+                set: {days: 200}
+            """;
+        var variant = Engine.Scenarios.ScenarioLoader.Load(Text, "city.yaml", []).Variants[1];
+        var rule = CompiledPolicy.Compile(variant.Model.Policy, ["pcr"]).Rules[0];
+        var facts = new PersonFacts { Colour = "green", Age = 30, ConfinementDays = 0, Day = 7 };
+
+        var error = Assert.Throws<RuleEvaluationException>(() => rule.Matches(ref facts));
+
+        Assert.True(error.Message.StartsWith("city.yaml:6:13: policy.rules[0].when: rule 'ratio': its condition failed on day 7 in variant 'later'", StringComparison.Ordinal),
+            $"the error should name the condition's location, the rule, the day and the variant, got: {error.Message}");
+        Assert.True(error.Day == 7 && error.Condition?.Variant == "later", "the error should carry the day and the variant");
+    }
 }

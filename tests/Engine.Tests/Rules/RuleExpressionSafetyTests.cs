@@ -121,9 +121,36 @@ public sealed class RuleExpressionSafetyTests
     [InlineData("red_days > 0", false)]
     [InlineData("age > 200", false)]
     [InlineData("colour == \"purple\"", false)]
-    public void IsConstantFalse_Condition_ReportsOnlyFactFreeFalseConditions(string expression, bool expected)
+    [InlineData("red_days < 0 && last_test == \"negative\"", true)]
+    [InlineData("last_test == \"negative\" && !(red_days > 0)", true)]
+    [InlineData("red_days > 0 && last_test == \"negative\"", false)]
+    [InlineData("red_days < 0 || age > 3", false)]
+    [InlineData("red_days < 0 || age > 3 && false", true)]
+    [InlineData("red_days < 0 ? age > 3 : false", true)]
+    [InlineData("age > 3 ? red_days < 0 : false", true)]
+    [InlineData("age > 3 ? red_days < 0 : checked_in", false)]
+    public void IsConstantFalse_Condition_ReportsConditionsFalseWhateverTheFacts(string expression, bool expected)
     {
-        Assert.Equal(expected, RuleCompiler.IsConstantFalse(expression, Params));
+        Assert.True(expected == RuleCompiler.IsConstantFalse(expression, Params),
+            $"'{expression}' should {(expected ? "" : "not ")}be reported as false whatever the facts");
+    }
+
+    [Theory]
+    [InlineData("age / (red_days - red_days) > 1", "(14 - 14)")]
+    [InlineData("age % 0 == 1", "0")]
+    [InlineData("healthy_streak / (red_days > 0 ? 0 : 1) > 0", "((14 > 0) ? 0 : 1)")]
+    public void FindZeroDivisor_DivisorZeroWithTheseParameters_NamesIt(string expression, string divisor)
+    {
+        Assert.Equal(divisor, RuleCompiler.FindZeroDivisor(expression, Params));
+    }
+
+    [Theory]
+    [InlineData("age / quarantine_days > 1")]
+    [InlineData("age / red_days > 1")]
+    [InlineData("age > 1")]
+    public void FindZeroDivisor_DivisorReadsFactsOrIsNotZero_IsNull(string expression)
+    {
+        Assert.Null(RuleCompiler.FindZeroDivisor(expression, Params));
     }
 
     [Fact]

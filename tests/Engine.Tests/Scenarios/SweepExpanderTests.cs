@@ -9,7 +9,7 @@ public sealed class SweepExpanderTests
     private const string Base = """
         name: sweep
         policy:
-          params: {yellow_days: 7}
+          {params: {yellow_days: 7}, rules: [{name: release, on: checkin, when: healthy_streak >= yellow_days, do: [release]}]}
         counterfactual: no-codes
         variants:
           - name: no-codes
@@ -64,6 +64,7 @@ public sealed class SweepExpanderTests
     [Theory]
     [InlineData("sweep:\n  policy.params.yellow_days: []\n", 9, 30, "sweep.policy.params.yellow_days", "empty")]
     [InlineData("sweep:\n  checkin.probabilty: [0.5]\n", 9, 3, "sweep.checkin.probabilty", "did you mean 'probability'")]
+    [InlineData("sweep:\n  policy.params.yelow_days: [3, 14]\n", 9, 3, "sweep.policy.params.yelow_days", "unknown parameter 'yelow_days'; did you mean 'yellow_days'?")]
     [InlineData("sweep:\n  checkin.probability: [0.5, abc]\n", 9, 30, "sweep.checkin.probability[1]", "expected a number")]
     [InlineData("sweep:\n  checkin.probability: 0.5\n", 9, 24, "sweep.checkin.probability", "expected a list")]
     [InlineData("sweep:\n  seed: [1, 2]\n", 9, 3, "sweep.seed", "file-level")]

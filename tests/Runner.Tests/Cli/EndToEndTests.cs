@@ -77,6 +77,35 @@ public sealed class EndToEndTests : IDisposable
         Assert.Equal("", output);
     }
 
+    [Theory]
+    [InlineData(4000)]
+    [InlineData(70000)] // more people than one chunk of the rules step: the failure comes from a parallel loop
+    public async Task Run_RuleConditionDividesByZero_ExitsTwoWithRuleLocationDayAndVariant(int people)
+    {
+        var scenario = Path.Combine(_temp.Path, "divide.yaml");
+        File.WriteAllText(scenario, """
+            name: divide
+            days: 5
+            replicates: 1
+            policy:
+              rules:
+                - name: ratio
+                  on: daily
+                  when: age / quarantine_days > 1
+                  do: [{set_colour: red}]
+            variants:
+              - name: later
+                set: {days: 6}
+            """);
+
+        var (code, _, error) = await Run("run", scenario, "--out", Out("never"), "--set", $"population.size={people}", "--threads", "2", "--quiet");
+
+        Assert.True(code == ExitCodes.InvalidInput, $"a rule failing while running is the scenario's fault (exit 2), got {code}: {error}");
+        Assert.Contains($"{scenario}:8:13: policy.rules[0].when: rule 'ratio': its condition failed on day 0 in variant '", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("unexpected", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Out("never")), "no output folder for a run that failed");
+    }
+
     [Fact]
     public async Task Run_BadRuleExpression_PointsInsideTheExpression()
     {

@@ -1,4 +1,5 @@
 using Hcsim.Engine.Errors;
+using Hcsim.Engine.Rules;
 using Hcsim.Runner.Cli;
 using Hcsim.Runner.Output;
 
@@ -143,6 +144,25 @@ public sealed class ProgramTests
         Assert.Equal(ExitCodes.InvariantBroken, Program.ExitCodeFor(new SimulationInvariantException("negative count")));
         Assert.Equal(ExitCodes.Unexpected, Program.ExitCodeFor(new InvalidOperationException("bug")));
         Assert.Equal(ExitCodes.OutputError, Program.ExitCodeFor(new AggregateException(new IOException("No space left on device : 'plots/a.png'"))));
+    }
+
+    [Fact]
+    public void ExitCodeFor_RuleConditionFailedWhileRunning_IsInvalidInput()
+    {
+        var error = new RuleEvaluationException("ratio", null, 3, new DivideByZeroException());
+
+        Assert.True(Program.ExitCodeFor(error) == ExitCodes.InvalidInput, "a rule condition that fails while running is the scenario's fault: exit 2");
+    }
+
+    [Fact]
+    public void FirstSimulatorError_SeveralRuleFailures_PicksTheSameOneWhateverTheOrder()
+    {
+        var a = new RuleEvaluationException("a", null, 3, new DivideByZeroException());
+        var b = new RuleEvaluationException("b", null, 3, new DivideByZeroException());
+
+        Assert.Same(a, Program.FirstSimulatorError(new AggregateException(b, new AggregateException(a))));
+        Assert.Same(a, Program.FirstSimulatorError(new AggregateException(a, b)));
+        Assert.Null(Program.FirstSimulatorError(new AggregateException(a, new InvalidOperationException("bug"))));
     }
 
     private static async Task<(int Code, string Output, string Error)> Run(params string[] args)

@@ -95,7 +95,7 @@ public sealed class SchemaCommandTests
     [InlineData("a partly written group", "layers: {work: {beta: 0.05}}")]
     [InlineData("whole numbers as 1e3 and 2.0", "population: {size: 1e3}\ndays: 2.0")]
     [InlineData("a parameter as days", "policy: {params: {d: 3}, rules: [{name: r, on: checkin, do: [{isolate: home, days: d}]}]}")]
-    [InlineData("map paths in a variant and a sweep", "variants: [{name: v, set: {tests.pcr.sensitivity: 0.8, policy.params.extra: 2}}]\nsweep: {tests.pcr.turnaround_days: [1, 2]}")]
+    [InlineData("map paths in a variant and a sweep", "policy: {params: {d: 3}, rules: [{name: r, on: checkin, do: [{isolate: home, days: d}, {test: pcr}]}]}\nvariants: [{name: v, set: {tests.pcr.sensitivity: 0.8, policy.params.d: 2}}]\nsweep: {tests.pcr.turnaround_days: [1, 2]}")]
     [InlineData("a whole group in a variant", "variants: [{name: v, set: {layers.work: {contacts_per_day: 2}}}]")]
     public void Schema_ScenarioTheLoaderAccepts_IsValid(string what, string lines)
     {
