@@ -39,6 +39,8 @@ public static class HcsimCommandLine
         root.Subcommands.Add(CreateRebuild(console, "report", "Rewrite report.md of a results folder from its Parquet files, without simulating"));
         root.Subcommands.Add(CreateCompare(console));
         root.Subcommands.Add(CreateSchema(console));
+        root.Subcommands.Add(Hcsim.Runner.Cluster.ClusterCommandLine.CreateMerge(console));
+        root.Subcommands.Add(Hcsim.Runner.Cluster.ClusterCommandLine.CreateSlurm(console, version, setOption));
         return root;
     }
 
@@ -104,6 +106,7 @@ public static class HcsimCommandLine
         {
             scenario, output, threads, seed, setOption, force, resume, quiet, profile, events, transmissions,
         };
+        var shardOptions = Hcsim.Runner.Cluster.ShardOptions.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {
             var overrides = new List<string>(parse.GetValue(setOption) ?? []);
@@ -123,6 +126,10 @@ public static class HcsimCommandLine
                 Profile = parse.GetValue(profile),
                 Details = new DetailOptions { Events = parse.GetValue(events), Transmissions = parse.GetValue(transmissions) },
             };
+            if (shardOptions.ShardRun(console, version, parse, settings, cancellationToken) is { } shardRun)
+            {
+                return shardRun;
+            }
             return new RunCommandAction(console, version).RunAsync(settings, cancellationToken);
         });
         return command;
