@@ -34,8 +34,11 @@ public sealed class SlurmCommandAction
         _slurm = new SlurmClient(console.Environment);
     }
 
-    /// <summary>Time between two looks at the queue with --wait.</summary>
-    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>First pause between two looks at the queue with --wait; it doubles up to <see cref="MaxPollInterval"/>.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(0.5);
+
+    /// <summary>Longest pause between two looks at the queue, so that a long sweep does not load the controller.</summary>
+    public TimeSpan MaxPollInterval { get; init; } = TimeSpan.FromSeconds(30);
 
     public async Task<int> RunAsync(SlurmSettings settings, CancellationToken cancellationToken)
     {
@@ -70,6 +73,11 @@ public sealed class SlurmCommandAction
             await _console.Error.WriteLineAsync(
                 $"hcsim: {root} already holds shards of another sweep or split ({difference}); use the same scenario, --set and --tasks, or another --out").ConfigureAwait(false);
             return ExitCodes.InvalidInput;
+        }
+        if (tasks > runs)
+        {
+            await _console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"hcsim: note: {tasks} tasks for {runs} runs: {tasks - runs} task(s) will have nothing to simulate")).ConfigureAwait(false);
         }
         var plan = ShardPlan.For(scenario, tasks);
         var largestShard = Enumerable.Range(0, tasks).Max(s => plan.RunsOf(s).Count);
@@ -112,6 +120,11 @@ public sealed class SlurmCommandAction
     {
         var complete = ShardFolders.ReadComplete(root).Select(s => s.Manifest.ShardIndex).ToHashSet();
         var missing = Enumerable.Range(0, tasks).Where(i => !complete.Contains(i)).ToList();
+        if (missing.Count == 0 && File.Exists(Path.Combine(root, ResultsPipeline.ManifestFile)))
+        {
+            await _console.Output.WriteLineAsync($"nothing to submit: all {tasks} shard(s) are complete and merged in {root}").ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
         try
         {
             string? arrayJob = null;
@@ -160,10 +173,7 @@ public sealed class SlurmCommandAction
     {
         if (arrayJob is not null)
         {
-            while (await InQueueAsync(arrayJob, cancellationToken).ConfigureAwait(false))
-            {
-                await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
-            }
+            await WhileInQueueAsync(arrayJob, cancellationToken).ConfigureAwait(false);
             var complete = ShardFolders.ReadComplete(root).Select(s => s.Manifest.ShardIndex).ToHashSet();
             var failed = submitted.Where(i => !complete.Contains(i)).ToList();
             if (failed.Count > 0)
@@ -180,10 +190,7 @@ public sealed class SlurmCommandAction
                 return ExitCodes.ShardsMissing;
             }
         }
-        while (await InQueueAsync(mergeJob, cancellationToken).ConfigureAwait(false))
-        {
-            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
-        }
+        await WhileInQueueAsync(mergeJob, cancellationToken).ConfigureAwait(false);
         var mergeCode = SlurmFiles.ExitCode(SlurmFiles.MergeStatus(root));
         if (mergeCode != 0 || !File.Exists(Path.Combine(root, ResultsPipeline.ManifestFile)))
         {
@@ -196,10 +203,21 @@ public sealed class SlurmCommandAction
         return ExitCodes.Ok;
     }
 
-    /// <summary>True while any task of the job is pending, running or completing (squeue's default states).</summary>
+    /// <summary>Returns once no task of the job is pending, running or completing; polls ever less often.</summary>
+    private async Task WhileInQueueAsync(string job, CancellationToken cancellationToken)
+    {
+        var pause = PollInterval;
+        while (await InQueueAsync(job, cancellationToken).ConfigureAwait(false))
+        {
+            await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
+            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, MaxPollInterval.Ticks));
+        }
+    }
+
+    /// <summary>True while any task of the job is pending, running or completing (squeue's default states, own jobs only).</summary>
     private async Task<bool> InQueueAsync(string job, CancellationToken cancellationToken)
     {
-        var (code, output, error) = await _slurm.RunAsync("squeue", ["--noheader", "--format=%i"], cancellationToken).ConfigureAwait(false);
+        var (code, output, error) = await _slurm.RunAsync("squeue", ["--me", "--noheader", "--format=%i"], cancellationToken).ConfigureAwait(false);
         if (code != 0)
         {
             throw new OutputReadException($"squeue failed (exit code {code}): {error.Trim()}");
