@@ -3,7 +3,7 @@ using System.CommandLine;
 
 namespace Hcsim.Runner.Cli;
 
-/// <summary>The <c>hcsim</c> command tree: <c>run</c>, <c>validate</c>, <c>plot</c>, <c>report</c>, <c>compare</c> and <c>schema</c>, plus the built-in --help and --version.</summary>
+/// <summary>The <c>hcsim</c> command tree: <c>run</c>, <c>validate</c>, <c>plot</c>, <c>report</c>, <c>compare</c>, <c>schema</c>, <c>merge</c> and <c>slurm</c>, plus the built-in --help and --version.</summary>
 public static class HcsimCommandLine
 {
     public static RootCommand Create(CliConsole console, string version)

@@ -184,25 +184,19 @@ public sealed class MergeCommandAction
             var shard = new ShardSpec(index, any.ShardCount);
             await _console.Error.WriteLineAsync($"hcsim: shard {shard} is missing: {SlurmFiles.WhyMissing(root, shard)}").ConfigureAwait(false);
         }
-        var scenario = any.Source == ScenarioSource.BuiltInDefault ? "" : $" {Quote(any.Source)}";
-        var sets = string.Concat(any.Identity.Overrides.Select(o => $" --set {Quote(o)}"));
+        var scenario = any.Source == ScenarioSource.BuiltInDefault ? "" : $" {ShellQuote.Word(any.Source)}";
+        var sets = string.Concat(any.Identity.Overrides.Select(o => $" --set {ShellQuote.Word(o)}"));
         var details = any.Identity.Details.Length > 0 ? " " + any.Identity.Details : "";
         await _console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"hcsim: {missing.Count} of {any.ShardCount} shard(s) missing ({ShardFolders.Ranges(missing)}); nothing was merged. Rerun exactly them:")).ConfigureAwait(false);
         if (File.Exists(SlurmFiles.ShardScript(root)))
         {
-            await _console.Error.WriteLineAsync($"  on Slurm:  sbatch --array={ShardFolders.Ranges(missing)} {Quote(SlurmFiles.ShardScript(root))}  (then hcsim merge {Quote(root)})").ConfigureAwait(false);
+            await _console.Error.WriteLineAsync($"  on Slurm:  sbatch --array={ShardFolders.Ranges(missing)} {ShellQuote.Word(SlurmFiles.ShardScript(root))}  (then hcsim merge {ShellQuote.Word(root)})").ConfigureAwait(false);
         }
         foreach (var index in missing)
         {
             await _console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  by hand:   hcsim run{scenario} --out {Quote(root)} --shard {index}/{any.ShardCount} --resume{sets}{details}")).ConfigureAwait(false);
+                $"  by hand:   hcsim run{scenario} --out {ShellQuote.Word(root)} --shard {index}/{any.ShardCount} --resume{sets}{details}")).ConfigureAwait(false);
         }
     }
-
-    /// <summary>Quotes for a POSIX shell when needed.</summary>
-    public static string Quote(string text) =>
-        text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || "/._-=+,:@%".Contains(c, StringComparison.Ordinal))
-            ? text
-            : "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

@@ -105,7 +105,7 @@ public sealed class SlurmCommandAction
         if (!settings.Submit)
         {
             await _console.Output.WriteLineAsync(
-                $"submit with: hcsim slurm ... --submit, or: jid=$(sbatch --parsable {MergeCommandAction.Quote(SlurmFiles.ShardScript(root))}) && sbatch --dependency=afterok:$jid {MergeCommandAction.Quote(SlurmFiles.MergeScript(root))}")
+                $"submit with: hcsim slurm ... --submit, or: jid=$(sbatch --parsable {ShellQuote.Word(SlurmFiles.ShardScript(root))}) && sbatch --dependency=afterok:$jid {ShellQuote.Word(SlurmFiles.MergeScript(root))}")
                 .ConfigureAwait(false);
             return ExitCodes.Ok;
         }
@@ -195,7 +195,7 @@ public sealed class SlurmCommandAction
         if (mergeCode != 0 || !File.Exists(Path.Combine(root, ResultsPipeline.ManifestFile)))
         {
             await _console.Error.WriteLineAsync(
-                $"hcsim: merge job {mergeJob} failed ({(mergeCode is { } c ? $"exit code {c}" : "no exit status: cancelled or killed")}); log {SlurmFiles.MergeLog(root)}; rerun with: hcsim merge {MergeCommandAction.Quote(root)}")
+                $"hcsim: merge job {mergeJob} failed ({(mergeCode is { } c ? $"exit code {c}" : "no exit status: cancelled or killed")}); log {SlurmFiles.MergeLog(root)}; rerun with: hcsim merge {ShellQuote.Word(root)}")
                 .ConfigureAwait(false);
             return ExitCodes.ShardsMissing;
         }
@@ -241,8 +241,8 @@ public sealed class SlurmCommandAction
         var name = Path.GetFileNameWithoutExtension(process);
         if (name == "dotnet" && Assembly.GetEntryAssembly()?.Location is { Length: > 0 } entry)
         {
-            return $"{MergeCommandAction.Quote(process)} {MergeCommandAction.Quote(entry)}";
+            return $"{ShellQuote.Word(process)} {ShellQuote.Word(entry)}";
         }
-        return MergeCommandAction.Quote(process);
+        return ShellQuote.Word(process);
     }
 }

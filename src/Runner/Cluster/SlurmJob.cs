@@ -38,10 +38,10 @@ public sealed record SlurmJob
             string.Create(CultureInfo.InvariantCulture, $"--array=0-{Tasks - 1}"), Cpus, Memory, SlurmFiles.Logs(Root) + "/shard-%a.out", JobName);
         text.AppendLine("# Submit all:  sbatch THIS; rerun some tasks only: sbatch --array=3,5 THIS (hcsim slurm ... --submit does it for you)");
         text.AppendLine("task=\"${SLURM_ARRAY_TASK_ID:?run this script with sbatch: it is a Slurm array job}\"");
-        var scenario = ScenarioPath is null ? "" : " " + MergeCommandAction.Quote(ScenarioPath);
-        var sets = string.Concat(Overrides.Select(o => " --set " + MergeCommandAction.Quote(o)));
+        var scenario = ScenarioPath is null ? "" : " " + ShellQuote.Word(ScenarioPath);
+        var sets = string.Concat(Overrides.Select(o => " --set " + ShellQuote.Word(o)));
         text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"{Hcsim} run{scenario} --out {MergeCommandAction.Quote(Root)} --shard-count {Tasks} --threads \"${{SLURM_CPUS_PER_TASK:-{Cpus}}}\" --resume --quiet{sets}"));
+            $"{Hcsim} run{scenario} --out {ShellQuote.Word(Root)} --shard-count {Tasks} --threads \"${{SLURM_CPUS_PER_TASK:-{Cpus}}}\" --resume --quiet{sets}"));
         AppendStatus(text, "task-$task.exit");
         return text.ToString();
     }
@@ -51,7 +51,7 @@ public sealed record SlurmJob
     {
         var text = Header($"merges the shards of '{ScenarioName}' once every array task has succeeded", null, 1, MergeMemory, SlurmFiles.MergeLog(Root), JobName + "-merge");
         text.AppendLine("# Submit after the array job: sbatch --dependency=afterok:ARRAY_JOB_ID THIS");
-        text.AppendLine($"{Hcsim} merge {MergeCommandAction.Quote(Root)} --quiet");
+        text.AppendLine($"{Hcsim} merge {ShellQuote.Word(Root)} --quiet");
         AppendStatus(text, "merge.exit");
         return text.ToString();
     }
@@ -83,7 +83,7 @@ public sealed record SlurmJob
     private void AppendStatus(StringBuilder text, string file)
     {
         // Written whole (temporary name, then rename) so that a poller never reads half a number.
-        var status = MergeCommandAction.Quote(SlurmFiles.Status(Root));
+        var status = ShellQuote.Word(SlurmFiles.Status(Root));
         text.AppendLine("code=$?");
         text.AppendLine($"mkdir -p {status} && echo \"$code\" > {status}/\"{file}.tmp\" && mv -f {status}/\"{file}.tmp\" {status}/\"{file}\"");
         text.AppendLine("exit \"$code\"");
