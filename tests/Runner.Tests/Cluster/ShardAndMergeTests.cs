@@ -139,6 +139,65 @@ public sealed class ShardAndMergeTests : IDisposable
     }
 
     [Fact]
+    public async Task Merge_ShardsWithDetailTables_WritesIdenticalEventsAndTransmissions()
+    {
+        string[] details = ["--events", "--transmissions"];
+        var single = await Run(["run", "--out", Out("single"), .. Small, .. details]);
+        Assert.True(single.Code == ExitCodes.Ok, single.Error);
+        foreach (var index in new[] { 0, 1 })
+        {
+            var shard = await Run(["run", "--out", Out("sweep"), "--shard", $"{index}/2", .. Small, .. details]);
+            Assert.True(shard.Code == ExitCodes.Ok, shard.Error);
+        }
+
+        var merge = await Run(["merge", Out("sweep"), "--quiet"]);
+
+        Assert.True(merge.Code == ExitCodes.Ok, merge.Error);
+        foreach (var file in new[] { "events.parquet", "transmissions.parquet" })
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(Out("single"), file)).SequenceEqual(File.ReadAllBytes(Path.Combine(Out("sweep"), file))),
+                $"merged {file} should be byte-identical to the single-machine run's");
+        }
+    }
+
+    [Fact]
+    public async Task Run_ShardResume_ReusesTheInterruptedShardsFinishedRunsAndWritesTheSameFiles()
+    {
+        await RunShards(Out("fresh"), 2, 0);
+        var fresh = Path.Combine(Out("fresh"), "shards", "shard-0000-of-0002");
+        // An interrupted shard: its temporary folder with the identity and one finished run, as a killed run leaves it.
+        var stale = Path.Combine(Out("sweep"), "shards", "shard-0000-of-0002.tmp-killed");
+        Directory.CreateDirectory(Path.Combine(stale, "runs"));
+        var firstPart = Directory.EnumerateFiles(Path.Combine(fresh, "parts")).Order(StringComparer.Ordinal).First();
+        File.Copy(firstPart, Path.Combine(stale, "runs", Path.GetFileName(firstPart)));
+        var scenario = Hcsim.Engine.Scenarios.ScenarioLoader.LoadDefault(["population.size=4000", "days=30", "replicates=2"]);
+        var identity = new ResumeIdentity
+        {
+            ScenarioSha256 = ResultsPipeline.Sha256Hex(Hcsim.Engine.Scenarios.DefaultScenario.Text),
+            Overrides = ["population.size=4000", "days=30", "replicates=2"],
+            Seed = scenario.Seed,
+            Replicates = scenario.Replicates,
+            Variants = [.. scenario.Variants.Select(v => v.Name)],
+            HcsimVersion = Program.Version,
+            Details = "--shard 0/2",
+        };
+        await File.WriteAllTextAsync(Path.Combine(stale, "resume.json"), System.Text.Json.JsonSerializer.Serialize(identity,
+            new System.Text.Json.JsonSerializerOptions { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower }));
+
+        var resumed = await Run(["run", "--out", Out("sweep"), "--shard", "0/2", "--resume", .. Small]);
+
+        Assert.True(resumed.Code == ExitCodes.Ok, resumed.Error);
+        Assert.Contains("1 of 4 runs already finished", resumed.Error, StringComparison.Ordinal);
+        var shard = Path.Combine(Out("sweep"), "shards", "shard-0000-of-0002");
+        foreach (var file in new[] { "daily.parquet", "summary.parquet" })
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(fresh, file)).SequenceEqual(File.ReadAllBytes(Path.Combine(shard, file))),
+                $"a resumed shard's {file} should be byte-identical to an uninterrupted shard's");
+        }
+        Assert.False(Directory.Exists(stale), "the interrupted folder should be taken over");
+    }
+
+    [Fact]
     public async Task Run_BadShardOption_ExitsTwo()
     {
         var bad = await Run(["run", "--out", Out("x"), "--shard", "3/3", .. Small]);
