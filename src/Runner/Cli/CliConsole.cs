@@ -32,6 +32,8 @@ public sealed class CliConsole
     public TextReader? Input { get; }
     /// <summary>Spectre console over <see cref="Output"/>, for tables and the progress bar.</summary>
     public IAnsiConsole Ansi { get; }
+    /// <summary>Reads an environment variable (the scheduler's shard variables); tests pass their own.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
     /// <summary>The process console; progress is live only when standard output is a terminal.</summary>
     public static CliConsole FromProcess() =>

@@ -18,6 +18,9 @@ public static class ExitCodes
     /// <summary>The simulation broke one of its own invariants: a bug in the engine, not bad input.</summary>
     public const int InvariantBroken = 4;
 
+    /// <summary>Shards of a sweep are missing or cluster tasks failed (<c>hcsim merge</c>, <c>hcsim slurm --wait</c>); each is named on standard error.</summary>
+    public const int ShardsMissing = 5;
+
     /// <summary>Interrupted (Ctrl+C, SIGTERM) before the run finished: 128 + SIGINT, as shells report it.</summary>
     public const int Interrupted = 130;
 }

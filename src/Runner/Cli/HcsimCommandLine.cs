@@ -3,7 +3,7 @@ using System.CommandLine;
 
 namespace Hcsim.Runner.Cli;
 
-/// <summary>The <c>hcsim</c> command tree: <c>run</c>, <c>validate</c>, <c>plot</c>, <c>report</c>, <c>compare</c> and <c>schema</c>, plus the built-in --help and --version.</summary>
+/// <summary>The <c>hcsim</c> command tree: <c>run</c>, <c>validate</c>, <c>plot</c>, <c>report</c>, <c>compare</c>, <c>schema</c>, <c>merge</c> and <c>slurm</c>, plus the built-in --help and --version.</summary>
 public static class HcsimCommandLine
 {
     public static RootCommand Create(CliConsole console, string version)
@@ -39,6 +39,8 @@ public static class HcsimCommandLine
         root.Subcommands.Add(CreateRebuild(console, "report", "Rewrite report.md of a results folder from its Parquet files, without simulating"));
         root.Subcommands.Add(CreateCompare(console));
         root.Subcommands.Add(CreateSchema(console));
+        root.Subcommands.Add(Hcsim.Runner.Cluster.ClusterCommandLine.CreateMerge(console));
+        root.Subcommands.Add(Hcsim.Runner.Cluster.ClusterCommandLine.CreateSlurm(console, version, setOption));
         return root;
     }
 
@@ -113,6 +115,7 @@ public static class HcsimCommandLine
         {
             scenario, output, threads, seed, setOption, force, resume, quiet, profile, events, transmissions, maxMinutes, yes,
         };
+        var shardOptions = Hcsim.Runner.Cluster.ShardOptions.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {
             var overrides = new List<string>(parse.GetValue(setOption) ?? []);
@@ -134,6 +137,10 @@ public static class HcsimCommandLine
                 MaxMinutes = parse.GetValue(maxMinutes),
                 Yes = parse.GetValue(yes),
             };
+            if (shardOptions.ShardRun(console, version, parse, settings, cancellationToken) is { } shardRun)
+            {
+                return shardRun;
+            }
             return new RunCommandAction(console, version).RunAsync(settings, cancellationToken);
         });
         return command;

@@ -46,7 +46,8 @@ public sealed class RunCommandAction
         ParquetSchemas.DailyMetricColumns(scenario);
         await NoteThreadsAsync(settings.Threads).ConfigureAwait(false);
         var available = _availableMemoryBytes is { } given ? new AvailableMemory(given, "as given") : AvailableMemory.Measure();
-        var runsAtOnce = await RunsThatFitAsync(loaded, settings.Threads, available).ConfigureAwait(false);
+        var runsAtOnce = await RunsInMemory.FitAsync(_console.Error, loaded, settings.Threads, available,
+            "lower population.size or population.community.mean_degree").ConfigureAwait(false);
         await ConfirmStartAsync(loaded, StartEstimate.For(scenario, settings.Threads, runsAtOnce, available), settings).ConfigureAwait(false);
         var target = settings.OutputPath ?? Path.Combine("results", ResultPlots.SafeFileName(scenario.Name));
         OutputFolder.CheckTarget(target, settings.Force);
@@ -252,35 +253,6 @@ public sealed class RunCommandAction
                 $"hcsim: note: --threads {threads} is more than the {Environment.ProcessorCount} processor(s) of this machine; allowed, and results are identical, but it will not run faster and holds more runs in memory at once")).ConfigureAwait(false);
         }
     }
-
-    /// <summary>
-    /// How many runs may go at once: as many as there are threads when memory allows, fewer when only fewer fit (runs
-    /// then go one batch after another, with identical results). Refuses, before anything is built, a scenario that
-    /// does not fit even one run at a time.
-    /// </summary>
-    private async Task<int> RunsThatFitAsync(ScenarioSource loaded, int threads, AvailableMemory availableMemory)
-    {
-        // What is available now (other processes' use counted, and a container's limit), not the machine's total.
-        var available = availableMemory.Bytes;
-        var wanted = MemoryEstimate.For(loaded.Scenario, threads);
-        for (var runs = wanted.RunsAtOnce; runs >= 1; runs--)
-        {
-            if (MemoryEstimate.For(loaded.Scenario, runs).TotalBytes <= available)
-            {
-                if (runs < wanted.RunsAtOnce)
-                {
-                    await _console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"hcsim: note: memory allows {runs} run(s) at once (estimated {MemoryEstimate.For(loaded.Scenario, runs)} of {MemoryEstimate.Format(available)} available, {availableMemory.Source}), not {wanted.RunsAtOnce}; runs go {runs} at a time")).ConfigureAwait(false);
-                }
-                return runs;
-            }
-        }
-        var estimate = MemoryEstimate.For(loaded.Scenario, 1);
-        throw new ScenarioValidationException([new ScenarioError(loaded.Source, 0, 0, "population.size",
-            $"needs an estimated {estimate} of memory even one run at a time, more than the {MemoryEstimate.Format(available)} available ({availableMemory.Source}); "
-            + "lower population.size or population.community.mean_degree")]);
-    }
-
 
     /// <summary>
     /// Says what a large run will take before it starts; a run estimated above --max-minutes starts only with --yes or

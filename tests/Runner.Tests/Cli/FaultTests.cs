@@ -398,7 +398,9 @@ public sealed class FaultTests : IDisposable
         // nothing until the end. Progress now has its own thread, so the redirected lines step through the run.
         var threads = (4 * Environment.ProcessorCount).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        var (code, output, error) = await Run("run", "--out", Out("p"), "--set", "population.size=40000", "--set", "days=60",
+        // Large enough (about 100 million person-days) that the run outlasts several 200 ms progress samples even on a
+        // fast, idle machine; a smaller run could finish between two samples and print no intermediate step.
+        var (code, output, error) = await Run("run", "--out", Out("p"), "--set", "population.size=100000", "--set", "days=80",
             "--set", "replicates=3", "--threads", threads);
 
         Assert.True(code == ExitCodes.Ok, error);
