@@ -64,7 +64,7 @@ internal static class SettingNames
         var bestDistance = MaxSuggestionDistance + 1;
         foreach (var candidate in valid)
         {
-            var distance = Levenshtein(key, candidate);
+            var distance = EditDistance.Between(key, candidate);
             if (distance < bestDistance)
             {
                 best = candidate;
@@ -72,26 +72,5 @@ internal static class SettingNames
             }
         }
         return best;
-    }
-
-    public static int Levenshtein(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j] + 1, current[j - 1] + 1));
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
     }
 }

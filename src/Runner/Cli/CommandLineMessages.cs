@@ -61,32 +61,12 @@ public static class CommandLineMessages
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
-            var distance = EditDistance(word.ToLowerInvariant(), candidate);
+            var distance = Engine.Scenarios.EditDistance.Between(word.ToLowerInvariant(), candidate);
             if (distance < bestDistance)
             {
                 (best, bestDistance) = (candidate, distance);
             }
         }
         return best is not null && bestDistance <= Math.Max(1, best.Length / 3) ? best : null;
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
     }
 }

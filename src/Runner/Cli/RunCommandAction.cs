@@ -63,16 +63,7 @@ public sealed class RunCommandAction
             HcsimVersion = _version,
             Details = settings.Details,
         };
-        var identity = new ResumeIdentity
-        {
-            ScenarioSha256 = context.ScenarioSha256,
-            Overrides = [.. settings.Overrides],
-            Seed = scenario.Seed,
-            Replicates = scenario.Replicates,
-            Variants = [.. scenario.Variants.Select(v => v.Name)],
-            HcsimVersion = _version,
-            Details = ResumeIdentity.DetailsText(settings.Details.Events, settings.Details.Transmissions),
-        };
+        var identity = ResumeIdentity.Of(loaded, settings.Overrides, _version, settings.Details);
         if (settings.Resume && await FinishKilledCommitAsync(target, identity, settings).ConfigureAwait(false))
         {
             return ExitCodes.Ok;

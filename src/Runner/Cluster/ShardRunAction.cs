@@ -36,17 +36,7 @@ public sealed class ShardRunAction
         var mine = plan.RunsOf(shard.Index);
         var root = Path.GetFullPath(settings.OutputPath ?? Path.Combine("results", ResultPlots.SafeFileName(scenario.Name)));
         var target = ShardFolders.PathOf(root, shard);
-        var details = string.Join(" ", new[] { settings.Details.Events ? "--events" : "", settings.Details.Transmissions ? "--transmissions" : "" }.Where(d => d.Length > 0));
-        var identity = new ResumeIdentity
-        {
-            ScenarioSha256 = ResultsPipeline.Sha256Hex(loaded.Text),
-            Overrides = [.. settings.Overrides],
-            Seed = scenario.Seed,
-            Replicates = scenario.Replicates,
-            Variants = [.. scenario.Variants.Select(v => v.Name)],
-            HcsimVersion = _version,
-            Details = details,
-        };
+        var identity = ResumeIdentity.Of(loaded, settings.Overrides, _version, settings.Details);
         if (ShardFolders.DifferenceFromExisting(root, identity, shard.Count) is { } difference)
         {
             throw new OutputWriteException(
@@ -62,7 +52,7 @@ public sealed class ShardRunAction
         }
 
         // The shard is part of the identity: a stale folder of one shard never resumes another.
-        var shardIdentity = identity with { Details = $"{details} --shard {shard}".Trim() };
+        var shardIdentity = identity with { Details = $"{identity.Details} --shard {shard}".Trim() };
         var stale = OutputFolder.FindStale(target);
         var resumeFrom = settings.Resume
             ? stale.Reverse().FirstOrDefault(f => RunCheckpoints.ReadIdentity(f)?.DifferenceFrom(shardIdentity) is null)

@@ -52,15 +52,7 @@ public sealed class SlurmCommandAction
         ParquetSchemas.DailyMetricColumns(scenario);
         var root = Path.GetFullPath(settings.OutputPath ?? Path.Combine("results", ResultPlots.SafeFileName(scenario.Name)));
         var runs = scenario.Variants.Length * scenario.Replicates;
-        var identity = new ResumeIdentity
-        {
-            ScenarioSha256 = ResultsPipeline.Sha256Hex(loaded.Text),
-            Overrides = [.. settings.Overrides],
-            Seed = scenario.Seed,
-            Replicates = scenario.Replicates,
-            Variants = [.. scenario.Variants.Select(v => v.Name)],
-            HcsimVersion = _version,
-        };
+        var identity = ResumeIdentity.Of(loaded, settings.Overrides, _version);
         var existing = ShardFolders.ReadComplete(root);
         var tasks = settings.Tasks ?? (existing.Count > 0 ? existing[0].Manifest.ShardCount : Math.Min(runs, DefaultMaxTasks));
         if (tasks < 1 || tasks > ShardSpec.MaxCount)

@@ -16,6 +16,18 @@ public sealed record ResumeIdentity
     /// <summary>The detail tables asked for (--events, --transmissions): the saved runs hold only those.</summary>
     public string Details { get; init; } = "";
 
+    /// <summary>The identity of running <paramref name="loaded"/> with these overrides, version and detail tables.</summary>
+    public static ResumeIdentity Of(Cli.ScenarioSource loaded, IReadOnlyList<string> overrides, string version, Engine.Simulation.DetailOptions? details = null) => new()
+    {
+        ScenarioSha256 = ResultsPipeline.Sha256Hex(loaded.Text),
+        Overrides = [.. overrides],
+        Seed = loaded.Scenario.Seed,
+        Replicates = loaded.Scenario.Replicates,
+        Variants = [.. loaded.Scenario.Variants.Select(v => v.Name)],
+        HcsimVersion = version,
+        Details = details is null ? "" : DetailsText(details.Events, details.Transmissions),
+    };
+
     /// <summary>The <see cref="Details"/> text for the detail tables asked for.</summary>
     public static string DetailsText(bool events, bool transmissions) =>
         string.Join(" ", new[] { events ? "--events" : "", transmissions ? "--transmissions" : "" }.Where(d => d.Length > 0));
