@@ -11,6 +11,9 @@ namespace Hcsim.Engine.Rules;
 /// </summary>
 public sealed class CompiledPolicy
 {
+    /// <summary>Most colours a policy may declare: a rule's colour filter is a 64-bit mask.</summary>
+    public const int MaxColours = 64;
+
     private CompiledPolicy(bool enabled, ImmutableArray<string> colours, ImmutableArray<CompiledRule> rules, int maxTraceDepth, RuleRegistry registry)
     {
         Registry = registry;
@@ -31,9 +34,9 @@ public sealed class CompiledPolicy
     /// <param name="testKinds">Test kind names in the order the lab indexes them.</param>
     public static CompiledPolicy Compile(PolicyConfig policy, IReadOnlyList<string> testKinds)
     {
-        if (policy.Colours.Length > 64)
+        if (policy.Colours.Length > MaxColours)
         {
-            throw new ArgumentException("at most 64 colours", nameof(policy));
+            throw new ArgumentException($"at most {MaxColours} colours", nameof(policy));
         }
         var registry = RuleRegistry.Core();
         var rules = ImmutableArray.CreateBuilder<CompiledRule>();

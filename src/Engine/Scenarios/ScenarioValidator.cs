@@ -125,6 +125,10 @@ internal sealed class ScenarioValidator
                 {
                     Add(path, $"must list at least {setting.MinItems} item(s), got {items.Count}");
                 }
+                if (setting.MaxItems is { } most && items.Count > most)
+                {
+                    Add(path, $"must list at most {most} item(s), got {items.Count}");
+                }
                 for (var i = 0; i < items.Count; i++)
                 {
                     Check(setting.Element!, items[i], $"{path}[{i}]");
@@ -237,6 +241,10 @@ internal sealed class ScenarioValidator
         if (policy.Colours.IsEmpty)
         {
             Add("policy.colours", "must declare at least one colour");
+        }
+        if (policy.Colours.Length > Rules.CompiledPolicy.MaxColours)
+        {
+            Add("policy.colours", $"must list at most {Rules.CompiledPolicy.MaxColours} colours (a rule's colour filter is a 64-bit mask), got {policy.Colours.Length}");
         }
         var seenColours = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < policy.Colours.Length; i++)

@@ -79,6 +79,10 @@ public static class ScenarioJsonSchema
                 {
                     node["minItems"] = setting.MinItems;
                 }
+                if (setting.MaxItems is { } most)
+                {
+                    node["maxItems"] = most;
+                }
                 if (setting.UniqueItems)
                 {
                     node["uniqueItems"] = true;

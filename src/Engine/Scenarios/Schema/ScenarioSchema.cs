@@ -104,7 +104,7 @@ public static class ScenarioSchema
         Group<PolicyConfig>("policy", "the health-code policy: colours, parameters and rules",
             Flag("enabled", "false = no codes at all (everyone keeps the first colour, no rule fires)"),
             List("colours", "colours in severity order; everyone starts with the first, the \"unflagged\" colour", minItems: 1, unique: true,
-                element: Name("", "a colour name", ScenarioValidator.IdentifierPattern.ToString())),
+                element: Name("", "a colour name", ScenarioValidator.IdentifierPattern.ToString())) with { MaxItems = Rules.CompiledPolicy.MaxColours },
             Map("params", "named numbers the rules refer to (`red_days`); a variant changes a number, not a rule",
                 element: Real("", "a parameter's value", "")) with
             { Pattern = ScenarioValidator.IdentifierPattern.ToString() },

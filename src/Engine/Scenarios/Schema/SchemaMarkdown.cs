@@ -142,7 +142,7 @@ public static class SchemaMarkdown
         }
         if (setting.Kind == SettingKind.List && setting.MinItems > 0)
         {
-            parts.Add($"list, at least {setting.MinItems}");
+            parts.Add(setting.MaxItems is { } most ? $"list, {setting.MinItems} to {most}" : $"list, at least {setting.MinItems}");
         }
         else if (setting.Kind == SettingKind.List)
         {

@@ -30,6 +30,8 @@ public sealed record Setting
     public string? Pattern { get; init; }
     /// <summary>Fewest items of a list.</summary>
     public int MinItems { get; init; }
+    /// <summary>Most items of a list; null for no bound.</summary>
+    public int? MaxItems { get; init; }
     /// <summary>A list whose items must differ.</summary>
     public bool UniqueItems { get; init; }
     /// <summary>The file must write this key (checked by the loader where the key is read).</summary>
