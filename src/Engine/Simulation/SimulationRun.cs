@@ -32,7 +32,10 @@ public sealed class SimulationRun
         _model = model;
         var testKinds = TestLab.KindsOf(model);
         Policy = policy;
-        _state = new SimulationState(world, model.Days, [.. policy.Colours], seed, parallel, details);
+        _state = new SimulationState(world, model.Days, [.. policy.Colours], seed, parallel, details)
+        {
+            TestHistory = ReadsTestHistory(policy) ? new TestHistory(world.Size) : null,
+        };
         _history = new NaturalHistory(model.Disease);
         var contacts = new DailyContacts(world, _state.Agents, model.Layers, seed, model.Days);
         _lab = new TestLab(testKinds);
@@ -54,6 +57,13 @@ public sealed class SimulationRun
     /// <summary>The model's policy compiled for its test kinds (conditions to delegates, names to indices).</summary>
     public static CompiledPolicy CompilePolicy(ModelConfig model) =>
         CompiledPolicy.Compile(model.Policy, TestLab.KindsOf(model).Select(k => k.Name).ToArray());
+
+    /// <summary>Whether a rule reads a fact kept in <see cref="TestHistory"/> (only then are its columns allocated).</summary>
+    private static bool ReadsTestHistory(CompiledPolicy policy)
+    {
+        var bits = policy.Registry.FactBits(TestHistory.Facts);
+        return policy.Rules.Any(r => (r.FactsRead & bits) != 0);
+    }
 
     /// <summary>The compiled policy this run applies.</summary>
     public CompiledPolicy Policy { get; }

@@ -51,8 +51,8 @@ public sealed class TestLab
     /// <summary>Queues the sample of a person reserved with <see cref="Reserve"/>; orders are served in queue order.</summary>
     public void Enqueue(int agent, int kind) => _waiting[kind].Enqueue(agent);
 
-    /// <summary>Takes today's samples from the queues, within capacity.</summary>
-    public void TakeSamples(AgentState state, int day, ulong seed)
+    /// <summary>Takes today's samples from the queues, within capacity; records the sampling day in <paramref name="history"/> when kept.</summary>
+    public void TakeSamples(AgentState state, int day, ulong seed, TestHistory? history = null)
     {
         for (var k = 0; k < _kinds.Length; k++)
         {
@@ -66,6 +66,10 @@ public sealed class TestLab
                 {
                     state.PendingTestResultDay[agent] = AgentState.Never;
                     continue;
+                }
+                if (history is not null)
+                {
+                    history.SampleDay[agent] = AgentState.Day(day);
                 }
                 var u = CounterRng.Uniform(seed, RngStream.TestResult, day, agent, k);
                 var positive = DiseaseStages.IsInfected(state.Stage[agent]) ? u < kind.Sensitivity : u >= kind.Specificity;
