@@ -23,4 +23,5 @@ public enum RngStream : ulong
     ContactWork = 20,
     ContactSchool = 21,
     ContactCommunity = 22,
+    Importation = 40,
 }

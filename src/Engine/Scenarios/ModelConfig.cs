@@ -13,6 +13,8 @@ public sealed record ModelConfig
     public DiseaseConfig Disease { get; init; } = new();
     public BackgroundIllnessConfig BackgroundIllness { get; init; } = new();
     public CheckInConfig Checkin { get; init; } = new();
+    /// <summary>Infections arriving from outside; null (the default) switches the importation part off.</summary>
+    public ImportationsConfig? Importations { get; init; }
     public ImmutableDictionary<string, TestKindConfig> Tests { get; init; } =
         ImmutableDictionary<string, TestKindConfig>.Empty.Add("pcr", new TestKindConfig());
     public PolicyConfig Policy { get; init; } = new();

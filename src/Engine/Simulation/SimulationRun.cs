@@ -1,6 +1,7 @@
 using Hcsim.Engine.Agents;
 using Hcsim.Engine.Contacts;
 using Hcsim.Engine.Disease;
+using Hcsim.Engine.Importation;
 using Hcsim.Engine.Metrics;
 using Hcsim.Engine.Phases;
 using Hcsim.Engine.Random;
@@ -18,6 +19,7 @@ public sealed class SimulationRun
     private readonly NaturalHistory _history;
     private readonly DayLoop _loop;
     private readonly TestLab _lab;
+    private readonly ImportationPhase? _importation;
 
     /// <summary>A run that compiles the model's policy itself (convenient for a single run; see <see cref="CompilePolicy"/>).</summary>
     public SimulationRun(World world, ModelConfig model, ulong seed, ParallelOptions parallel, DetailOptions? details = null)
@@ -51,8 +53,20 @@ public sealed class SimulationRun
             new HealthCodePhase(policy, _lab, contacts),
             new MetricsPhase(policy.Colours.Length),
         ];
+        if (model.Importations is { } importations)
+        {
+            _importation = new ImportationPhase(importations, _history, _state.Daily.AddPartColumn(ImportationPhase.ImportedInfections));
+            parts.Add(_importation);
+        }
         _loop = DayLoop.Of(parts);
     }
+
+    /// <summary>
+    /// The daily columns of the parts <paramref name="model"/> switches on beyond the core, in the order a run adds them
+    /// (daily.parquet holds them after the core columns; every variant of a scenario must have the same).
+    /// </summary>
+    public static IReadOnlyList<PartColumn> PartColumns(ModelConfig model) =>
+        model.Importations is null ? [] : [ImportationPhase.ImportedInfections];
 
     /// <summary>The model's policy compiled for its test kinds (conditions to delegates, names to indices).</summary>
     public static CompiledPolicy CompilePolicy(ModelConfig model) =>
@@ -108,7 +122,8 @@ public sealed class SimulationRun
         var daily = _state.Daily;
         return _state.Infected.Count == 0 && daily.Flagged[day] == 0
             && daily.QuarantinedHome[day] + daily.QuarantinedCentral[day] == 0
-            && !_state.Traces.HasPending && !_lab.HasPending;
+            && !_state.Traces.HasPending && !_lab.HasPending
+            && !(_importation?.ExpectsAfter(day) ?? false);
     }
 
     /// <summary>The result as of the days run so far.</summary>

@@ -27,6 +27,10 @@ public sealed class ReadmeTests
         {
             Assert.True(readme.Contains($"`{column.Name}`", StringComparison.Ordinal), $"README should document daily column {column.Name}");
         }
+        foreach (var column in new[] { Hcsim.Engine.Importation.ImportationPhase.ImportedInfections })
+        {
+            Assert.True(readme.Contains($"| `{column.Name}` |", StringComparison.Ordinal), $"README should document the optional daily column {column.Name}");
+        }
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Reflection;
+using Hcsim.Engine.Importation;
 
 namespace Hcsim.Engine.Scenarios.Schema;
 
@@ -83,6 +84,15 @@ public static class ScenarioSchema
         Group<BackgroundIllnessConfig>("background_illness", "fevers from other causes: the main source of wrongly flagged people",
             Chance("daily_rate", "fever from other causes, for uninfected people without fever", "probability per person-day"),
             Whole("fever_days", "how long such a fever lasts", "days", 1)),
+        Group<ImportationsConfig>("importations", "infections arriving from outside: susceptible residents chosen at random become exposed; absent = none (and no `imported_infections` column)",
+            Real("daily_rate", "mean imported infections per day, from start_day to end_day", "infections per day", 0) with { Maximum = ImportationPhase.MaxDailyRate },
+            Choice("distribution", "`poisson` (a Poisson count with mean daily_rate each day) or `fixed` (exactly daily_rate a day, fractions carried over: 0.5 = one every second day)", ImportationPhase.Distributions),
+            Whole("start_day", "first day of the daily rate", "day", 0, ScenarioValidator.MaxDays),
+            Whole("end_day", "last day of the daily rate (inclusive)", "day", 0, ScenarioValidator.MaxDays),
+            List("schedule", "extra importations on listed days, added to the daily rate",
+                element: Group<ImportationDayConfig>("", "a day with a fixed number of imported infections",
+                    Whole("day", "simulation day (0-based)", "day", 0, ScenarioValidator.MaxDays),
+                    Whole("count", "infections arriving that day", "infections", 0)))),
         Group<CheckInConfig>("checkin", "the daily health check-in in the app",
             Chance("probability", "a living person checks in", "probability per person-day"),
             Chance("fever_report_probability", "a person with fever who checks in reports it", Probability),
