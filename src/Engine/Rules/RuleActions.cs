@@ -65,7 +65,7 @@ public sealed class RuleActions
             }
             foreach (var (agent, kind) in batch.TestOrders)
             {
-                _lab.Enqueue(agent, kind);
+                _lab.Enqueue(agent, kind, day);
             }
             TraceRequests.AddRange(batch.Traces);
             state.Details.Events?.AddRange(batch.Events);

@@ -63,6 +63,23 @@ internal sealed class ScenarioValidator
         ValidatePopulation(model.Population);
         ValidateDisease(model.Disease, model.Population.Size);
         ValidatePolicy(model.Policy, model.Tests);
+        ValidateTests(model.Tests);
+    }
+
+    private void ValidateTests(ImmutableDictionary<string, TestKindConfig> tests)
+    {
+        foreach (var (name, kind) in tests)
+        {
+            if (Testing.TestLabColumns.For([]).Any(c => c.Name == $"samples_{name}"))
+            {
+                Add($"tests.{name}", $"a test kind may not be named '{name}': its daily column samples_{name} is another column of the lab");
+            }
+            if (kind.SensitivityCurve != "flat" && !kind.SensitivityByDay.IsDefaultOrEmpty)
+            {
+                Add($"tests.{name}.sensitivity_by_day",
+                    $"give either sensitivity_curve ('{kind.SensitivityCurve}') or sensitivity_by_day, not both");
+            }
+        }
     }
 
     /// <summary>Checks a bound value and everything inside it against its setting in the schema.</summary>

@@ -40,7 +40,7 @@ public sealed class SimulationRun
         };
         _history = new NaturalHistory(model.Disease);
         var contacts = new DailyContacts(world, _state.Agents, model.Layers, seed, model.Days);
-        _lab = new TestLab(testKinds);
+        _lab = new TestLab(testKinds, TestLabColumns.IsOn(model) ? TestLabColumns.AddTo(_state.Daily, testKinds) : null);
         // The parts this model switches on; DayLoop puts each at its slot. The core parts are always on; a mechanism
         // with its own scenario section (venues, mass testing, travel) is added here when its section is present.
         List<IDayPhase> parts =
@@ -66,7 +66,10 @@ public sealed class SimulationRun
     /// (daily.parquet holds them after the core columns; every variant of a scenario must have the same).
     /// </summary>
     public static IReadOnlyList<PartColumn> PartColumns(ModelConfig model) =>
-        model.Importations is null ? [] : [ImportationPhase.ImportedInfections];
+    [
+        .. TestLabColumns.IsOn(model) ? TestLabColumns.For(TestLab.KindsOf(model)) : [],
+        .. model.Importations is null ? [] : new[] { ImportationPhase.ImportedInfections },
+    ];
 
     /// <summary>The model's policy compiled for its test kinds (conditions to delegates, names to indices).</summary>
     public static CompiledPolicy CompilePolicy(ModelConfig model) =>

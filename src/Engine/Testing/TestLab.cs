@@ -8,8 +8,9 @@ namespace Hcsim.Engine.Testing;
 /// <summary>
 /// Who is waiting for a sample, whose results arrive when. Orders queue per kind (first come, first served, in the
 /// order the rules placed them); each day at most <c>capacity_per_day</c> samples per kind are taken (all when 0).
-/// A sample taken on day d is positive with probability sensitivity if the person is infected (exposed or infectious)
-/// that day, else with probability 1 - specificity (stream <see cref="RngStream.TestResult"/>), and its result arrives
+/// A sample taken on day d is positive with probability sensitivity (the kind's value on the person's day since infection,
+/// see <see cref="TestKind.SensitivityOn"/>) if the person is infected (exposed or infectious) that day, else with
+/// probability 1 - specificity (stream <see cref="RngStream.TestResult"/>), and its result arrives
 /// on day d + turnaround (at least d + 1: results reach the rules the next day at the earliest).
 /// A person with a test waiting or pending gets no second one.
 /// </summary>
@@ -19,19 +20,25 @@ public sealed class TestLab
     public const ushort AwaitingSample = AgentState.Never - 1;
 
     private readonly TestKind[] _kinds;
-    private readonly Queue<int>[] _waiting;
+    private readonly Queue<Order>[] _waiting;
     private readonly Dictionary<int, List<TestResultEvent>> _resultsByDay = [];
+    private readonly TestLabColumns? _columns;
 
-    public TestLab(IReadOnlyList<TestKind> kinds)
+    /// <param name="columns">The run's accounting columns, when the scenario has them.</param>
+    public TestLab(IReadOnlyList<TestKind> kinds, TestLabColumns? columns = null)
     {
         _kinds = [.. kinds];
-        _waiting = _kinds.Select(_ => new Queue<int>()).ToArray();
+        _waiting = _kinds.Select(_ => new Queue<Order>()).ToArray();
+        _columns = columns;
     }
+
+    private readonly record struct Order(int Agent, int Day);
 
     /// <summary>Test kinds from a scenario, ordered by name so indices are stable.</summary>
     public static IReadOnlyList<TestKind> KindsOf(ModelConfig model) =>
         model.Tests.OrderBy(t => t.Key, StringComparer.Ordinal)
-            .Select(t => new TestKind(t.Key, t.Value.Sensitivity, t.Value.Specificity, t.Value.TurnaroundDays, t.Value.CapacityPerDay))
+            .Select(t => new TestKind(t.Key, t.Value.Sensitivity, t.Value.Specificity, t.Value.TurnaroundDays, t.Value.CapacityPerDay,
+                t.Value.CostPerTest, SensitivityCurves.Of(t.Value.SensitivityCurve, t.Value.SensitivityByDay)))
             .ToArray();
 
     /// <summary>Whether any order waits for a sample or any result for delivery.</summary>
@@ -48,8 +55,8 @@ public sealed class TestLab
         return true;
     }
 
-    /// <summary>Queues the sample of a person reserved with <see cref="Reserve"/>; orders are served in queue order.</summary>
-    public void Enqueue(int agent, int kind) => _waiting[kind].Enqueue(agent);
+    /// <summary>Queues the sample of a person reserved with <see cref="Reserve"/>, ordered on <paramref name="day"/>; orders are served in queue order.</summary>
+    public void Enqueue(int agent, int kind, int day) => _waiting[kind].Enqueue(new Order(agent, day));
 
     /// <summary>Takes today's samples from the queues, within capacity; records the sampling day in <paramref name="history"/> when kept.</summary>
     public void TakeSamples(AgentState state, int day, ulong seed, TestHistory? history = null)
@@ -61,7 +68,7 @@ public sealed class TestLab
             var budget = kind.CapacityPerDay > 0 ? kind.CapacityPerDay : int.MaxValue;
             while (budget-- > 0 && queue.Count > 0)
             {
-                var agent = queue.Dequeue();
+                var (agent, orderDay) = queue.Dequeue();
                 if (state.Stage[agent] == DiseaseStage.Dead)
                 {
                     state.PendingTestResultDay[agent] = AgentState.Never;
@@ -71,8 +78,11 @@ public sealed class TestLab
                 {
                     history.SampleDay[agent] = AgentState.Day(day);
                 }
+                Count(k, day, day - orderDay);
                 var u = CounterRng.Uniform(seed, RngStream.TestResult, day, agent, k);
-                var positive = DiseaseStages.IsInfected(state.Stage[agent]) ? u < kind.Sensitivity : u >= kind.Specificity;
+                var positive = DiseaseStages.IsInfected(state.Stage[agent])
+                    ? u < kind.SensitivityOn(day - state.InfectedDay[agent])
+                    : u >= kind.Specificity;
                 var resultDay = day + Math.Max(1, kind.TurnaroundDays);
                 state.PendingTestResultDay[agent] = AgentState.Day(resultDay);
                 if (!_resultsByDay.TryGetValue(resultDay, out var list))
@@ -83,6 +93,23 @@ public sealed class TestLab
                 list.Add(new TestResultEvent(agent, positive, state.Stage[agent]));
             }
         }
+        if (_columns is { } columns)
+        {
+            columns.Waiting[day] = _waiting.Sum(q => q.Count);
+        }
+    }
+
+    private void Count(int kind, int day, int waited)
+    {
+        if (_columns is not { } columns)
+        {
+            return;
+        }
+        columns.Samples[day]++;
+        columns.SamplesByKind[kind][day]++;
+        columns.WaitDays[day] += waited;
+        columns.WaitMaxDays[day] = Math.Max(columns.WaitMaxDays[day], waited);
+        columns.Cost[day] += _kinds[kind].CostPerTest;
     }
 
     /// <summary>Removes and returns the results arriving on <paramref name="day"/>, in sampling order.</summary>

@@ -89,7 +89,7 @@ public sealed class ImportationPhaseTests
     public void Run_ImportationsWithTransmission_SameResultsOnOneOrThreeThreads()
     {
         var model = ScenarioLoader.LoadDefault(["population.size=40000", "days=40", "disease.initial_infected=0",
-            "importations.daily_rate=3"]).Variants[1].Model;
+            "importations.daily_rate=3"]).Variants[0].Model;
         var world = WorldBuilder.Build(model.Population, 3);
         var one = new SimulationRun(world, model, 11, new ParallelOptions { MaxDegreeOfParallelism = 1 }).Run("v", 0, 0);
         var three = new SimulationRun(world, model, 11, new ParallelOptions { MaxDegreeOfParallelism = 3 }).Run("v", 0, 0);

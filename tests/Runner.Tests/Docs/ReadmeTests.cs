@@ -27,7 +27,8 @@ public sealed class ReadmeTests
         {
             Assert.True(readme.Contains($"`{column.Name}`", StringComparison.Ordinal), $"README should document daily column {column.Name}");
         }
-        foreach (var column in new[] { Hcsim.Engine.Importation.ImportationPhase.ImportedInfections })
+        var kinds = new[] { new Hcsim.Engine.Testing.TestKind("KIND", 1, 1, 1, 0) };
+        foreach (var column in Hcsim.Engine.Testing.TestLabColumns.For(kinds).Append(Hcsim.Engine.Importation.ImportationPhase.ImportedInfections))
         {
             Assert.True(readme.Contains($"| `{column.Name}` |", StringComparison.Ordinal), $"README should document the optional daily column {column.Name}");
         }
