@@ -1,3 +1,4 @@
+using Hcsim.Engine.Capacity;
 using Hcsim.Engine.Contacts;
 using Hcsim.Engine.Rules;
 using Hcsim.Engine.Simulation;
@@ -25,12 +26,13 @@ public sealed class HealthCodePhase : IDayPhase
     private readonly RuleActions _actions;
     private readonly ContactTracer _tracer;
 
-    public HealthCodePhase(CompiledPolicy policy, TestLab lab, DailyContacts contacts)
+    /// <param name="beds">Finite central isolation beds, when the scenario limits them.</param>
+    public HealthCodePhase(CompiledPolicy policy, TestLab lab, DailyContacts contacts, CentralBeds? beds = null)
     {
         _policy = policy;
         _lab = lab;
         _evaluator = new RuleEvaluator(policy);
-        _actions = new RuleActions(policy, lab);
+        _actions = new RuleActions(policy, lab, beds);
         _tracer = new ContactTracer(contacts);
     }
 

@@ -13,6 +13,8 @@ public sealed record ModelConfig
     public DiseaseConfig Disease { get; init; } = new();
     public BackgroundIllnessConfig BackgroundIllness { get; init; } = new();
     public CheckInConfig Checkin { get; init; } = new();
+    /// <summary>Finite central isolation beds; null (the default) means unlimited.</summary>
+    public CentralIsolationConfig? CentralIsolation { get; init; }
     /// <summary>Infections arriving from outside; null (the default) switches the importation part off.</summary>
     public ImportationsConfig? Importations { get; init; }
     public ImmutableDictionary<string, TestKindConfig> Tests { get; init; } =

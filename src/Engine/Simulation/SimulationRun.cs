@@ -1,4 +1,5 @@
 using Hcsim.Engine.Agents;
+using Hcsim.Engine.Capacity;
 using Hcsim.Engine.Contacts;
 using Hcsim.Engine.Disease;
 using Hcsim.Engine.Importation;
@@ -50,7 +51,7 @@ public sealed class SimulationRun
             new BackgroundIllnessPhase(model.BackgroundIllness),
             new CheckInPhase(model.Checkin),
             new TestingPhase(_lab),
-            new HealthCodePhase(policy, _lab, contacts),
+            new HealthCodePhase(policy, _lab, contacts, model.CentralIsolation is { } central ? new CentralBeds(central, _state.Daily) : null),
             new MetricsPhase(policy.Colours.Length),
         ];
         if (model.Importations is { } importations)
@@ -68,6 +69,7 @@ public sealed class SimulationRun
     public static IReadOnlyList<PartColumn> PartColumns(ModelConfig model) =>
     [
         .. TestLabColumns.IsOn(model) ? TestLabColumns.For(TestLab.KindsOf(model)) : [],
+        .. model.CentralIsolation is null ? [] : new[] { CentralBeds.OverflowColumn, CentralBeds.TurnedAwayColumn },
         .. model.Importations is null ? [] : new[] { ImportationPhase.ImportedInfections },
     ];
 

@@ -28,7 +28,8 @@ public sealed class ReadmeTests
             Assert.True(readme.Contains($"`{column.Name}`", StringComparison.Ordinal), $"README should document daily column {column.Name}");
         }
         var kinds = new[] { new Hcsim.Engine.Testing.TestKind("KIND", 1, 1, 1, 0) };
-        foreach (var column in Hcsim.Engine.Testing.TestLabColumns.For(kinds).Append(Hcsim.Engine.Importation.ImportationPhase.ImportedInfections))
+        foreach (var column in Hcsim.Engine.Testing.TestLabColumns.For(kinds).Append(Hcsim.Engine.Importation.ImportationPhase.ImportedInfections)
+            .Append(Hcsim.Engine.Capacity.CentralBeds.OverflowColumn).Append(Hcsim.Engine.Capacity.CentralBeds.TurnedAwayColumn))
         {
             Assert.True(readme.Contains($"| `{column.Name}` |", StringComparison.Ordinal), $"README should document the optional daily column {column.Name}");
         }
