@@ -27,16 +27,20 @@ public sealed class HealthCodePhase : IDayPhase
     private readonly ContactTracer _tracer;
 
     /// <param name="beds">Finite central isolation beds, when the scenario limits them.</param>
-    public HealthCodePhase(CompiledPolicy policy, TestLab lab, DailyContacts contacts, CentralBeds? beds = null)
+    /// <param name="tracers">Finite tracers and their coverage, when the scenario has a tracing section.</param>
+    public HealthCodePhase(CompiledPolicy policy, TestLab lab, DailyContacts contacts, CentralBeds? beds = null, TracingCapacity? tracers = null)
     {
         _policy = policy;
         _lab = lab;
         _evaluator = new RuleEvaluator(policy);
         _actions = new RuleActions(policy, lab, beds);
-        _tracer = new ContactTracer(contacts);
+        _tracer = new ContactTracer(contacts, tracers);
     }
 
     public string Name => "health_code";
+
+    /// <summary>Whether cases wait in the tracers' backlog.</summary>
+    public bool HasPendingTraces => _tracer.HasPending;
 
     public void Step(SimulationState state, int day)
     {

@@ -24,4 +24,5 @@ public enum RngStream : ulong
     ContactSchool = 21,
     ContactCommunity = 22,
     Importation = 40,
+    TraceCoverage = 41,
 }

@@ -15,6 +15,8 @@ public sealed record ModelConfig
     public CheckInConfig Checkin { get; init; } = new();
     /// <summary>Finite central isolation beds; null (the default) means unlimited.</summary>
     public CentralIsolationConfig? CentralIsolation { get; init; }
+    /// <summary>Finite tracers and tracing coverage by layer; null (the default) means unlimited tracers finding every contact.</summary>
+    public TracingConfig? Tracing { get; init; }
     /// <summary>Infections arriving from outside; null (the default) switches the importation part off.</summary>
     public ImportationsConfig? Importations { get; init; }
     public ImmutableDictionary<string, TestKindConfig> Tests { get; init; } =

@@ -21,6 +21,7 @@ public sealed class SimulationRun
     private readonly DayLoop _loop;
     private readonly TestLab _lab;
     private readonly ImportationPhase? _importation;
+    private readonly HealthCodePhase _healthCode;
 
     /// <summary>A run that compiles the model's policy itself (convenient for a single run; see <see cref="CompilePolicy"/>).</summary>
     public SimulationRun(World world, ModelConfig model, ulong seed, ParallelOptions parallel, DetailOptions? details = null)
@@ -51,7 +52,9 @@ public sealed class SimulationRun
             new BackgroundIllnessPhase(model.BackgroundIllness),
             new CheckInPhase(model.Checkin),
             new TestingPhase(_lab),
-            new HealthCodePhase(policy, _lab, contacts, model.CentralIsolation is { } central ? new CentralBeds(central, _state.Daily) : null),
+            _healthCode = new HealthCodePhase(policy, _lab, contacts,
+                model.CentralIsolation is { } central ? new CentralBeds(central, _state.Daily) : null,
+                model.Tracing is { } tracing ? new TracingCapacity(tracing, _state.Daily) : null),
             new MetricsPhase(policy.Colours.Length),
         ];
         if (model.Importations is { } importations)
@@ -70,6 +73,7 @@ public sealed class SimulationRun
     [
         .. TestLabColumns.IsOn(model) ? TestLabColumns.For(TestLab.KindsOf(model)) : [],
         .. model.CentralIsolation is null ? [] : new[] { CentralBeds.OverflowColumn, CentralBeds.TurnedAwayColumn },
+        .. model.Tracing is null ? [] : new[] { TracingCapacity.ContactsTracedColumn, TracingCapacity.BacklogColumn },
         .. model.Importations is null ? [] : new[] { ImportationPhase.ImportedInfections },
     ];
 
@@ -128,7 +132,7 @@ public sealed class SimulationRun
         return _state.Infected.Count == 0 && daily.Flagged[day] == 0
             && daily.QuarantinedHome[day] + daily.QuarantinedCentral[day] == 0
             && !_state.Traces.HasPending && !_lab.HasPending
-            && !(_importation?.ExpectsAfter(day) ?? false);
+            && !(_importation?.ExpectsAfter(day) ?? false) && !_healthCode.HasPendingTraces;
     }
 
     /// <summary>The result as of the days run so far.</summary>
