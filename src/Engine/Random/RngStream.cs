@@ -25,4 +25,6 @@ public enum RngStream : ulong
     ContactCommunity = 22,
     Importation = 40,
     TraceCoverage = 41,
+    MassTestingShare = 42,
+    MassTestingParticipation = 43,
 }

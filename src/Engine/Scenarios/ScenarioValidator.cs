@@ -64,6 +64,25 @@ internal sealed class ScenarioValidator
         ValidateDisease(model.Disease, model.Population.Size);
         ValidatePolicy(model.Policy, model.Tests);
         ValidateTests(model.Tests);
+        ValidateMassTesting(model);
+    }
+
+    private void ValidateMassTesting(ModelConfig model)
+    {
+        for (var r = 0; r < model.MassTesting.Length; r++)
+        {
+            var round = model.MassTesting[r];
+            var path = $"mass_testing[{r}]";
+            if (!model.Tests.ContainsKey(round.Kind))
+            {
+                Add($"{path}.kind", UnknownName("test kind", round.Kind, [.. model.Tests.Keys.Order(StringComparer.Ordinal)], "tests"));
+            }
+            for (var c = 0; c < round.Colours.Length; c++)
+            {
+                Colour($"{path}.colours[{c}]", round.Colours[c], model.Policy.Colours);
+            }
+            AgeRange(path, round.MinAge, round.MaxAge);
+        }
     }
 
     private void ValidateTests(ImmutableDictionary<string, TestKindConfig> tests)

@@ -3,6 +3,7 @@ using Hcsim.Engine.Capacity;
 using Hcsim.Engine.Contacts;
 using Hcsim.Engine.Disease;
 using Hcsim.Engine.Importation;
+using Hcsim.Engine.MassTesting;
 using Hcsim.Engine.Metrics;
 using Hcsim.Engine.Phases;
 using Hcsim.Engine.Random;
@@ -57,6 +58,10 @@ public sealed class SimulationRun
                 model.Tracing is { } tracing ? new TracingCapacity(tracing, _state.Daily) : null),
             new MetricsPhase(policy.Colours.Length),
         ];
+        if (!model.MassTesting.IsDefaultOrEmpty)
+        {
+            parts.Add(new MassTestingPhase(model.MassTesting, policy.Colours, testKinds, _lab, _state.Daily));
+        }
         if (model.Importations is { } importations)
         {
             _importation = new ImportationPhase(importations, _history, _state.Daily.AddPartColumn(ImportationPhase.ImportedInfections));
@@ -74,6 +79,7 @@ public sealed class SimulationRun
         .. TestLabColumns.IsOn(model) ? TestLabColumns.For(TestLab.KindsOf(model)) : [],
         .. model.CentralIsolation is null ? [] : new[] { CentralBeds.OverflowColumn, CentralBeds.TurnedAwayColumn },
         .. model.Tracing is null ? [] : new[] { TracingCapacity.ContactsTracedColumn, TracingCapacity.BacklogColumn },
+        .. model.MassTesting.IsDefaultOrEmpty ? [] : new[] { MassTestingPhase.OrderedColumn },
         .. model.Importations is null ? [] : new[] { ImportationPhase.ImportedInfections },
     ];
 
