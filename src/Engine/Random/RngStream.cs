@@ -27,4 +27,5 @@ public enum RngStream : ulong
     TraceCoverage = 41,
     MassTestingShare = 42,
     MassTestingParticipation = 43,
+    PoolRetest = 44,
 }

@@ -135,10 +135,13 @@ public static class ScenarioSchema
                     RangeReason = "the rules run before the day's samples are taken, so a result reaches them the next day at the earliest",
                 },
                 Whole("capacity_per_day", "samples processed per day, 0 = unlimited; orders beyond capacity wait, first come first served", "samples per day", 0),
-                Whole("cost_per_test", "cost of one sample, counted in the daily `test_cost` column", "currency units per sample", 0),
+                Whole("cost_per_test", "cost of one test run (a tube: one sample, or one pool), counted in the daily `test_cost` column", "currency units per tube", 0),
                 Choice("sensitivity_curve", "`flat` (the sensitivity above whatever the day) or a built-in curve by days since infection: `pcr` or `antigen` (see *Test kinds*)", Testing.SensitivityCurves.Names),
                 List("sensitivity_by_day", "the kind's own sensitivity by days since infection on the sampling day (first entry: the day of infection; later days use the last entry); replaces `sensitivity` for infected people",
-                    element: Chance("", "sensitivity on that day since infection", Probability)))) with
+                    element: Chance("", "sensitivity on that day since infection", Probability)),
+                Whole("pool_size", "samples per tube (pooled PCR); 1 = no pooling. A positive tube sends each member to an individual retest", "samples per tube", 1, 100),
+                Chance("pool_dilution_factor", "multiplies an infected sample's sensitivity in a pooled tube (1 = no loss)", "factor"),
+                Whole("retest_turnaround_days", "days from a positive tube's result (when its members are resampled) to their individual results", "days", 1))) with
         { DefaultText = "one kind, `pcr`, with the defaults below" },
         Group<PolicyConfig>("policy", "the health-code policy: colours, parameters and rules",
             Flag("enabled", "false = no codes at all (everyone keeps the first colour, no rule fires)"),
