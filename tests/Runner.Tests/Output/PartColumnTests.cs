@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Hcsim.Engine.Agents;
 using Hcsim.Engine.Errors;
 using Hcsim.Engine.Simulation;
@@ -57,5 +58,58 @@ public sealed class PartColumnTests
         var imported = back.Daily.Columns().Single(c => c.Name == "imported_infections").Values;
         Assert.True(imported.SequenceEqual(run.Daily.Columns().Single(c => c.Name == "imported_infections").Values),
             "a resumed run should keep its optional columns");
+    }
+
+    [Fact]
+    public async Task Report_DailyWithPartColumns_HasTestsAndCapacityTable()
+    {
+        var model = ScenarioLoader.LoadDefault(["population.size=2000", "days=20", "importations.daily_rate=2",
+            "tests.pcr.capacity_per_day=5", "tests.pcr.cost_per_test=30"]).Variants[0].Model;
+        var world = WorldBuilder.Build(model.Population, 1);
+        var runs = new[] { 0, 1 }.Select(r =>
+            new SimulationRun(world, model, (ulong)(3 + r), new ParallelOptions { MaxDegreeOfParallelism = 1 }).Run("v", 0, r)).ToList();
+        var scenario = ScenarioLoader.LoadDefault(["population.size=2000", "days=20", "importations.daily_rate=2",
+            "tests.pcr.capacity_per_day=5", "tests.pcr.cost_per_test=30"]);
+        var path = Path.Combine(Path.GetTempPath(), $"hcsim-parts-{Environment.ProcessId}-{Guid.NewGuid():N}.parquet");
+        try
+        {
+            await using (var stream = File.Create(path))
+            {
+                await using var writer = await DailyParquetWriter.CreateAsync(stream, ParquetSchemas.DailyMetricColumns(scenario), CancellationToken.None);
+                foreach (var run in runs)
+                {
+                    await writer.WriteRunAsync(run, CancellationToken.None);
+                }
+            }
+            var metadata = new ResultsMetadata
+            {
+                Name = "parts",
+                Replicates = 2,
+                BaseSeed = 1,
+                Variants = [new VariantInfo { Name = "v", Days = 20, Population = 2000 }],
+            };
+            var series = await DailySeriesReader.ReadAsync(path, metadata, CancellationToken.None);
+            SummaryRow Row(int replicate) => new()
+            {
+                Variant = "v",
+                Replicate = replicate,
+                Metrics = ParquetSchemas.MetricColumns.ToImmutableDictionary(c => c.Name, c => (double?)0.5),
+            };
+            SummaryRow[] rows = [Row(0), Row(1)];
+            var data = new ResultsData { Metadata = metadata, Summary = rows, Statistics = VariantStatistics.Compute(["v"], null, rows), Daily = series };
+
+            var report = ReportWriter.Render(data, []);
+
+            var imported = runs.Average(r => r.Daily.Columns().Single(c => c.Name == "imported_infections").Values.Sum());
+            Assert.True(report.Contains("## Tests and capacity", StringComparison.Ordinal), $"the report should have the parts' table:\n{report}");
+            Assert.True(report.Contains("| imported_infections |", StringComparison.Ordinal) || report.Contains("| imported_infections", StringComparison.Ordinal),
+                "the table should have a column per optional daily column");
+            Assert.True(series[0].PartTotals["imported_infections"] == imported, $"imported infections: mean of the runs' totals {imported}, got {series[0].PartTotals["imported_infections"]}");
+            Assert.True(series[0].PartTotals["test_cost"] == 30 * series[0].PartTotals["tubes"], "cost is 30 a tube");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }
