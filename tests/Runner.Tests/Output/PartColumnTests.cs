@@ -106,6 +106,10 @@ public sealed class PartColumnTests
                 "the table should have a column per optional daily column");
             Assert.True(series[0].PartTotals["imported_infections"] == imported, $"imported infections: mean of the runs' totals {imported}, got {series[0].PartTotals["imported_infections"]}");
             Assert.True(series[0].PartTotals["test_cost"] == 30 * series[0].PartTotals["tubes"], "cost is 30 a tube");
+            var png = Path.ChangeExtension(path, ".png");
+            var plot = Hcsim.Runner.Plots.ResultPlots.WriteTests(png, series);
+            Assert.True(plot.Path == Hcsim.Runner.Plots.ResultPlots.TestsFile && new FileInfo(png).Length > 0, "the tests plot should be written");
+            File.Delete(png);
         }
         finally
         {
