@@ -12,6 +12,7 @@ namespace Hcsim.Engine.MassTesting;
 /// (<see cref="MassTestingTarget"/>) is ordered a test of its kind, in person order, unless a test is already waiting
 /// or pending. It runs after results arrive and before the health-code rules, so its orders queue ahead of the rules'
 /// orders of the same day and are sampled that day within the kind's capacity; results reach the test_result rules.
+/// Without codes (<c>policy.enabled: false</c>) nothing takes samples, so rounds order nothing (the column stays 0).
 /// </summary>
 public sealed class MassTestingPhase : IDayPhase
 {
@@ -21,10 +22,12 @@ public sealed class MassTestingPhase : IDayPhase
     private readonly TestLab _lab;
     private readonly Round[] _rounds;
     private readonly int[] _ordered;
+    private readonly bool _codesOn;
 
-    public MassTestingPhase(IReadOnlyList<MassTestingRoundConfig> rounds, IReadOnlyList<string> colours, IReadOnlyList<TestKind> kinds, TestLab lab, DailyMetrics daily)
+    public MassTestingPhase(IReadOnlyList<MassTestingRoundConfig> rounds, IReadOnlyList<string> colours, IReadOnlyList<TestKind> kinds, TestLab lab, DailyMetrics daily, bool codesOn = true)
     {
         _lab = lab;
+        _codesOn = codesOn;
         _rounds = [.. rounds.Select((r, i) => new Round(
             new MassTestingSchedule(r), new MassTestingTarget(r, colours, i), kinds.Select(k => k.Name).ToList().IndexOf(r.Kind)))];
         _ordered = daily.AddPartColumn(OrderedColumn);
@@ -36,6 +39,10 @@ public sealed class MassTestingPhase : IDayPhase
 
     public void Step(SimulationState state, int day)
     {
+        if (!_codesOn)
+        {
+            return;
+        }
         var agents = state.Agents;
         var ages = state.World.AgeYears;
         foreach (var round in _rounds)

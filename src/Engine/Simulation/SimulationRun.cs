@@ -60,7 +60,7 @@ public sealed class SimulationRun
         ];
         if (!model.MassTesting.IsDefaultOrEmpty)
         {
-            parts.Add(new MassTestingPhase(model.MassTesting, policy.Colours, testKinds, _lab, _state.Daily));
+            parts.Add(new MassTestingPhase(model.MassTesting, policy.Colours, testKinds, _lab, _state.Daily, policy.Enabled));
         }
         if (model.Importations is { } importations)
         {

@@ -124,4 +124,20 @@ public sealed class MassTestingPhaseTests
             Assert.True(x.Values.SequenceEqual(y.Values), $"column {x.Name} should not depend on the thread count");
         }
     }
+
+    [Fact]
+    public void Run_CodesOff_RoundsOrderNothing()
+    {
+        var model = Deterministic2020(days: 3) with
+        {
+            Policy = new PolicyConfig { Enabled = false },
+            MassTesting = [new MassTestingRoundConfig { Kind = "pcr" }],
+        };
+        var run = Run(Households([3]), model);
+        run.SeedInfections();
+        run.RunDay(0);
+
+        Assert.True(Ordered(run)[0] == 0, "without codes nothing takes samples, so rounds order none");
+        Assert.True(run.State.Agents.PendingTestResultDay.All(d => d == AgentState.Never), "nobody is left waiting for a sample");
+    }
 }
