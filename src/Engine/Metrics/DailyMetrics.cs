@@ -78,6 +78,19 @@ public sealed class DailyMetrics
     /// <summary>Infectious and holding the first colour, confined or not.</summary>
     public int[] InfectiousUnflagged { get; }
 
+    private readonly List<DailyColumn> _partColumns = [];
+
+    /// <summary>
+    /// Adds the column of a part this run switches on (see <c>SimulationRun.PartColumns</c>): it follows the core columns,
+    /// in the order added. Returns its values, one per day, for the part to fill.
+    /// </summary>
+    public int[] AddPartColumn(PartColumn column)
+    {
+        var values = new int[Days];
+        _partColumns.Add(new DailyColumn(column.Name, column.Definition, values));
+        return values;
+    }
+
     /// <summary>Marks the run as stopped at the end of <paramref name="lastDay"/>.</summary>
     public void StopAfter(int lastDay) => DaysSimulated = lastDay + 1;
 
@@ -101,7 +114,7 @@ public sealed class DailyMetrics
         }
         columns.Add(new("quarantined_home", "People in home quarantine at the end of the day.", QuarantinedHome));
         columns.Add(new("quarantined_central", "People in central isolation at the end of the day.", QuarantinedCentral));
-        columns.Add(new("new_infections", "People infected by transmission today (initial infections count on day 0).", NewInfections));
+        columns.Add(new("new_infections", "People infected today: by transmission, plus imported_infections when importations are on (initial infections count on day 0).", NewInfections));
         for (var c = 1; c < Colours.Length; c++)
         {
             columns.Add(new($"new_{Colours[c]}", $"People whose code became {Colours[c]} today.", NewColour[c]));
@@ -120,6 +133,7 @@ public sealed class DailyMetrics
         columns.Add(new("confined_recovered", "Confined people (home or central) who are recovered: held after the infection is over.", ConfinedRecovered));
         columns.Add(new("infectious_free", "Infectious people not confined (neither home nor central), whatever their colour: missed person-days.", InfectiousFree));
         columns.Add(new("infectious_unflagged", "Infectious people holding the first colour, confined or not.", InfectiousUnflagged));
+        columns.AddRange(_partColumns);
         return columns;
     }
 }

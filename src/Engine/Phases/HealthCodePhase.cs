@@ -1,3 +1,4 @@
+using Hcsim.Engine.Capacity;
 using Hcsim.Engine.Contacts;
 using Hcsim.Engine.Rules;
 using Hcsim.Engine.Simulation;
@@ -25,16 +26,21 @@ public sealed class HealthCodePhase : IDayPhase
     private readonly RuleActions _actions;
     private readonly ContactTracer _tracer;
 
-    public HealthCodePhase(CompiledPolicy policy, TestLab lab, DailyContacts contacts)
+    /// <param name="beds">Finite central isolation beds, when the scenario limits them.</param>
+    /// <param name="tracers">Finite tracers and their coverage, when the scenario has a tracing section.</param>
+    public HealthCodePhase(CompiledPolicy policy, TestLab lab, DailyContacts contacts, CentralBeds? beds = null, TracingCapacity? tracers = null)
     {
         _policy = policy;
         _lab = lab;
         _evaluator = new RuleEvaluator(policy);
-        _actions = new RuleActions(policy, lab);
-        _tracer = new ContactTracer(contacts);
+        _actions = new RuleActions(policy, lab, beds);
+        _tracer = new ContactTracer(contacts, tracers);
     }
 
     public string Name => "health_code";
+
+    /// <summary>Whether cases wait in the tracers' backlog.</summary>
+    public bool HasPendingTraces => _tracer.HasPending;
 
     public void Step(SimulationState state, int day)
     {
@@ -53,6 +59,6 @@ public sealed class HealthCodePhase : IDayPhase
             }
             requests = _evaluator.Evaluate(state, day, state.Traces.TakeDue(day, state.Parallel), allTriggers: false);
         }
-        _lab.TakeSamples(state.Agents, day, state.Seed);
+        _lab.TakeSamples(state.Agents, day, state.Seed, state.TestHistory);
     }
 }

@@ -34,6 +34,10 @@ public sealed class TestingPhase(TestLab lab) : IDayPhase
             agents.PendingTestResultDay[result.Agent] = AgentState.Never;
             agents.LastTest[result.Agent] = result.Positive ? TestOutcome.Positive : TestOutcome.Negative;
             agents.LastTestDay[result.Agent] = AgentState.Day(day);
+            if (!result.Positive && state.TestHistory is { } history)
+            {
+                history.NegativeDay[result.Agent] = AgentState.Day(day);
+            }
             state.TestResults.Add(result);
             state.Today.TestsReported++;
             if (result.Positive)

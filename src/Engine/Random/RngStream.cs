@@ -23,4 +23,9 @@ public enum RngStream : ulong
     ContactWork = 20,
     ContactSchool = 21,
     ContactCommunity = 22,
+    Importation = 40,
+    TraceCoverage = 41,
+    MassTestingShare = 42,
+    MassTestingParticipation = 43,
+    PoolRetest = 44,
 }

@@ -15,6 +15,8 @@ public struct PersonFacts
     public int ConfinementDays;
     public string LastTest;
     public int LastTestAge;
+    public int LastNegativeAge;
+    public int LastSampleAge;
     public bool TestPending;
     public int Age;
     public int Day;

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Hcsim.Engine.Agents;
+using Hcsim.Engine.Capacity;
 using Hcsim.Engine.Metrics;
 using Hcsim.Engine.Simulation;
 using Hcsim.Engine.Testing;
@@ -22,13 +23,16 @@ public sealed class RuleActions
 
     private readonly CompiledPolicy _policy;
     private readonly TestLab _lab;
+    private readonly CentralBeds? _beds;
     private readonly List<int> _chunkStarts = [];
     private readonly List<ActionBatch> _batches = [];
 
-    public RuleActions(CompiledPolicy policy, TestLab lab)
+    /// <param name="beds">Finite central isolation, when the scenario limits beds: central orders are admitted there.</param>
+    public RuleActions(CompiledPolicy policy, TestLab lab, CentralBeds? beds = null)
     {
         _policy = policy;
         _lab = lab;
+        _beds = beds;
     }
 
     /// <summary>Traces asked for by the actions applied so far, in person order; the tracer empties it.</summary>
@@ -65,11 +69,16 @@ public sealed class RuleActions
             }
             foreach (var (agent, kind) in batch.TestOrders)
             {
-                _lab.Enqueue(agent, kind);
+                _lab.Enqueue(agent, kind, day);
             }
             TraceRequests.AddRange(batch.Traces);
             state.Details.Events?.AddRange(batch.Events);
+            foreach (var (agent, days) in batch.CentralOrders)
+            {
+                _beds!.Request(agent, days);
+            }
         }
+        _beds?.Admit(state, day);
     }
 
     private struct ApplyChunk : IChunkBody
@@ -121,6 +130,10 @@ public sealed class RuleActions
                     batch.Events.Add(new PersonEvent(day, agent, PersonEventKind.Confinement, (byte)confined, (byte)ConfinementKind.None, rule));
                 }
                 break;
+            case ActionKind.Confine when _beds is not null && action.Where == ConfinementKind.Central:
+                // Beds are finite: the order is admitted after the round, in person order (CentralBeds).
+                batch.CentralOrders.Add((agent, action.Days));
+                break;
             case ActionKind.Confine:
                 // Confinement starts tomorrow: today's transmission has already happened.
                 var start = AgentState.Day(day + 1);
@@ -169,9 +182,11 @@ public sealed class RuleActions
         public List<(int Agent, int Kind)> TestOrders { get; } = [];
         public List<TraceRequest> Traces { get; } = [];
         public List<PersonEvent> Events { get; } = [];
+        public List<(int Agent, int Days)> CentralOrders { get; } = [];
 
         public void Clear()
         {
+            CentralOrders.Clear();
             Array.Clear(NewColour);
             TestOrders.Clear();
             Traces.Clear();

@@ -27,6 +27,7 @@ public sealed class RuleEvaluator
     private readonly ulong _checkInFacts;
     private readonly ulong _confinementFacts;
     private readonly ulong _testFacts;
+    private readonly ulong _historyFacts;
     private readonly ulong _ageFact;
     private readonly string[] _colourNames;
     private readonly int[] _scopedRules;
@@ -44,6 +45,7 @@ public sealed class RuleEvaluator
         _checkInFacts = registry.FactBits("healthy_streak", "reported_fever", "checked_in");
         _confinementFacts = registry.FactBits("quarantine", "quarantine_days");
         _testFacts = registry.FactBits("last_test", "last_test_age", "test_pending");
+        _historyFacts = registry.FactBits(TestHistory.Facts);
         _ageFact = registry.FactBits("age");
         _colourNames = [.. policy.Colours];
         _scopedRules = Enumerable.Range(0, policy.Rules.Length)
@@ -285,6 +287,13 @@ public sealed class RuleEvaluator
             facts.LastTest = TestNames[(int)a.LastTest[agent]];
             facts.LastTestAge = a.LastTest[agent] == TestOutcome.None ? RuleFacts.NoTestAge : day - a.LastTestDay[agent];
             facts.TestPending = a.PendingTestResultDay[agent] != AgentState.Never;
+        }
+        if ((read & _historyFacts) != 0)
+        {
+            // The run allocates the history whenever a rule reads these facts (SimulationRun).
+            var history = state.TestHistory!;
+            facts.LastNegativeAge = TestHistory.Age(history.NegativeDay[agent], day);
+            facts.LastSampleAge = TestHistory.Age(history.SampleDay[agent], day);
         }
         if ((read & _ageFact) != 0)
         {

@@ -13,6 +13,14 @@ public sealed record ModelConfig
     public DiseaseConfig Disease { get; init; } = new();
     public BackgroundIllnessConfig BackgroundIllness { get; init; } = new();
     public CheckInConfig Checkin { get; init; } = new();
+    /// <summary>Finite central isolation beds; null (the default) means unlimited.</summary>
+    public CentralIsolationConfig? CentralIsolation { get; init; }
+    /// <summary>Finite tracers and tracing coverage by layer; null (the default) means unlimited tracers finding every contact.</summary>
+    public TracingConfig? Tracing { get; init; }
+    /// <summary>Mass testing rounds; none (the default) switches the part off.</summary>
+    public ImmutableArray<MassTestingRoundConfig> MassTesting { get; init; } = [];
+    /// <summary>Infections arriving from outside; null (the default) switches the importation part off.</summary>
+    public ImportationsConfig? Importations { get; init; }
     public ImmutableDictionary<string, TestKindConfig> Tests { get; init; } =
         ImmutableDictionary<string, TestKindConfig>.Empty.Add("pcr", new TestKindConfig());
     public PolicyConfig Policy { get; init; } = new();

@@ -77,6 +77,34 @@ internal sealed class ScenarioValidator
         ValidateDisease(model.Disease, model.Population.Size);
         ValidatePolicy(model.Policy, model.Tests);
         ValidateTestsOrdered(model);
+        ValidateTests(model.Tests);
+        ValidateMassTesting(model);
+        if (_problems.Count == 0)
+        {
+            ValidateColourPartColumns(model);
+        }
+    }
+
+    /// <summary>
+    /// The daily columns of the parts a model switches on (beds, lab, tracers, importations, ...) follow the core
+    /// columns; a colour named like one of them would give two columns one name.
+    /// </summary>
+    private void ValidateColourPartColumns(ModelConfig model)
+    {
+        var partColumns = Simulation.SimulationRun.PartColumns(model).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var colours = model.Policy.Colours;
+        for (var i = 0; i < colours.Length; i++)
+        {
+            foreach (var name in new[] { colours[i], $"new_{colours[i]}" })
+            {
+                if (partColumns.Contains(name))
+                {
+                    Add($"policy.colours[{i}]",
+                        $"colour '{colours[i]}' would name the daily column '{name}', which is already the name of another output column; choose another colour name");
+                    break;
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -85,7 +113,8 @@ internal sealed class ScenarioValidator
     /// </summary>
     private void ValidateTestsOrdered(ModelConfig model)
     {
-        var ordered = model.Policy.Rules.SelectMany(r => r.Do).Select(a => a.Test).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var ordered = model.Policy.Rules.SelectMany(r => r.Do).Select(a => a.Test).OfType<string>()
+            .Concat(model.MassTesting.Select(round => round.Kind)).ToHashSet(StringComparer.Ordinal);
         foreach (var name in model.Tests.Keys.Order(StringComparer.Ordinal))
         {
             var key = TestKey(name);
@@ -96,8 +125,42 @@ internal sealed class ScenarioValidator
             else
             {
                 _problems.Add(new SettingProblem($"tests.{name}",
-                    $"test kind '{name}' is never used: no rule orders it; add an action 'test: {name}' to a rule, or remove tests.{name}",
+                    $"test kind '{name}' is never used: no rule or mass_testing round orders it; add an action 'test: {name}' to a rule, or remove tests.{name}",
                     Idle: key));
+            }
+        }
+    }
+
+    private void ValidateMassTesting(ModelConfig model)
+    {
+        for (var r = 0; r < model.MassTesting.Length; r++)
+        {
+            var round = model.MassTesting[r];
+            var path = $"mass_testing[{r}]";
+            if (!model.Tests.ContainsKey(round.Kind))
+            {
+                Add($"{path}.kind", UnknownName("test kind", round.Kind, [.. model.Tests.Keys.Order(StringComparer.Ordinal)], "tests"));
+            }
+            for (var c = 0; c < round.Colours.Length; c++)
+            {
+                Colour($"{path}.colours[{c}]", round.Colours[c], model.Policy.Colours);
+            }
+            AgeRange(path, round.MinAge, round.MaxAge);
+        }
+    }
+
+    private void ValidateTests(ImmutableDictionary<string, TestKindConfig> tests)
+    {
+        foreach (var (name, kind) in tests)
+        {
+            if (name == "waiting")
+            {
+                Add($"tests.{name}", $"a test kind may not be named '{name}': its daily column samples_{name} is another column of the lab");
+            }
+            if (kind.SensitivityCurve != "flat" && !kind.SensitivityByDay.IsDefaultOrEmpty)
+            {
+                Add($"tests.{name}.sensitivity_by_day",
+                    $"give either sensitivity_curve ('{kind.SensitivityCurve}') or sensitivity_by_day, not both");
             }
         }
     }

@@ -9,7 +9,7 @@ namespace Hcsim.Engine.Simulation;
 /// uses, and each runs at its slot.
 /// </summary>
 /// <remarks>
-/// progression -> transmission -> background illness -> check-ins -> testing (results) -> health-code rules
+/// importation (when on) -> progression -> transmission -> background illness -> check-ins -> testing (results) -> mass testing (when on) -> health-code rules
 /// (evaluate, apply, trace, take samples) -> metrics. Progression comes first so a person who becomes infectious today
 /// transmits today; rules come after transmission, so a confinement decided today cuts contacts from tomorrow on.
 /// A new mechanism (venues, mass testing, districts, travel) adds its slot to <see cref="Slots"/> and its part to the
@@ -21,11 +21,13 @@ public sealed class DayLoop
     /// <summary>Every part's slot, in the order the day runs them; a part's <see cref="IDayPhase.Name"/> is its slot.</summary>
     public static readonly ImmutableArray<string> Slots =
     [
+        "importation",
         "progression",
         "transmission",
         "background_illness",
         "checkin",
         "testing",
+        "mass_testing",
         "health_code",
         "metrics",
     ];

@@ -1,6 +1,9 @@
 using Hcsim.Engine.Agents;
+using Hcsim.Engine.Capacity;
 using Hcsim.Engine.Contacts;
 using Hcsim.Engine.Disease;
+using Hcsim.Engine.Importation;
+using Hcsim.Engine.MassTesting;
 using Hcsim.Engine.Metrics;
 using Hcsim.Engine.Phases;
 using Hcsim.Engine.Random;
@@ -18,6 +21,8 @@ public sealed class SimulationRun
     private readonly NaturalHistory _history;
     private readonly DayLoop _loop;
     private readonly TestLab _lab;
+    private readonly ImportationPhase? _importation;
+    private readonly HealthCodePhase _healthCode;
 
     /// <summary>A run that compiles the model's policy itself (convenient for a single run; see <see cref="CompilePolicy"/>).</summary>
     public SimulationRun(World world, ModelConfig model, ulong seed, ParallelOptions parallel, DetailOptions? details = null)
@@ -32,10 +37,13 @@ public sealed class SimulationRun
         _model = model;
         var testKinds = TestLab.KindsOf(model);
         Policy = policy;
-        _state = new SimulationState(world, model.Days, [.. policy.Colours], seed, parallel, details);
+        _state = new SimulationState(world, model.Days, [.. policy.Colours], seed, parallel, details)
+        {
+            TestHistory = ReadsTestHistory(policy) ? new TestHistory(world.Size) : null,
+        };
         _history = new NaturalHistory(model.Disease);
         var contacts = new DailyContacts(world, _state.Agents, model.Layers, seed, model.Days);
-        _lab = new TestLab(testKinds);
+        _lab = new TestLab(testKinds, TestLabColumns.IsOn(model) ? TestLabColumns.AddTo(_state.Daily, testKinds) : null);
         // The parts this model switches on; DayLoop puts each at its slot. The core parts are always on; a mechanism
         // with its own scenario section (venues, mass testing, travel) is added here when its section is present.
         List<IDayPhase> parts =
@@ -45,15 +53,46 @@ public sealed class SimulationRun
             new BackgroundIllnessPhase(model.BackgroundIllness),
             new CheckInPhase(model.Checkin),
             new TestingPhase(_lab),
-            new HealthCodePhase(policy, _lab, contacts),
+            _healthCode = new HealthCodePhase(policy, _lab, contacts,
+                model.CentralIsolation is { } central ? new CentralBeds(central, _state.Daily) : null,
+                model.Tracing is { } tracing ? new TracingCapacity(tracing, _state.Daily) : null),
             new MetricsPhase(policy.Colours.Length),
         ];
+        if (!model.MassTesting.IsDefaultOrEmpty)
+        {
+            parts.Add(new MassTestingPhase(model.MassTesting, policy.Colours, testKinds, _lab, _state.Daily, policy.Enabled));
+        }
+        if (model.Importations is { } importations)
+        {
+            _importation = new ImportationPhase(importations, _history, _state.Daily.AddPartColumn(ImportationPhase.ImportedInfections));
+            parts.Add(_importation);
+        }
         _loop = DayLoop.Of(parts);
     }
+
+    /// <summary>
+    /// The daily columns of the parts <paramref name="model"/> switches on beyond the core, in the order a run adds them
+    /// (daily.parquet holds them after the core columns; every variant of a scenario must have the same).
+    /// </summary>
+    public static IReadOnlyList<PartColumn> PartColumns(ModelConfig model) =>
+    [
+        .. TestLabColumns.IsOn(model) ? TestLabColumns.For(TestLab.KindsOf(model)) : [],
+        .. model.CentralIsolation is null ? [] : new[] { CentralBeds.OverflowColumn, CentralBeds.TurnedAwayColumn },
+        .. model.Tracing is null ? [] : new[] { TracingCapacity.ContactsTracedColumn, TracingCapacity.BacklogColumn },
+        .. model.MassTesting.IsDefaultOrEmpty ? [] : new[] { MassTestingPhase.OrderedColumn },
+        .. model.Importations is null ? [] : new[] { ImportationPhase.ImportedInfections },
+    ];
 
     /// <summary>The model's policy compiled for its test kinds (conditions to delegates, names to indices).</summary>
     public static CompiledPolicy CompilePolicy(ModelConfig model) =>
         CompiledPolicy.Compile(model.Policy, TestLab.KindsOf(model).Select(k => k.Name).ToArray());
+
+    /// <summary>Whether a rule reads a fact kept in <see cref="TestHistory"/> (only then are its columns allocated).</summary>
+    private static bool ReadsTestHistory(CompiledPolicy policy)
+    {
+        var bits = policy.Registry.FactBits(TestHistory.Facts);
+        return policy.Rules.Any(r => (r.FactsRead & bits) != 0);
+    }
 
     /// <summary>The compiled policy this run applies.</summary>
     public CompiledPolicy Policy { get; }
@@ -98,7 +137,8 @@ public sealed class SimulationRun
         var daily = _state.Daily;
         return _state.Infected.Count == 0 && daily.Flagged[day] == 0
             && daily.QuarantinedHome[day] + daily.QuarantinedCentral[day] == 0
-            && !_state.Traces.HasPending && !_lab.HasPending;
+            && !_state.Traces.HasPending && !_lab.HasPending
+            && !(_importation?.ExpectsAfter(day) ?? false) && !_healthCode.HasPendingTraces;
     }
 
     /// <summary>The result as of the days run so far.</summary>

@@ -35,6 +35,8 @@ public sealed class SimulationState
     /// <summary>Results arriving today.</summary>
     public List<TestResultEvent> TestResults { get; } = [];
     public TraceQueue Traces { get; }
+    /// <summary>Sample and negative-result days, present only when a rule reads <c>last_sample_age</c> or <c>last_negative_age</c>.</summary>
+    public TestHistory? TestHistory { get; init; }
     public DayEvents Today { get; }
     public DailyMetrics Daily { get; }
     public DetailLog Details { get; }

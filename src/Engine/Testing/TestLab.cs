@@ -8,8 +8,9 @@ namespace Hcsim.Engine.Testing;
 /// <summary>
 /// Who is waiting for a sample, whose results arrive when. Orders queue per kind (first come, first served, in the
 /// order the rules placed them); each day at most <c>capacity_per_day</c> samples per kind are taken (all when 0).
-/// A sample taken on day d is positive with probability sensitivity if the person is infected (exposed or infectious)
-/// that day, else with probability 1 - specificity (stream <see cref="RngStream.TestResult"/>), and its result arrives
+/// A sample taken on day d is positive with probability sensitivity (the kind's value on the person's day since infection,
+/// see <see cref="TestKind.SensitivityOn"/>) if the person is infected (exposed or infectious) that day, else with
+/// probability 1 - specificity (stream <see cref="RngStream.TestResult"/>), and its result arrives
 /// on day d + turnaround (at least d + 1: results reach the rules the next day at the earliest).
 /// A person with a test waiting or pending gets no second one.
 /// </summary>
@@ -19,23 +20,32 @@ public sealed class TestLab
     public const ushort AwaitingSample = AgentState.Never - 1;
 
     private readonly TestKind[] _kinds;
-    private readonly Queue<int>[] _waiting;
+    private readonly Queue<Order>[] _waiting;
     private readonly Dictionary<int, List<TestResultEvent>> _resultsByDay = [];
+    private readonly TestLabColumns? _columns;
+    private readonly Dictionary<int, List<(int Agent, int Kind)>> _retestsByDay = [];
+    private readonly List<int> _pool = [];
 
-    public TestLab(IReadOnlyList<TestKind> kinds)
+    /// <param name="columns">The run's accounting columns, when the scenario has them.</param>
+    public TestLab(IReadOnlyList<TestKind> kinds, TestLabColumns? columns = null)
     {
         _kinds = [.. kinds];
-        _waiting = _kinds.Select(_ => new Queue<int>()).ToArray();
+        _waiting = _kinds.Select(_ => new Queue<Order>()).ToArray();
+        _columns = columns;
     }
+
+    private readonly record struct Order(int Agent, int Day);
 
     /// <summary>Test kinds from a scenario, ordered by name so indices are stable.</summary>
     public static IReadOnlyList<TestKind> KindsOf(ModelConfig model) =>
         model.Tests.OrderBy(t => t.Key, StringComparer.Ordinal)
-            .Select(t => new TestKind(t.Key, t.Value.Sensitivity, t.Value.Specificity, t.Value.TurnaroundDays, t.Value.CapacityPerDay))
+            .Select(t => new TestKind(t.Key, t.Value.Sensitivity, t.Value.Specificity, t.Value.TurnaroundDays, t.Value.CapacityPerDay,
+                t.Value.CostPerTest, SensitivityCurves.Of(t.Value.SensitivityCurve, t.Value.SensitivityByDay),
+                t.Value.PoolSize, t.Value.PoolDilutionFactor, t.Value.RetestTurnaroundDays))
             .ToArray();
 
     /// <summary>Whether any order waits for a sample or any result for delivery.</summary>
-    public bool HasPending => _resultsByDay.Count > 0 || _waiting.Any(q => q.Count > 0);
+    public bool HasPending => _resultsByDay.Count > 0 || _retestsByDay.Count > 0 || _waiting.Any(q => q.Count > 0);
 
     /// <summary>Marks a test as wanted for the person; false when one is already waiting or pending (no second test).</summary>
     public static bool Reserve(AgentState state, int agent)
@@ -48,37 +58,158 @@ public sealed class TestLab
         return true;
     }
 
-    /// <summary>Queues the sample of a person reserved with <see cref="Reserve"/>; orders are served in queue order.</summary>
-    public void Enqueue(int agent, int kind) => _waiting[kind].Enqueue(agent);
+    /// <summary>Queues the sample of a person reserved with <see cref="Reserve"/>, ordered on <paramref name="day"/>; orders are served in queue order.</summary>
+    public void Enqueue(int agent, int kind, int day) => _waiting[kind].Enqueue(new Order(agent, day));
 
-    /// <summary>Takes today's samples from the queues, within capacity.</summary>
-    public void TakeSamples(AgentState state, int day, ulong seed)
+    /// <summary>
+    /// Takes today's samples from the queues, within capacity, after today's individual retests of positive pools;
+    /// records the sampling day in <paramref name="history"/> when kept.
+    /// </summary>
+    public void TakeSamples(AgentState state, int day, ulong seed, TestHistory? history = null)
     {
+        if (_retestsByDay.Remove(day, out var retests))
+        {
+            foreach (var (agent, k) in retests)
+            {
+                Retest(state, agent, k, day, seed);
+            }
+        }
         for (var k = 0; k < _kinds.Length; k++)
         {
             var kind = _kinds[k];
             var queue = _waiting[k];
             var budget = kind.CapacityPerDay > 0 ? kind.CapacityPerDay : int.MaxValue;
+            _pool.Clear();
             while (budget-- > 0 && queue.Count > 0)
             {
-                var agent = queue.Dequeue();
+                var (agent, orderDay) = queue.Dequeue();
                 if (state.Stage[agent] == DiseaseStage.Dead)
                 {
                     state.PendingTestResultDay[agent] = AgentState.Never;
                     continue;
                 }
-                var u = CounterRng.Uniform(seed, RngStream.TestResult, day, agent, k);
-                var positive = DiseaseStages.IsInfected(state.Stage[agent]) ? u < kind.Sensitivity : u >= kind.Specificity;
-                var resultDay = day + Math.Max(1, kind.TurnaroundDays);
-                state.PendingTestResultDay[agent] = AgentState.Day(resultDay);
-                if (!_resultsByDay.TryGetValue(resultDay, out var list))
+                if (history is not null)
                 {
-                    list = [];
-                    _resultsByDay[resultDay] = list;
+                    history.SampleDay[agent] = AgentState.Day(day);
                 }
-                list.Add(new TestResultEvent(agent, positive, state.Stage[agent]));
+                CountSample(k, day, day - orderDay);
+                if (kind.PoolSize > 1)
+                {
+                    _pool.Add(agent);
+                    if (_pool.Count == kind.PoolSize)
+                    {
+                        RunPool(state, k, day, seed);
+                    }
+                    continue;
+                }
+                CountTube(k, day);
+                var u = CounterRng.Uniform(seed, RngStream.TestResult, day, agent, k);
+                var positive = DiseaseStages.IsInfected(state.Stage[agent])
+                    ? u < kind.SensitivityOn(day - state.InfectedDay[agent])
+                    : u >= kind.Specificity;
+                Report(state, agent, positive, day + Math.Max(1, kind.TurnaroundDays));
+            }
+            if (_pool.Count > 0)
+            {
+                RunPool(state, k, day, seed);
             }
         }
+        if (_columns is { } columns)
+        {
+            columns.Waiting[day] = _waiting.Sum(q => q.Count);
+        }
+    }
+
+    /// <summary>
+    /// One tube for the samples in <see cref="_pool"/>: positive when any member's sample would be (an infected member's
+    /// with the sensitivity times the dilution factor, an uninfected one's with 1 - specificity; the same draws as
+    /// unpooled samples, stream TestResult). A negative tube is every member's negative result; a positive one sends each
+    /// member to an individual retest on the day the tube's result is known.
+    /// </summary>
+    private void RunPool(AgentState state, int k, int day, ulong seed)
+    {
+        var kind = _kinds[k];
+        CountTube(k, day);
+        var positive = false;
+        foreach (var agent in _pool)
+        {
+            var u = CounterRng.Uniform(seed, RngStream.TestResult, day, agent, k);
+            positive |= DiseaseStages.IsInfected(state.Stage[agent])
+                ? u < kind.SensitivityOn(day - state.InfectedDay[agent]) * kind.PoolDilutionFactor
+                : u >= kind.Specificity;
+        }
+        var resultDay = day + Math.Max(1, kind.TurnaroundDays);
+        foreach (var agent in _pool)
+        {
+            if (positive)
+            {
+                // Still pending (the tube's result is not a personal result) until the retest is sampled.
+                state.PendingTestResultDay[agent] = AgentState.Day(resultDay);
+                if (!_retestsByDay.TryGetValue(resultDay, out var list))
+                {
+                    list = [];
+                    _retestsByDay[resultDay] = list;
+                }
+                list.Add((agent, k));
+            }
+            else
+            {
+                Report(state, agent, false, resultDay);
+            }
+        }
+        _pool.Clear();
+    }
+
+    /// <summary>The individual retest of a positive pool's member: a new sample today, full sensitivity, its own turnaround (stream PoolRetest).</summary>
+    private void Retest(AgentState state, int agent, int k, int day, ulong seed)
+    {
+        if (state.Stage[agent] == DiseaseStage.Dead)
+        {
+            state.PendingTestResultDay[agent] = AgentState.Never;
+            return;
+        }
+        var kind = _kinds[k];
+        CountSample(k, day, 0);
+        CountTube(k, day);
+        var u = CounterRng.Uniform(seed, RngStream.PoolRetest, day, agent, k);
+        var positive = DiseaseStages.IsInfected(state.Stage[agent])
+            ? u < kind.SensitivityOn(day - state.InfectedDay[agent])
+            : u >= kind.Specificity;
+        Report(state, agent, positive, day + Math.Max(1, kind.RetestTurnaroundDays));
+    }
+
+    private void Report(AgentState state, int agent, bool positive, int resultDay)
+    {
+        state.PendingTestResultDay[agent] = AgentState.Day(resultDay);
+        if (!_resultsByDay.TryGetValue(resultDay, out var list))
+        {
+            list = [];
+            _resultsByDay[resultDay] = list;
+        }
+        list.Add(new TestResultEvent(agent, positive, state.Stage[agent]));
+    }
+
+    private void CountSample(int kind, int day, int waited)
+    {
+        if (_columns is not { } columns)
+        {
+            return;
+        }
+        columns.Samples[day]++;
+        columns.SamplesByKind[kind][day]++;
+        columns.WaitDays[day] += waited;
+        columns.WaitMaxDays[day] = Math.Max(columns.WaitMaxDays[day], waited);
+    }
+
+    private void CountTube(int kind, int day)
+    {
+        if (_columns is not { } columns)
+        {
+            return;
+        }
+        columns.Tubes[day]++;
+        columns.TubesByKind[kind][day]++;
+        columns.Cost[day] += _kinds[kind].CostPerTest;
     }
 
     /// <summary>Removes and returns the results arriving on <paramref name="day"/>, in sampling order.</summary>

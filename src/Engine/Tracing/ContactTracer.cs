@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
+using Hcsim.Engine.Capacity;
 using Hcsim.Engine.Contacts;
+using Hcsim.Engine.Random;
 using Hcsim.Engine.Simulation;
 
 namespace Hcsim.Engine.Tracing;
@@ -15,15 +17,26 @@ public sealed class ContactTracer
 
     private readonly DailyContacts _contacts;
     private readonly List<TraceOutput> _outputs = [];
+    private readonly TracingCapacity? _capacity;
 
-    public ContactTracer(DailyContacts contacts)
+    /// <param name="capacity">Finite tracers and coverage, when the scenario has a tracing section.</param>
+    public ContactTracer(DailyContacts contacts, TracingCapacity? capacity = null)
     {
         _contacts = contacts;
+        _capacity = capacity;
     }
+
+    /// <summary>Whether traces wait in the tracers' backlog.</summary>
+    public bool HasPending => _capacity?.HasPending ?? false;
 
     /// <summary>Traces every request (then clears the list) and queues the events found in <see cref="SimulationState.Traces"/>.</summary>
     public void Trace(SimulationState state, int day, List<TraceRequest> requests)
     {
+        if (_capacity is { Limited: true })
+        {
+            TraceWithinCapacity(state, day, requests, _capacity);
+            return;
+        }
         var chunks = (requests.Count + ChunkSize - 1) / ChunkSize;
         if (chunks == 0)
         {
@@ -33,28 +46,87 @@ public sealed class ContactTracer
         {
             _outputs.Add(new TraceOutput());
         }
-        var body = new FindContacts { Contacts = _contacts, Requests = requests, Outputs = _outputs, Day = day };
+        var body = new FindContacts
+        {
+            Contacts = _contacts, Requests = requests, Outputs = _outputs, Day = day, Coverage = _capacity?.Coverage, Seed = state.Seed,
+        };
         ChunkedLoop.Run(chunks, state.Parallel, ref body);
         for (var c = 0; c < chunks; c++)
         {
-            var output = _outputs[c];
-            if (output.Groups.Count == 1)
-            {
-                // The usual case, one delay for every trace: the chunk's list itself goes to the queue.
-                state.Traces.AddSegment(output.Groups[0].Due, output.Events);
-                output.Events = state.Traces.RentSegment();
-                continue;
-            }
-            for (var g = 0; g < output.Groups.Count; g++)
-            {
-                var (due, start) = output.Groups[g];
-                var end = g + 1 < output.Groups.Count ? output.Groups[g + 1].Start : output.Events.Count;
-                var segment = state.Traces.RentSegment();
-                segment.AddRange(CollectionsMarshal.AsSpan(output.Events)[start..end]);
-                state.Traces.AddSegment(due, segment);
-            }
+            _capacity?.Traced(day, _outputs[c].Events.Count);
+            Queue(state, _outputs[c]);
         }
         requests.Clear();
+    }
+
+    /// <summary>
+    /// The backlog path (<see cref="TracingCapacity"/>): cases are traced one by one, in backlog order, while today's
+    /// capacity lasts. Finite tracers trace few contacts a day, so this path runs on one thread.
+    /// </summary>
+    private void TraceWithinCapacity(SimulationState state, int day, List<TraceRequest> requests, TracingCapacity capacity)
+    {
+        capacity.Add(requests, day);
+        requests.Clear();
+        if (_outputs.Count == 0)
+        {
+            _outputs.Add(new TraceOutput());
+        }
+        var output = _outputs[0];
+        output.Clear();
+        while (capacity.TryNext(day, out var request, out var requestDay))
+        {
+            var before = output.Events.Count;
+            Collect(_contacts, request, requestDay, day, output, capacity.Coverage, state.Seed);
+            capacity.Traced(day, output.Events.Count - before);
+        }
+        if (output.Events.Count > 0)
+        {
+            Queue(state, output);
+        }
+    }
+
+    /// <summary>Finds the contacts of <paramref name="trace"/>, asked on <paramref name="requestDay"/> and traced on <paramref name="day"/>.</summary>
+    private static void Collect(DailyContacts contacts, in TraceRequest trace, int requestDay, int day, TraceOutput output, double[]? coverage, ulong seed)
+    {
+        var due = day + trace.DelayDays;
+        if (output.Groups.Count == 0 || output.Groups[^1].Due != due)
+        {
+            output.Groups.Add((due, output.Events.Count));
+        }
+        var collector = new TraceCollector { Output = output.Events, Source = trace.Agent, Depth = trace.Depth, Coverage = coverage, Seed = seed };
+        for (var layer = 0; layer < ContactLayers.Count; layer++)
+        {
+            if ((trace.Layers & (1 << layer)) == 0)
+            {
+                continue;
+            }
+            for (var past = Math.Max(0, requestDay - trace.Days + 1); past <= requestDay; past++)
+            {
+                collector.DaysAgo = day - past;
+                collector.ContactDay = past;
+                contacts.ForEach(trace.Agent, past, (ContactLayer)layer, ref collector);
+            }
+        }
+    }
+
+    /// <summary>Hands one output's events to the trace queue, by due day.</summary>
+    private static void Queue(SimulationState state, TraceOutput output)
+    {
+        if (output.Groups.Count == 1)
+        {
+            // The usual case, one delay for every trace: the chunk's list itself goes to the queue.
+            state.Traces.AddSegment(output.Groups[0].Due, output.Events);
+            output.Events = state.Traces.RentSegment();
+            return;
+        }
+        for (var g = 0; g < output.Groups.Count; g++)
+        {
+            var (due, start) = output.Groups[g];
+            var end = g + 1 < output.Groups.Count ? output.Groups[g + 1].Start : output.Events.Count;
+            var segment = state.Traces.RentSegment();
+            segment.AddRange(CollectionsMarshal.AsSpan(output.Events)[start..end]);
+            state.Traces.AddSegment(due, segment);
+        }
     }
 
     private struct FindContacts : IChunkBody
@@ -63,6 +135,8 @@ public sealed class ContactTracer
         public List<TraceRequest> Requests;
         public List<TraceOutput> Outputs;
         public int Day;
+        public double[]? Coverage;
+        public ulong Seed;
 
         public readonly void Run(int chunk)
         {
@@ -72,25 +146,7 @@ public sealed class ContactTracer
             var end = Math.Min(requests.Length, (chunk + 1) * ChunkSize);
             for (var k = chunk * ChunkSize; k < end; k++)
             {
-                var trace = requests[k];
-                var due = Day + trace.DelayDays;
-                if (output.Groups.Count == 0 || output.Groups[^1].Due != due)
-                {
-                    output.Groups.Add((due, output.Events.Count));
-                }
-                var collector = new TraceCollector { Output = output.Events, Source = trace.Agent, Depth = trace.Depth };
-                for (var layer = 0; layer < ContactLayers.Count; layer++)
-                {
-                    if ((trace.Layers & (1 << layer)) == 0)
-                    {
-                        continue;
-                    }
-                    for (var past = Math.Max(0, Day - trace.Days + 1); past <= Day; past++)
-                    {
-                        collector.DaysAgo = Day - past;
-                        Contacts.ForEach(trace.Agent, past, (ContactLayer)layer, ref collector);
-                    }
-                }
+                Collect(Contacts, requests[k], Day, Day, output, Coverage, Seed);
             }
         }
     }
@@ -101,11 +157,22 @@ public sealed class ContactTracer
         public int Source;
         public int Depth;
         public int DaysAgo;
+        public int ContactDay;
+        /// <summary>Share of contacts found by layer; null = all.</summary>
+        public double[]? Coverage;
+        public ulong Seed;
 
         public readonly bool Wants(int other) => true;
 
-        public readonly void Visit(int other, ContactLayer layer) =>
+        public readonly void Visit(int other, ContactLayer layer)
+        {
+            if (Coverage is { } coverage && coverage[(int)layer] < 1
+                && CounterRng.Uniform(Seed, RngStream.TraceCoverage, ContactDay * ContactLayers.Count + (int)layer, Source, other) >= coverage[(int)layer])
+            {
+                return;
+            }
             Output.Add(new TracedEvent(other, Source, layer, DaysAgo, Depth));
+        }
     }
 
     /// <summary>One chunk's traced events, in runs that share a due day.</summary>

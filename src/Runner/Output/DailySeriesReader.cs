@@ -12,13 +12,21 @@ namespace Hcsim.Runner.Output;
 /// </summary>
 public static class DailySeriesReader
 {
+    /// <summary>The last core column of daily.parquet: optional parts' columns follow it.</summary>
+    private const string LastCoreColumn = "infectious_unflagged";
+
+    /// <summary>Optional columns reduced to their peak over the days rather than their total.</summary>
+    public static readonly ImmutableArray<string> PeakColumns = ["sample_wait_max_days", "samples_waiting", "trace_backlog", "central_overflow"];
+
     public static async Task<IReadOnlyList<VariantDailySeries>> ReadAsync(string path, ResultsMetadata metadata, CancellationToken cancellationToken)
     {
         await using var reader = await SummaryParquetReader.OpenAsync(path, cancellationToken).ConfigureAwait(false);
         var fields = reader.Schema.GetDataFields();
         var byName = fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
         var colours = Colours(fields, path);
-        var accumulators = metadata.Variants.Select(v => new Accumulator(v.Days, colours.Length)).ToArray();
+        var names = fields.Select(f => f.Name).ToList();
+        var parts = names.IndexOf(LastCoreColumn) is var last and >= 0 ? names.Skip(last + 1).ToArray() : [];
+        var accumulators = metadata.Variants.Select(v => new Accumulator(v.Days, colours.Length, parts)).ToArray();
         var index = metadata.Variants.Select((v, i) => (v.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
 
         for (var g = 0; g < reader.RowGroupCount; g++)
@@ -54,6 +62,10 @@ public static class DailySeriesReader
                 colourCounts[c] = await Column(colours[c]).ConfigureAwait(false);
             }
             accumulators[v].AddRun(day, exposed, infectious, home, central, flagged, flaggedNeverInfected, colourCounts);
+            foreach (var part in parts)
+            {
+                accumulators[v].AddPart(part, await Column(part).ConfigureAwait(false));
+            }
         }
         return [.. metadata.Variants.Select((variant, i) => accumulators[i].ToSeries(variant.Name, i, colours))];
     }
@@ -82,10 +94,17 @@ public static class DailySeriesReader
         private readonly double[][] _colourShares;
         private readonly double[] _falsePositiveSum;
         private readonly int[] _falsePositiveCount;
+        private readonly Dictionary<string, double> _partSums = new(StringComparer.Ordinal);
+        private readonly string[] _parts;
         private int _runs;
 
-        public Accumulator(int days, int colours)
+        public Accumulator(int days, int colours, string[] parts)
         {
+            _parts = parts;
+            foreach (var part in parts)
+            {
+                _partSums[part] = 0;
+            }
             _days = days;
             _infectedMean = new double[days];
             _infectedM2 = new double[days];
@@ -130,6 +149,12 @@ public static class DailySeriesReader
             }
         }
 
+        /// <summary>Adds one run's value of an optional column: its total, or its peak for a peak column.</summary>
+        public void AddPart(string name, int[] values)
+        {
+            _partSums[name] += PeakColumns.Contains(name) ? (values.Length == 0 ? 0 : values.Max()) : values.Sum(v => (long)v);
+        }
+
         public VariantDailySeries ToSeries(string variant, int variantIndex, ImmutableArray<string> colours)
         {
             var low = new double[_days];
@@ -155,6 +180,8 @@ public static class DailySeriesReader
                 QuarantinedCentralMean = Mean(_central),
                 ColourShareMean = [.. _colourShares.Select(Mean)],
                 FalsePositiveShareMean = [.. _falsePositiveSum.Select((sum, d) => _falsePositiveCount[d] == 0 ? double.NaN : sum / _falsePositiveCount[d])],
+                PartTotals = _partSums.ToImmutableDictionary(p => p.Key, p => _runs == 0 ? double.NaN : p.Value / _runs, StringComparer.Ordinal),
+                PartColumns = [.. _parts],
             };
         }
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Hcsim.Engine.Errors;
 using Hcsim.Engine.Metrics;
 using Hcsim.Engine.Scenarios;
+using Hcsim.Engine.Simulation;
 using Parquet.Schema;
 
 namespace Hcsim.Runner.Output;
@@ -86,11 +87,26 @@ public static class ParquetSchemas
                     $"variant {variant.Name} declares colours [{string.Join(", ", variant.Model.Policy.Colours)}] but the first variant declares [{string.Join(", ", first)}]; daily.parquet has one column per colour, so all variants must declare the same colours"));
             }
         }
+        var firstParts = SimulationRun.PartColumns(scenario.Variants[0].Model);
+        foreach (var variant in scenario.Variants)
+        {
+            var parts = SimulationRun.PartColumns(variant.Model);
+            if (!parts.SequenceEqual(firstParts))
+            {
+                errors.Add(new ScenarioError(scenario.Name, 0, 0, variant.Name,
+                    $"variant {variant.Name} has the daily columns [{string.Join(", ", parts.Select(c => c.Name))}] of optional parts but the first variant has [{string.Join(", ", firstParts.Select(c => c.Name))}]; daily.parquet has one set of columns, so declare a part's section (such as importations) in the base scenario and switch it off in a variant by its own keys (importations.daily_rate: 0)"));
+            }
+        }
         if (errors.Count > 0)
         {
             throw new ScenarioValidationException([.. errors]);
         }
-        return new DailyMetrics(0, first).Columns().Select(c => c.Name).ToList();
+        var daily = new DailyMetrics(0, first);
+        foreach (var part in firstParts)
+        {
+            daily.AddPartColumn(part);
+        }
+        return daily.Columns().Select(c => c.Name).ToList();
     }
 
     /// <summary>Schema of daily.parquet for the given metric column names (in <see cref="DailyMetrics.Columns"/> order).</summary>

@@ -29,6 +29,50 @@ public static class ReportWriter
     /// <summary>0/1 flags per run: their mean is the share of replicates where the flag is set.</summary>
     private static readonly string[] Flags = ["confinement_rising_at_end", "epidemic_rising_at_end"];
 
+    /// <summary>
+    /// The optional parts' columns per variant (tests, tubes and cost; beds, tracers, importations), when daily.parquet
+    /// has any: each run's total over its days (the peak for a peak column), mean over replicates; empty otherwise.
+    /// </summary>
+    private static string PartsSection(ResultsData data)
+    {
+        var columns = data.Daily.Count == 0 ? [] : data.Daily[0].PartColumns;
+        if (columns.IsDefaultOrEmpty)
+        {
+            return "";
+        }
+        var hasWait = columns.Contains("samples") && columns.Contains("sample_wait_days");
+        var md = new StringBuilder("\n## Tests and capacity\n\n");
+        md.Append("Columns of the scenario's optional parts (README, *Outputs*), per run: the total over the days, or the peak ")
+          .Append("for ").Append(string.Join(", ", DailySeriesReader.PeakColumns.Select(c => $"`{c}`"))).Append("; mean over replicates.");
+        if (hasWait)
+        {
+            md.Append(" Mean wait: sample_wait_days / samples.");
+        }
+        md.Append("\n\n| variant | ").Append(string.Join(" | ", columns.Select(c => DailySeriesReader.PeakColumns.Contains(c) ? $"{c} (peak)" : c)));
+        if (hasWait)
+        {
+            md.Append(" | mean wait (days)");
+        }
+        md.Append(" |\n|---|").Append(string.Concat(Enumerable.Repeat("---:|", columns.Length + (hasWait ? 1 : 0)))).Append('\n');
+        foreach (var series in data.Daily)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"| `{series.Variant}` |");
+            foreach (var column in columns)
+            {
+                var value = series.PartTotals.GetValueOrDefault(column, double.NaN);
+                md.Append(' ').Append(double.IsNaN(value) ? "n/a" : value.ToString("N0", CultureInfo.InvariantCulture)).Append(" |");
+            }
+            if (hasWait)
+            {
+                var samples = series.PartTotals.GetValueOrDefault("samples");
+                var wait = samples > 0 ? (series.PartTotals.GetValueOrDefault("sample_wait_days") / samples).ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
+                md.Append(' ').Append(wait).Append(" |");
+            }
+            md.Append('\n');
+        }
+        return md.ToString();
+    }
+
     public static string Render(ResultsData data, IReadOnlyList<PlotFile> plots)
     {
         var meta = data.Metadata;
@@ -80,6 +124,8 @@ public static class ReportWriter
             }
             md.Append('\n');
         }
+
+        md.Append(PartsSection(data));
 
         foreach (var plot in plots)
         {

@@ -48,6 +48,11 @@ public sealed record RunCheckpoint
     public RunResult? ToRunResult()
     {
         var daily = new DailyMetrics(Days, [.. Colours]);
+        for (var c = daily.Columns().Count; c < ColumnNames.Count; c++)
+        {
+            // Optional parts' columns follow the core ones; their definitions are not needed to resume.
+            daily.AddPartColumn(new PartColumn(ColumnNames[c], ""));
+        }
         var columns = daily.Columns();
         if (columns.Count != Columns.Count || columns.Count != ColumnNames.Count)
         {

@@ -24,4 +24,11 @@ public sealed record VariantDailySeries
     public required ImmutableArray<double[]> ColourShareMean { get; init; }
     /// <summary>flagged_never_infected / flagged per day, mean over the replicates where anyone was flagged; NaN where none.</summary>
     public required double[] FalsePositiveShareMean { get; init; }
+    /// <summary>
+    /// Optional parts' daily columns (those after the core columns), each reduced per run to its total over the days (its
+    /// peak for <see cref="DailySeriesReader.PeakColumns"/>) and averaged over replicates; empty when the file has none.
+    /// </summary>
+    public ImmutableDictionary<string, double> PartTotals { get; init; } = ImmutableDictionary<string, double>.Empty;
+    /// <summary>The optional columns of daily.parquet, in file order.</summary>
+    public ImmutableArray<string> PartColumns { get; init; } = [];
 }

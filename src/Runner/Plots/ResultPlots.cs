@@ -18,6 +18,7 @@ public static class ResultPlots
     public const string FalsePositiveFile = "plots/false-positive-share.png";
     public const string TradeOffFile = "plots/tradeoff.png";
     public const string HeatmapFile = "plots/sweep-heatmap.png";
+    public const string TestsFile = "plots/tests.png";
 
     /// <summary>More lines than this in one picture is a tangle; sweeps beyond it are read in the trade-off and heat map.</summary>
     public const int MaxLineVariants = 12;
@@ -46,6 +47,10 @@ public static class ResultPlots
             });
         }
         jobs.Add(() => WriteQuarantine(pathOf(QuarantineFile), lines, shown));
+        if (data.Daily.Any(v => v.PartTotals.ContainsKey("samples")))
+        {
+            jobs.Add(() => WriteTests(pathOf(TestsFile), lines, shown));
+        }
         jobs.Add(() => WriteFalsePositiveShare(pathOf(FalsePositiveFile), lines, shown));
         foreach (var variant in lines)
         {
@@ -231,6 +236,32 @@ public static class ResultPlots
         return new PlotFile(TradeOffFile, hasCounterfactual
             ? "Trade-off: each point is a variant, infections averted (up is better) against never-infected confinement person-days (left is better: the days people who were never infected spent confined), means with 95 % interval whiskers; ringed points are Pareto-efficient (no other variant averts more with fewer never-infected person-days confined). The counterfactual, at (0, 0) by definition, is not drawn."
             : "Trade-off: each point is a variant, total infections (down is better) against never-infected confinement person-days (left is better: the days people who were never infected spent confined), means with 95 % interval whiskers; ringed points are Pareto-efficient.");
+    }
+
+    /// <summary>Tests used per variant (samples and tubes, totals over the days, mean over replicates), each labelled with its cost.</summary>
+    public static PlotFile WriteTests(string path, IReadOnlyList<VariantDailySeries> variants, string shown = "")
+    {
+        var plot = PlotStyle.Create("Tests used and their cost per variant", "", "per run: total over the days, mean over replicates");
+        var ticks = new List<Tick>();
+        for (var i = 0; i < variants.Count; i++)
+        {
+            var v = variants[i];
+            var colour = PlotStyle.ForVariant(v.VariantIndex);
+            var samples = plot.Add.Bar(position: 3 * i, value: v.PartTotals.GetValueOrDefault("samples"));
+            samples.Color = colour.WithAlpha(0.45);
+            var tubes = plot.Add.Bar(position: 3 * i + 1, value: v.PartTotals.GetValueOrDefault("tubes"));
+            tubes.Color = colour;
+            var cost = plot.Add.Text($"cost {FormatCell(v.PartTotals.GetValueOrDefault("test_cost"))}", 3 * i + 0.5, Math.Max(v.PartTotals.GetValueOrDefault("samples"), v.PartTotals.GetValueOrDefault("tubes")));
+            cost.LabelFontName = PlotStyle.FontName;
+            cost.LabelFontSize = 14;
+            cost.Alignment = Alignment.LowerCenter;
+            ticks.Add(new Tick(3 * i + 0.5, $"{v.Variant}\nsamples | tubes"));
+        }
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
+        plot.Axes.Margins(bottom: 0, top: 0.15);
+        plot.SavePng(path, PlotStyle.Width, PlotStyle.Height);
+        return new PlotFile(TestsFile,
+            $"Tests used per variant: samples (light) and tubes (dark; fewer than samples when pooled), each run's total over the days averaged over replicates, labelled with the test cost (cost_per_test times tubes){shown}.");
     }
 
     /// <summary>

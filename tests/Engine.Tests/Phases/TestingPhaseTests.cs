@@ -26,7 +26,7 @@ public sealed class TestingPhaseTests
         for (var i = 0; i < 5; i++)
         {
             Assert.True(TestLab.Reserve(a, i), "nobody has a test pending yet");
-            lab.Enqueue(i, 0);
+            lab.Enqueue(i, 0, 0);
         }
         var testing = new TestingPhase(lab);
         var metrics = new MetricsPhase(3);

@@ -37,7 +37,7 @@ public sealed class DayLoopTests
     {
         var run = Run(Households([2]), Deterministic2020());
 
-        Assert.Equal(DayLoop.Slots, run.Phases.Select(p => p.Name));
+        Assert.Equal(DayLoop.Slots.Where(s => s is not ("importation" or "mass_testing")), run.Phases.Select(p => p.Name));
     }
 
     private sealed class Probe(string name, List<string> seen) : IDayPhase

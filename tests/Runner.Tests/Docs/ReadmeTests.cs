@@ -27,6 +27,14 @@ public sealed class ReadmeTests
         {
             Assert.True(readme.Contains($"`{column.Name}`", StringComparison.Ordinal), $"README should document daily column {column.Name}");
         }
+        var kinds = new[] { new Hcsim.Engine.Testing.TestKind("KIND", 1, 1, 1, 0) };
+        foreach (var column in Hcsim.Engine.Testing.TestLabColumns.For(kinds).Append(Hcsim.Engine.Importation.ImportationPhase.ImportedInfections)
+            .Append(Hcsim.Engine.MassTesting.MassTestingPhase.OrderedColumn)
+            .Append(Hcsim.Engine.Capacity.CentralBeds.OverflowColumn).Append(Hcsim.Engine.Capacity.CentralBeds.TurnedAwayColumn)
+            .Append(Hcsim.Engine.Capacity.TracingCapacity.ContactsTracedColumn).Append(Hcsim.Engine.Capacity.TracingCapacity.BacklogColumn))
+        {
+            Assert.True(readme.Contains($"| `{column.Name}` |", StringComparison.Ordinal), $"README should document the optional daily column {column.Name}");
+        }
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Reflection;
+using Hcsim.Engine.Importation;
 
 namespace Hcsim.Engine.Scenarios.Schema;
 
@@ -83,6 +84,40 @@ public static class ScenarioSchema
         Group<BackgroundIllnessConfig>("background_illness", "fevers from other causes: the main source of wrongly flagged people",
             Chance("daily_rate", "fever from other causes, for uninfected people without fever", "probability per person-day"),
             Whole("fever_days", "how long such a fever lasts", "days", 1)),
+        Group<CentralIsolationConfig>("central_isolation", "finite central isolation beds; absent = unlimited (and no `central_overflow`, `central_turned_away` columns)",
+            Whole("beds", "people centrally isolated at once (counted on the day the isolation starts)", "beds", 0),
+            Choice("overflow", "where a central isolation goes when no bed is free: `home` (home quarantine for the same days) or `wait` (free until a bed frees, first come first served)", Capacity.CentralBeds.OverflowModes)),
+        Group<TracingConfig>("tracing", "finite tracers and the share of contacts they find; absent = unlimited tracers finding every contact (and no `contacts_traced`, `trace_backlog` columns)",
+            Whole("capacity_per_day", "contacts traced per day, 0 = unlimited; cases beyond it wait in a backlog, first come first served (a case is traced whole)", "contacts per day", 0),
+            Group<TracingCoverageConfig>("coverage", "the share of a case's true contacts that tracing finds, by layer",
+                Chance("household", "share of household contacts found", Probability),
+                Chance("work", "share of work contacts found", Probability),
+                Chance("school", "share of school contacts found", Probability),
+                Chance("community", "share of community contacts found", Probability))),
+        List("mass_testing", "mass testing rounds; none = no mass testing (and no `mass_tests_ordered` column)",
+            element: Group<MassTestingRoundConfig>("", "a round: on its days, the people it targets are ordered a test",
+                Name("name", "the round's name, for messages"),
+                Name("kind", "the test kind ordered (a name in `tests`)") with { Required = true },
+                Whole("every_days", "the round repeats every this many days from start_day", "days", 1),
+                Whole("start_day", "first day of the round", "day", 0, ScenarioValidator.MaxDays),
+                Whole("end_day", "last day of the round (inclusive)", "day", 0, ScenarioValidator.MaxDays),
+                List("days", "listed days instead of every_days (when not empty)",
+                    element: Whole("", "a simulation day", "day", 0, ScenarioValidator.MaxDays)),
+                List("colours", "only people holding one of these colours (everyone if empty)",
+                    element: Name("", "a declared colour", "")),
+                Age("min_age", "youngest age tested"),
+                Age("max_age", "oldest age tested"),
+                Chance("share", "share of the targeted people asked each round (drawn per person and round)", Probability),
+                Chance("participation", "an asked person takes part", Probability))),
+        Group<ImportationsConfig>("importations", "infections arriving from outside: susceptible residents chosen at random become exposed; absent = none (and no `imported_infections` column)",
+            Real("daily_rate", "mean imported infections per day, from start_day to end_day", "infections per day", 0) with { Maximum = ImportationPhase.MaxDailyRate },
+            Choice("distribution", "`poisson` (a Poisson count with mean daily_rate each day) or `fixed` (exactly daily_rate a day, fractions carried over: 0.5 = one every second day)", ImportationPhase.Distributions),
+            Whole("start_day", "first day of the daily rate", "day", 0, ScenarioValidator.MaxDays),
+            Whole("end_day", "last day of the daily rate (inclusive)", "day", 0, ScenarioValidator.MaxDays),
+            List("schedule", "extra importations on listed days, added to the daily rate",
+                element: Group<ImportationDayConfig>("", "a day with a fixed number of imported infections",
+                    Whole("day", "simulation day (0-based)", "day", 0, ScenarioValidator.MaxDays),
+                    Whole("count", "infections arriving that day", "infections", 0)))),
         Group<CheckInConfig>("checkin", "the daily health check-in in the app",
             Chance("probability", "a living person checks in", "probability per person-day"),
             Chance("fever_report_probability", "a person with fever who checks in reports it", Probability),
@@ -99,7 +134,14 @@ public static class ScenarioSchema
                 {
                     RangeReason = "the rules run before the day's samples are taken, so a result reaches them the next day at the earliest",
                 },
-                Whole("capacity_per_day", "samples processed per day, 0 = unlimited; orders beyond capacity wait, first come first served", "samples per day", 0))) with
+                Whole("capacity_per_day", "samples processed per day, 0 = unlimited; orders beyond capacity wait, first come first served", "samples per day", 0),
+                Whole("cost_per_test", "cost of one test run (a tube: one sample, or one pool), counted in the daily `test_cost` column", "currency units per tube", 0),
+                Choice("sensitivity_curve", "`flat` (the sensitivity above whatever the day) or a built-in curve by days since infection: `pcr` or `antigen` (see *Test kinds*)", Testing.SensitivityCurves.Names),
+                List("sensitivity_by_day", "the kind's own sensitivity by days since infection on the sampling day (first entry: the day of infection; later days use the last entry); replaces `sensitivity` for infected people",
+                    element: Chance("", "sensitivity on that day since infection", Probability)),
+                Whole("pool_size", "samples per tube (pooled PCR); 1 = no pooling. A positive tube sends each member to an individual retest", "samples per tube", 1, 100),
+                Chance("pool_dilution_factor", "multiplies an infected sample's sensitivity in a pooled tube (1 = no loss)", "factor"),
+                Whole("retest_turnaround_days", "days from a positive tube's result (when its members are resampled) to their individual results", "days", 1))) with
         { DefaultText = "one kind, `pcr`, with the defaults below" },
         Group<PolicyConfig>("policy", "the health-code policy: colours, parameters and rules",
             Flag("enabled", "false = no codes at all (everyone keeps the first colour, no rule fires)"),
