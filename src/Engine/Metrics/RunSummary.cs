@@ -76,4 +76,14 @@ public sealed record RunSummary
     public required bool EpidemicRisingAtEnd { get; init; }
     /// <summary>Counterfactual's TotalInfections minus this run's, same replicate; null without a counterfactual.</summary>
     public double? InfectionsAverted { get; init; }
+    /// <summary>Check-ins recorded over the run (<see cref="Metrics.DataRecords.Checkins"/>).</summary>
+    public required long RecordsCheckins { get; init; }
+    /// <summary>Test samples taken over the run (<see cref="Metrics.DataRecords.Tests"/>).</summary>
+    public required long RecordsTests { get; init; }
+    /// <summary>Contact records consulted by tracing (<see cref="Metrics.DataRecords.ContactsConsulted"/>).</summary>
+    public required long RecordsContactsConsulted { get; init; }
+    /// <summary>RecordsCheckins + RecordsTests + RecordsContactsConsulted: every record the policy gathered or read.</summary>
+    public required long DataRecords { get; init; }
+    /// <summary>Distinct people whose contacts were consulted at least once.</summary>
+    public required int PeopleLookedUp { get; init; }
 }

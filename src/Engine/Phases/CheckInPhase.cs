@@ -12,7 +12,9 @@ namespace Hcsim.Engine.Phases;
 /// today is checked by staff instead: with probability <c>central_check_probability</c>, and a fever found with
 /// <c>central_fever_detection_probability</c> (the same streams and draws, other thresholds). The healthy streak grows
 /// by one on a check-in without a fever report and drops to zero otherwise. Runs over fixed chunks of agents in
-/// parallel; fever reports are merged in chunk order, so the list is ascending whatever the thread count.
+/// parallel; fever reports are merged in chunk order, so the list is ascending whatever the thread count. Every
+/// check-in (staff checks included) is a record the code keeps: their count goes to <see cref="SimulationState.Records"/>
+/// when the policy is on (without a health code nothing is recorded; people still report, so the streak is kept).
 /// </summary>
 public sealed class CheckInPhase : IDayPhase
 {
@@ -22,13 +24,17 @@ public sealed class CheckInPhase : IDayPhase
     private readonly double _reportProbability;
     private readonly double _centralProbability;
     private readonly double _centralReportProbability;
+    private readonly bool _recorded;
     private readonly Action<int> _chunkBody;
     private List<int>[] _chunkReports = [];
+    private int[] _chunkCheckins = [];
     private SimulationState? _state;
     private int _day;
 
-    public CheckInPhase(CheckInConfig config)
+    /// <param name="recorded">Whether check-ins are records of a health code (the policy is on).</param>
+    public CheckInPhase(CheckInConfig config, bool recorded)
     {
+        _recorded = recorded;
         _probability = config.Probability;
         _reportProbability = config.FeverReportProbability;
         _centralProbability = config.CentralCheckProbability;
@@ -48,6 +54,7 @@ public sealed class CheckInPhase : IDayPhase
             {
                 _chunkReports[c] = [];
             }
+            _chunkCheckins = new int[chunks];
         }
         _state = state;
         _day = day;
@@ -56,6 +63,15 @@ public sealed class CheckInPhase : IDayPhase
         foreach (var reports in _chunkReports)
         {
             state.FeverReports.AddRange(reports);
+        }
+        if (_recorded)
+        {
+            long checkins = 0;
+            foreach (var count in _chunkCheckins)
+            {
+                checkins += count;
+            }
+            state.Records.AddCheckins(checkins);
         }
     }
 
@@ -79,6 +95,7 @@ public sealed class CheckInPhase : IDayPhase
         var centralCheckInThreshold = CounterRng.Threshold(_centralProbability);
         var centralReportThreshold = CounterRng.Threshold(_centralReportProbability);
         var end = Math.Min(agents.Size, (chunk + 1) * ChunkSize);
+        var checkins = 0;
         for (var i = chunk * ChunkSize; i < end; i++)
         {
             if (stage[i] == DiseaseStage.Dead)
@@ -92,6 +109,7 @@ public sealed class CheckInPhase : IDayPhase
                 continue;
             }
             checkInDay[i] = today;
+            checkins++;
             if (day < fever[i] && CounterRng.Keyed(reportKey, (ulong)i) < (central ? centralReportThreshold : reportThreshold))
             {
                 reportDay[i] = today;
@@ -103,5 +121,6 @@ public sealed class CheckInPhase : IDayPhase
                 streak[i]++;
             }
         }
+        _chunkCheckins[chunk] = checkins;
     }
 }

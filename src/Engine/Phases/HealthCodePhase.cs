@@ -53,6 +53,6 @@ public sealed class HealthCodePhase : IDayPhase
             }
             requests = _evaluator.Evaluate(state, day, state.Traces.TakeDue(day, state.Parallel), allTriggers: false);
         }
-        _lab.TakeSamples(state.Agents, day, state.Seed);
+        state.Records.AddTests(_lab.TakeSamples(state.Agents, day, state.Seed));
     }
 }

@@ -21,6 +21,7 @@ public sealed class SimulationState
         Daily = new DailyMetrics(days, [.. colours]);
         Details = new DetailLog(details ?? DetailOptions.None);
         Traces = new TraceQueue(days);
+        Records = new DataRecords(world.Size);
     }
 
     public World World { get; }
@@ -37,5 +38,7 @@ public sealed class SimulationState
     public TraceQueue Traces { get; }
     public DayEvents Today { get; }
     public DailyMetrics Daily { get; }
+    /// <summary>The records the policy gathers over the run (its surveillance cost).</summary>
+    public DataRecords Records { get; }
     public DetailLog Details { get; }
 }

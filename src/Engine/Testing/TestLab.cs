@@ -51,9 +51,10 @@ public sealed class TestLab
     /// <summary>Queues the sample of a person reserved with <see cref="Reserve"/>; orders are served in queue order.</summary>
     public void Enqueue(int agent, int kind) => _waiting[kind].Enqueue(agent);
 
-    /// <summary>Takes today's samples from the queues, within capacity.</summary>
-    public void TakeSamples(AgentState state, int day, ulong seed)
+    /// <summary>Takes today's samples from the queues, within capacity; returns the number of samples taken.</summary>
+    public int TakeSamples(AgentState state, int day, ulong seed)
     {
+        var taken = 0;
         for (var k = 0; k < _kinds.Length; k++)
         {
             var kind = _kinds[k];
@@ -77,8 +78,10 @@ public sealed class TestLab
                     _resultsByDay[resultDay] = list;
                 }
                 list.Add(new TestResultEvent(agent, positive, state.Stage[agent]));
+                taken++;
             }
         }
+        return taken;
     }
 
     /// <summary>Removes and returns the results arriving on <paramref name="day"/>, in sampling order.</summary>

@@ -8,6 +8,7 @@ namespace Hcsim.Engine.Tracing;
 /// Finds the contacts of the people a round of actions asked to trace and queues their traced events. Contacts of past
 /// days are regenerated exactly as transmission drew them (<see cref="DailyContacts"/>), with the confinement that was
 /// in force on each day. It only reads state, so the requests are traced in parallel chunks, merged in chunk order.
+/// Every contact found is a record consulted, and every traced person one looked up (<see cref="SimulationState.Records"/>).
 /// </summary>
 public sealed class ContactTracer
 {
@@ -35,9 +36,14 @@ public sealed class ContactTracer
         }
         var body = new FindContacts { Contacts = _contacts, Requests = requests, Outputs = _outputs, Day = day };
         ChunkedLoop.Run(chunks, state.Parallel, ref body);
+        foreach (var request in CollectionsMarshal.AsSpan(requests))
+        {
+            state.Records.MarkLookedUp(request.Agent);
+        }
         for (var c = 0; c < chunks; c++)
         {
             var output = _outputs[c];
+            state.Records.AddContactsConsulted(output.Events.Count);
             if (output.Groups.Count == 1)
             {
                 // The usual case, one delay for every trace: the chunk's list itself goes to the queue.

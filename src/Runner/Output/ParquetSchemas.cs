@@ -61,6 +61,11 @@ public static class ParquetSchemas
         new("confinement_rising_at_end", typeof(int), false, "1 when the last day's quarantined_home + quarantined_central is above its value 7 days earlier (day 0 in shorter runs), else 0: totals then depend on the horizon.", s => s.ConfinementRisingAtEnd ? 1 : 0),
         new("epidemic_rising_at_end", typeof(int), false, "1 when the last day's exposed + infectious is above its value 7 days earlier (day 0 in shorter runs), else 0.", s => s.EpidemicRisingAtEnd ? 1 : 0),
         new("infections_averted", typeof(double), true, "Counterfactual variant's total_infections minus this run's, same replicate; empty without a counterfactual.", s => s.InfectionsAverted),
+        new("records_checkins", typeof(long), false, "Check-ins recorded by the health code over the run: people who checked in, staff checks in central isolation included, summed over days; 0 when the policy is off.", s => s.RecordsCheckins),
+        new("records_tests", typeof(long), false, "Test samples taken over the run (a sample is a record whether or not its result arrives before the end).", s => s.RecordsTests),
+        new("records_contacts_consulted", typeof(long), false, "Contact records read by tracing: one per contact found, per layer and past day looked at, before events to the same person are merged.", s => s.RecordsContactsConsulted),
+        new("data_records", typeof(long), false, "records_checkins + records_tests + records_contacts_consulted: the records the policy gathered or read (its surveillance cost).", s => s.DataRecords),
+        new("people_looked_up", typeof(int), false, "Distinct people whose contacts were consulted by tracing at least once.", s => s.PeopleLookedUp),
     ];
 
     /// <summary>Summary columns that identify or size a run rather than measure it.</summary>

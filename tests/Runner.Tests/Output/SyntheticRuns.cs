@@ -97,6 +97,11 @@ public static class SyntheticRuns
             OpenConfinementsAtEnd = replicate,
             ConfinementRisingAtEnd = variantIndex > 0,
             EpidemicRisingAtEnd = false,
+            RecordsCheckins = 900L + replicate,
+            RecordsTests = 5L * replicate,
+            RecordsContactsConsulted = 30L * variantIndex,
+            DataRecords = 900L + 6L * replicate + 30L * variantIndex,
+            PeopleLookedUp = 4 * variantIndex,
         };
         return new RunResult
         {
