@@ -23,4 +23,9 @@ public enum RngStream : ulong
     ContactWork = 20,
     ContactSchool = 21,
     ContactCommunity = 22,
+    VenueRegular = 30,
+    VenueVisit = 31,
+    VenueChoice = 32,
+    VenueContact = 33,
+    VenueTransmission = 34,
 }

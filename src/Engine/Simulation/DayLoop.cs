@@ -9,7 +9,7 @@ namespace Hcsim.Engine.Simulation;
 /// uses, and each runs at its slot.
 /// </summary>
 /// <remarks>
-/// progression -> transmission -> background illness -> check-ins -> testing (results) -> health-code rules
+/// progression -> transmission -> venues (when the scenario has venues) -> background illness -> check-ins -> testing (results) -> health-code rules
 /// (evaluate, apply, trace, take samples) -> metrics. Progression comes first so a person who becomes infectious today
 /// transmits today; rules come after transmission, so a confinement decided today cuts contacts from tomorrow on.
 /// A new mechanism (venues, mass testing, districts, travel) adds its slot to <see cref="Slots"/> and its part to the
@@ -23,6 +23,7 @@ public sealed class DayLoop
     [
         "progression",
         "transmission",
+        "venues",
         "background_illness",
         "checkin",
         "testing",

@@ -7,6 +7,7 @@ using Hcsim.Engine.Random;
 using Hcsim.Engine.Rules;
 using Hcsim.Engine.Scenarios;
 using Hcsim.Engine.Testing;
+using Hcsim.Engine.Venues;
 
 namespace Hcsim.Engine.Simulation;
 
@@ -48,6 +49,10 @@ public sealed class SimulationRun
             new HealthCodePhase(policy, _lab, contacts),
             new MetricsPhase(policy.Colours.Length),
         ];
+        if (model.Venues.Enabled)
+        {
+            parts.Add(new VenuePhase(new VenueLayout(model.Venues, world.Size, seed, model.Days), _history, model.Disease));
+        }
         _loop = DayLoop.Of(parts);
     }
 

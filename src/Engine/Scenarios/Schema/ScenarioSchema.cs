@@ -132,7 +132,23 @@ public static class ScenarioSchema
                             Shorthand = "release",
                             ExactlyOneOf = ["set_colour", "isolate", "release", "test", "trace"],
                             KeyNeeds = ImmutableDictionary<string, string>.Empty.Add("days", "isolate"),
-                        })))));
+                        })))),
+        Group<Venues.VenuesConfig>("venues", "places people visit: shops, restaurants, offices, transport; absent or without kinds = no venue layer",
+            Map("kinds", "venue kinds by name; people in the same venue in the same time slot meet (home quarantine and central isolation keep people away)",
+                element: Group<Venues.VenueKindConfig>("", "a venue kind",
+                    Real("per_thousand", "venues of this kind per 1,000 people (at least one venue in all)", "venues per 1,000 people", 0) with { MinimumExclusive = true },
+                    Whole("regulars", "regular venues of this kind per person, chosen near home (fixed for the run)", "venues", 1, 64),
+                    Whole("catchment", "regular venues are drawn among this many venues nearest home (in household order)", "venues", 1),
+                    Chance("visit_probability", "a free person visits one of their regular venues of this kind on a day", "probability per person-day"),
+                    List("visit_factor_by_age", "multiplies visit_probability by age band (1 outside the bands; capped at probability 1)",
+                        element: Group<AgeFactorConfig>("", "a visit factor for an age band, inclusive at both ends",
+                            Age("min_age", "youngest age in the band"),
+                            Age("max_age", "oldest age in the band"),
+                            Real("factor", "multiplies the chance of a visit", "factor", minimum: 0))),
+                    Whole("slots", "time slots of the opening hours (12 = twelve one-hour slots); a visit takes one slot", "slots per day", 1, 96),
+                    Chance("beta", "transmission per co-present contact (an infectious and a susceptible visitor in one venue and slot)", "probability per contact"),
+                    Whole("max_contacts", "co-visitors an infectious visitor meets at most in one visit (drawn at random in crowded slots)", "people per visit", 0, 1000))) with
+            { Pattern = ScenarioValidator.IdentifierPattern.ToString() }));
 
     /// <summary>The keys of the scenario file itself; every other top-level key is a model setting.</summary>
     public static Setting File { get; } = new()

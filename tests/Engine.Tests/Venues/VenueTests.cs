@@ -1,0 +1,181 @@
+using System.Collections.Immutable;
+using Hcsim.Engine.Agents;
+using Hcsim.Engine.Disease;
+using Hcsim.Engine.Errors;
+using Hcsim.Engine.Scenarios;
+using Hcsim.Engine.Simulation;
+using Hcsim.Engine.Venues;
+
+namespace Hcsim.Engine.Tests.Venues;
+
+/// <summary>The venue layer on tiny hand-built worlds: who visits, who meets, who is infected.</summary>
+public sealed class VenueTests
+{
+    private static VenuesConfig OneKind(VenueKindConfig kind) =>
+        new() { Kinds = ImmutableDictionary<string, VenueKindConfig>.Empty.Add("shop", kind) };
+
+    /// <summary>One venue (per_thousand small enough that the minimum of one applies), everybody visits it every day.</summary>
+    private static VenueKindConfig OneVenueEveryone(int slots, int maxContacts, double beta = 1) =>
+        new() { PerThousand = 0.001, Regulars = 1, Catchment = 1, VisitProbability = 1, Slots = slots, Beta = beta, MaxContacts = maxContacts };
+
+    private static SimulationState State(World world, int threads = 1) =>
+        new(world, days: 5, ["green", "yellow", "red"], seed: 9, new ParallelOptions { MaxDegreeOfParallelism = threads });
+
+    private static void MakeSymptomatic(AgentState agents, int agent)
+    {
+        agents.Stage[agent] = DiseaseStage.Symptomatic;
+        agents.InfectedDay[agent] = AgentState.Day(0);
+        agents.NextStageDay[agent] = 60;
+    }
+
+    private static VenuePhase Phase(VenuesConfig config, World world, ulong seed = 9) =>
+        new(new VenueLayout(config, world.Size, seed, days: 5), new NaturalHistory(new DiseaseConfig()), new DiseaseConfig());
+
+    private static List<int> Visitors(VenuePhase phase, VenueLayout layout)
+    {
+        var all = new List<int>();
+        for (var g = 0; g < layout.SlotCount; g++)
+        {
+            all.AddRange(phase.VisitorsOf(g).ToArray());
+        }
+        return all;
+    }
+
+    [Fact]
+    public void VisitOf_SameSeedDayAndPerson_IsTheSameAndOtherSeedsDiffer()
+    {
+        var config = OneKind(new VenueKindConfig { PerThousand = 20, Regulars = 3, VisitProbability = 0.5 });
+        var a = new VenueLayout(config, 5000, 1, 10);
+        var b = new VenueLayout(config, 5000, 1, 10);
+        var c = new VenueLayout(config, 5000, 2, 10);
+        var visitsA = Enumerable.Range(0, 5000).Select(i => a.VisitOf(i, 30, 0, 3)).ToArray();
+
+        Assert.Equal(visitsA, Enumerable.Range(0, 5000).Select(i => b.VisitOf(i, 30, 0, 3)).ToArray());
+        Assert.NotEqual(visitsA, Enumerable.Range(0, 5000).Select(i => c.VisitOf(i, 30, 0, 3)).ToArray());
+        var share = visitsA.Count(v => v >= 0) / 5000.0;
+        Assert.True(share is > 0.45 and < 0.55, $"about half of the people should visit with probability 0.5, got {share}");
+    }
+
+    [Fact]
+    public void RegularVenue_AnyPerson_IsWithinTheCatchmentAroundHome()
+    {
+        var layout = new VenueLayout(OneKind(new VenueKindConfig { PerThousand = 10, Regulars = 4, Catchment = 5 }), 10_000, 3, 1);
+
+        for (var person = 0; person < 10_000; person += 7)
+        {
+            var home = person * layout.Venues[0] / 10_000;
+            for (var r = 0; r < 4; r++)
+            {
+                var venue = layout.RegularVenue(person, 0, r);
+                var distance = Math.Min(Math.Abs(venue - home), layout.Venues[0] - Math.Abs(venue - home));
+                Assert.True(distance <= 2, $"person {person}'s regular venue {venue} should be within 2 venues of home venue {home}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Step_ConfinedAndDeadPeople_DoNotVisit()
+    {
+        var world = TinyWorlds.Households(Enumerable.Repeat(1, 30).ToArray());
+        var state = State(world);
+        var agents = state.Agents;
+        agents.Confine(0, ConfinementKind.Home, start: 0, end: AgentState.Never);
+        agents.Confine(1, ConfinementKind.Central, start: 0, end: AgentState.Never);
+        agents.Stage[2] = DiseaseStage.Dead;
+        var config = OneKind(OneVenueEveryone(slots: 3, maxContacts: 10));
+        var phase = Phase(config, world);
+        var layout = new VenueLayout(config, world.Size, 9, 5);
+
+        phase.Step(state, 0);
+
+        var visitors = Visitors(phase, layout);
+        Assert.True(visitors.Order().SequenceEqual(Enumerable.Range(3, 27)),
+            $"everyone but the home-quarantined (0), the centrally isolated (1) and the dead (2) should visit once, got [{string.Join(", ", visitors)}]");
+    }
+
+    [Fact]
+    public void Step_InfectiousVisitor_InfectsOnlyThoseInTheSameSlot()
+    {
+        var world = TinyWorlds.Households(Enumerable.Repeat(1, 40).ToArray());
+        var state = State(world);
+        var agents = state.Agents;
+        MakeSymptomatic(agents, 0);
+        state.Infected.Add(0);
+        var config = OneKind(OneVenueEveryone(slots: 4, maxContacts: 1000));
+        var layout = new VenueLayout(config, world.Size, 9, 5);
+        var slotOfZero = layout.VisitOf(0, 30, 0, 0);
+        var sameSlot = Enumerable.Range(1, 39).Where(i => layout.VisitOf(i, 30, 0, 0) == slotOfZero).ToList();
+
+        Phase(config, world).Step(state, 0);
+
+        var infected = Enumerable.Range(1, 39).Where(i => agents.Stage[i] == DiseaseStage.Exposed).ToList();
+        Assert.True(sameSlot.Count is > 0 and < 39, $"the test needs people in 0's slot and in others, got {sameSlot.Count}");
+        Assert.True(infected.SequenceEqual(sameSlot),
+            $"with beta 1, exactly the people in 0's slot [{string.Join(", ", sameSlot)}] should be infected, got [{string.Join(", ", infected)}]");
+        Assert.True(state.Today.NewInfections == sameSlot.Count && state.Infected.Count == 1 + sameSlot.Count, "the new infections should be counted and listed");
+    }
+
+    [Fact]
+    public void Step_CrowdedSlot_MeetsAtMostMaxContacts()
+    {
+        var world = TinyWorlds.Households(Enumerable.Repeat(1, 60).ToArray());
+        var state = State(world);
+        MakeSymptomatic(state.Agents, 0);
+        state.Infected.Add(0);
+
+        Phase(OneKind(OneVenueEveryone(slots: 1, maxContacts: 3)), world).Step(state, 0);
+
+        var infected = Enumerable.Range(1, 59).Count(i => state.Agents.Stage[i] == DiseaseStage.Exposed);
+        Assert.True(infected is >= 1 and <= 3, $"one infectious visitor among 59 others with max_contacts 3 and beta 1 should infect 1 to 3, got {infected}");
+    }
+
+    [Fact]
+    public void SimulationRun_WithoutVenues_HasNoVenuePart()
+    {
+        var model = TinyWorlds.Deterministic2020();
+        var world = TinyWorlds.Households([2, 2]);
+
+        Assert.DoesNotContain("venues", TinyWorlds.Run(world, model).Phases.Select(p => p.Name));
+        var withVenues = TinyWorlds.Run(world, model with { Venues = OneKind(new VenueKindConfig()) }).Phases.Select(p => p.Name).ToList();
+        Assert.True(withVenues.IndexOf("venues") == withVenues.IndexOf("transmission") + 1, "the venue part runs right after transmission");
+    }
+
+    [Fact]
+    public void Run_WithVenuesOneThreadAndFour_ProducesIdenticalResults()
+    {
+        var baseline = ScenarioLoader.LoadDefault(["population.size=70000", "days=40", "disease.initial_infected=100"]).Variants[0].Model;
+        var model = baseline with
+        {
+            Venues = new VenuesConfig
+            {
+                Kinds = ImmutableDictionary<string, VenueKindConfig>.Empty
+                    .Add("shop", new VenueKindConfig { PerThousand = 5, Regulars = 3, VisitProbability = 0.4, Beta = 0.05 })
+                    .Add("transport", new VenueKindConfig { PerThousand = 1, VisitProbability = 0.5, Slots = 16, Beta = 0.02, MaxContacts = 20 }),
+            },
+        };
+        var world = WorldBuilder.Build(model.Population, 3);
+        var one = new SimulationRun(world, model, 11, new ParallelOptions { MaxDegreeOfParallelism = 1 }, new DetailOptions { Transmissions = true }).Run("v", 0, 0);
+        var four = new SimulationRun(world, model, 11, new ParallelOptions { MaxDegreeOfParallelism = 4 }, new DetailOptions { Transmissions = true }).Run("v", 0, 0);
+        var without = new SimulationRun(world, baseline, 11, new ParallelOptions { MaxDegreeOfParallelism = 1 }).Run("v", 0, 0);
+
+        Assert.True(one.Transmissions.Count(t => t.Layer == Contacts.ContactLayer.Venue) > 100, "venues should carry transmission in this run");
+        Assert.True(one.Summary.TotalInfections > without.Summary.TotalInfections, "venues add contacts, so more people should be infected");
+        Assert.True(one.Summary == four.Summary, "the summary should not depend on thread count with venues on");
+        Assert.Equal(one.Transmissions, four.Transmissions);
+        for (var c = 0; c < one.Daily.Columns().Count; c++)
+        {
+            Assert.Equal(one.Daily.Columns()[c].Values, four.Daily.Columns()[c].Values);
+        }
+    }
+
+    [Fact]
+    public void Load_VenuesSection_BindsKindsAndLocatesABadValue()
+    {
+        const string Text = "name: v\nvenues:\n  kinds:\n    shop: {per_thousand: 4, slots: 8, beta: 0.03}\n";
+        var kind = ScenarioLoader.Load(Text, "v.yaml", []).Variants[0].Model.Venues.Kinds["shop"];
+        Assert.True(kind is { PerThousand: 4, Slots: 8, Beta: 0.03, Regulars: 2 }, $"the kind should bind with defaults for the keys left out, got {kind}");
+
+        var error = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Load(Text.Replace("slots: 8", "slots: 0", StringComparison.Ordinal), "v.yaml", []));
+        Assert.Contains(error.Errors, e => e.SettingPath == "venues.kinds.shop.slots" && e.Line == 4);
+    }
+}
