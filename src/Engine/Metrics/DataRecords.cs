@@ -4,7 +4,7 @@ namespace Hcsim.Engine.Metrics;
 
 /// <summary>
 /// The records a health-code policy gathers about people in one run, its surveillance cost: check-ins recorded, test
-/// samples taken, contact records consulted by tracing, and the distinct people whose contacts were consulted. Run
+/// samples taken, venue scans, contact records consulted by tracing, and the distinct people whose contacts were consulted. Run
 /// totals, added to by the phases that gather them (each from a serial merge point, so the totals do not depend on
 /// thread count) and read by <see cref="RunSummaryBuilder"/>; definitions in <see cref="RunSummary"/>.
 /// </summary>
@@ -22,6 +22,9 @@ public sealed class DataRecords
 
     /// <summary>Test samples taken, whether or not their result arrived before the end of the run.</summary>
     public long Tests { get; private set; }
+
+    /// <summary>Code scans at venue doors: every attempted visit by a person holding a code, refused ones included.</summary>
+    public long Scans { get; private set; }
 
     /// <summary>Contact records read by tracing: one per contact found, per layer and day looked at.</summary>
     public long ContactsConsulted { get; private set; }
@@ -43,6 +46,8 @@ public sealed class DataRecords
     public void AddCheckins(long count) => Checkins += count;
 
     public void AddTests(long count) => Tests += count;
+
+    public void AddScans(long count) => Scans += count;
 
     public void AddContactsConsulted(long count) => ContactsConsulted += count;
 

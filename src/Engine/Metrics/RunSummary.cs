@@ -80,10 +80,16 @@ public sealed record RunSummary
     public required long RecordsCheckins { get; init; }
     /// <summary>Test samples taken over the run (<see cref="Metrics.DataRecords.Tests"/>).</summary>
     public required long RecordsTests { get; init; }
+    /// <summary>Code scans at venue doors (<see cref="Metrics.DataRecords.Scans"/>).</summary>
+    public required long RecordsScans { get; init; }
     /// <summary>Contact records consulted by tracing (<see cref="Metrics.DataRecords.ContactsConsulted"/>).</summary>
     public required long RecordsContactsConsulted { get; init; }
-    /// <summary>RecordsCheckins + RecordsTests + RecordsContactsConsulted: every record the policy gathered or read.</summary>
+    /// <summary>RecordsCheckins + RecordsTests + RecordsScans + RecordsContactsConsulted: every record the policy gathered or read.</summary>
     public required long DataRecords { get; init; }
     /// <summary>Distinct people whose contacts were consulted at least once.</summary>
     public required int PeopleLookedUp { get; init; }
+    /// <summary>Venue visits made (people admitted), summed over days and kinds.</summary>
+    public required long VenueVisits { get; init; }
+    /// <summary>Venue visits refused at the door because of the person's colour.</summary>
+    public required long VenueRefusals { get; init; }
 }

@@ -9,7 +9,7 @@ public static class RunSummaryBuilder
     /// <summary>"Still rising at the end" compares the last day with this many days earlier.</summary>
     public const int RisingLookbackDays = 7;
 
-    public static RunSummary Build(string variant, int replicate, ulong seed, DailyMetrics daily, AgentState agents, DataRecords records)
+    public static RunSummary Build(string variant, int replicate, ulong seed, DailyMetrics daily, AgentState agents, DataRecords records, Venues.VenueTotals venues)
     {
         // The day after the last simulated one: the confinement counted in the last row is the one in force then.
         var afterEnd = daily.DaysSimulated;
@@ -116,9 +116,12 @@ public static class RunSummaryBuilder
             EpidemicRisingAtEnd = last >= 0 && Infected(daily, last) > Infected(daily, before),
             RecordsCheckins = records.Checkins,
             RecordsTests = records.Tests,
+            RecordsScans = records.Scans,
             RecordsContactsConsulted = records.ContactsConsulted,
-            DataRecords = records.Checkins + records.Tests + records.ContactsConsulted,
+            DataRecords = records.Checkins + records.Tests + records.Scans + records.ContactsConsulted,
             PeopleLookedUp = records.PeopleLookedUp,
+            VenueVisits = venues.Visits,
+            VenueRefusals = venues.Refusals,
         };
     }
 

@@ -63,6 +63,19 @@ internal sealed class ScenarioValidator
         ValidatePopulation(model.Population);
         ValidateDisease(model.Disease, model.Population.Size);
         ValidatePolicy(model.Policy, model.Tests);
+        ValidateVenueEntry(model);
+    }
+
+    /// <summary>The colours a venue kind admits must be declared colours.</summary>
+    private void ValidateVenueEntry(ModelConfig model)
+    {
+        foreach (var (name, kind) in model.Venues.Kinds)
+        {
+            for (var c = 0; c < kind.Admit.Length; c++)
+            {
+                OneOf($"venues.kinds.{name}.admit[{c}]", kind.Admit[c], model.Policy.Colours, "colour");
+            }
+        }
     }
 
     /// <summary>Checks a bound value and everything inside it against its setting in the schema.</summary>

@@ -51,7 +51,7 @@ public sealed class SimulationRun
         ];
         if (model.Venues.Enabled)
         {
-            parts.Add(new VenuePhase(new VenueLayout(model.Venues, world.Size, seed, model.Days), _history, model.Disease));
+            parts.Add(new VenuePhase(new VenueLayout(model.Venues, world.Size, seed, model.Days), _history, model.Disease, model.Policy));
         }
         _loop = DayLoop.Of(parts);
     }
@@ -113,7 +113,7 @@ public sealed class SimulationRun
         VariantIndex = variantIndex,
         Replicate = replicate,
         Daily = _state.Daily,
-        Summary = RunSummaryBuilder.Build(variant, replicate, _state.Seed, _state.Daily, _state.Agents, _state.Records),
+        Summary = RunSummaryBuilder.Build(variant, replicate, _state.Seed, _state.Daily, _state.Agents, _state.Records, _state.Venues),
         PhaseTimes = _loop.PhaseTimes(),
         Events = _state.Details.Events ?? [],
         Transmissions = _state.Details.Transmissions ?? [],

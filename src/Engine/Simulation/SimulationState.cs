@@ -22,6 +22,7 @@ public sealed class SimulationState
         Details = new DetailLog(details ?? DetailOptions.None);
         Traces = new TraceQueue(days);
         Records = new DataRecords(world.Size);
+        Venues = new Hcsim.Engine.Venues.VenueTotals();
     }
 
     public World World { get; }
@@ -40,5 +41,7 @@ public sealed class SimulationState
     public DailyMetrics Daily { get; }
     /// <summary>The records the policy gathers over the run (its surveillance cost).</summary>
     public DataRecords Records { get; }
+    /// <summary>Venue visits and refusals at the door over the run (zero without venues).</summary>
+    public Hcsim.Engine.Venues.VenueTotals Venues { get; }
     public DetailLog Details { get; }
 }

@@ -25,4 +25,6 @@ public sealed record VenueKindConfig
     public double Beta { get; init; } = 0.01;
     /// <summary>Co-visitors an infectious visitor meets at most in one visit (drawn at random in crowded slots).</summary>
     public int MaxContacts { get; init; } = 10;
+    /// <summary>Colours admitted at the door (all when empty); a person holding another colour is refused and does not visit.</summary>
+    public ImmutableArray<string> Admit { get; init; } = [];
 }

@@ -24,6 +24,10 @@ namespace Hcsim.Engine.Venues;
 /// co-visitor with probability beta x infectiousness(stage) x susceptibility(age) (stream
 /// <see cref="RngStream.VenueTransmission"/>, keyed by infector and contact); when several reach one person, the
 /// smallest infector id wins.
+/// <para>Entry control: when the policy is on, every visit is a scan of the person's code at the door (counted in
+/// <see cref="SimulationState.Records"/>); a person whose colour at the start of the day the kind does not admit is
+/// refused (counted in <see cref="SimulationState.Venues"/>) and does not visit. Without codes there are neither scans
+/// nor refusals.</para>
 /// </remarks>
 public sealed class VenuePhase : IDayPhase
 {
@@ -34,16 +38,24 @@ public sealed class VenuePhase : IDayPhase
     private readonly double[] _infectiousness;
     private readonly double[] _susceptibilityByAge;
     private readonly Action<int> _chunkBody;
+    private readonly bool _codes;
+    private readonly bool[][] _admitted;
     private List<long>[] _chunkVisits = [];
+    private long[] _chunkScans = [];
+    private long[] _chunkRefusals = [];
     private int[] _groupStart = [];
     private int[] _visitors = [];
     private readonly List<(int Target, int Infector)> _candidates = [];
     private SimulationState? _state;
     private int _day;
 
-    public VenuePhase(VenueLayout layout, NaturalHistory history, DiseaseConfig disease)
+    /// <param name="policy">The policy: whether codes exist (scans, entry control) and its colours (for <c>admit</c>).</param>
+    public VenuePhase(VenueLayout layout, NaturalHistory history, DiseaseConfig disease, PolicyConfig policy)
     {
         _layout = layout;
+        _codes = policy.Enabled;
+        _admitted = [.. layout.Kinds.Select(kind => Enumerable.Range(0, 256)
+            .Select(c => kind.Admit.IsEmpty || (c < policy.Colours.Length && kind.Admit.Contains(policy.Colours[c]))).ToArray())];
         _history = history;
         _infectiousness = new double[7];
         _infectiousness[(int)DiseaseStage.Presymptomatic] = disease.Infectiousness.Presymptomatic;
@@ -91,10 +103,21 @@ public sealed class VenuePhase : IDayPhase
             {
                 _chunkVisits[c] = [];
             }
+            _chunkScans = new long[chunks];
+            _chunkRefusals = new long[chunks];
         }
         _state = state;
         _day = day;
         ChunkedLoop.Run(chunks, state.Parallel, _chunkBody);
+        long scans = 0, refusals = 0, visitsToday = 0;
+        for (var c = 0; c < chunks; c++)
+        {
+            scans += _chunkScans[c];
+            refusals += _chunkRefusals[c];
+            visitsToday += _chunkVisits[c].Count;
+        }
+        state.Records.AddScans(scans);
+        state.Venues.Add(visitsToday, refusals);
 
         // Counting sort by venue-slot; chunks in order keep each group's visitors ascending.
         var slots = _layout.SlotCount;
@@ -140,6 +163,8 @@ public sealed class VenuePhase : IDayPhase
         var output = _chunkVisits[chunk];
         output.Clear();
         var kinds = _layout.Kinds.Length;
+        var colour = agents.Colour;
+        long scans = 0, refusals = 0;
         var end = Math.Min(agents.Size, (chunk + 1) * ChunkSize);
         for (var i = chunk * ChunkSize; i < end; i++)
         {
@@ -150,12 +175,24 @@ public sealed class VenuePhase : IDayPhase
             for (var k = 0; k < kinds; k++)
             {
                 var slot = _layout.VisitOf(i, age[i], k, day);
-                if (slot >= 0)
+                if (slot < 0)
                 {
-                    output.Add(((long)slot << 32) | (uint)i);
+                    continue;
                 }
+                if (_codes)
+                {
+                    scans++;
+                    if (!_admitted[k][colour[i]])
+                    {
+                        refusals++;
+                        continue;
+                    }
+                }
+                output.Add(((long)slot << 32) | (uint)i);
             }
         }
+        _chunkScans[chunk] = scans;
+        _chunkRefusals[chunk] = refusals;
     }
 
     /// <summary>Infectious visitors meet co-visitors; serial, over groups in index order (visits of the infectious are few).</summary>

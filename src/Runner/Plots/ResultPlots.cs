@@ -202,12 +202,12 @@ public static class ResultPlots
             hasCounterfactual
                 ? "Data collected vs. infections averted (up and left is better)"
                 : "Data collected vs. infections (down and left is better)",
-            "data records (check-ins + test samples + contact records consulted by tracing)",
+            "data records (check-ins + test samples + venue scans + contact records consulted by tracing)",
             hasCounterfactual ? $"infections averted (vs. {data.Metadata.Counterfactual})" : "total infections");
         DrawCostBenefit(plot, path, data, "data_records");
         return new PlotFile(DataCollectedFile, hasCounterfactual
-            ? "Data collected: each point is a variant, infections averted (up is better) against the records the policy gathered or read (`data_records`, left is better), means with 95 % interval whiskers; ringed points are Pareto-efficient. The counterfactual is not drawn."
-            : "Data collected: each point is a variant, total infections (down is better) against the records the policy gathered or read (`data_records`, left is better), means with 95 % interval whiskers; ringed points are Pareto-efficient.");
+            ? "Data collected: each point is a variant, infections averted (up is better) against the records the policy gathered or read (`data_records`: check-ins, test samples, venue scans, contacts consulted, left is better), means with 95 % interval whiskers; ringed points are Pareto-efficient. The counterfactual is not drawn."
+            : "Data collected: each point is a variant, total infections (down is better) against the records the policy gathered or read (`data_records`: check-ins, test samples, venue scans, contacts consulted, left is better), means with 95 % interval whiskers; ringed points are Pareto-efficient.");
     }
 
     /// <summary>

@@ -28,8 +28,8 @@ public sealed class VenueTests
         agents.NextStageDay[agent] = 60;
     }
 
-    private static VenuePhase Phase(VenuesConfig config, World world, ulong seed = 9) =>
-        new(new VenueLayout(config, world.Size, seed, days: 5), new NaturalHistory(new DiseaseConfig()), new DiseaseConfig());
+    private static VenuePhase Phase(VenuesConfig config, World world, ulong seed = 9, PolicyConfig? policy = null) =>
+        new(new VenueLayout(config, world.Size, seed, days: 5), new NaturalHistory(new DiseaseConfig()), new DiseaseConfig(), policy ?? new PolicyConfig());
 
     private static List<int> Visitors(VenuePhase phase, VenueLayout layout)
     {
@@ -177,5 +177,70 @@ public sealed class VenueTests
 
         var error = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Load(Text.Replace("slots: 8", "slots: 0", StringComparison.Ordinal), "v.yaml", []));
         Assert.Contains(error.Errors, e => e.SettingPath == "venues.kinds.shop.slots" && e.Line == 4);
+    }
+
+    [Fact]
+    public void Step_GreenOnlyEntry_RefusesYellowAndRedAndCountsScansAndRefusalsExactly()
+    {
+        var world = TinyWorlds.Households(Enumerable.Repeat(1, 200).ToArray());
+        var state = State(world);
+        var agents = state.Agents;
+        for (var i = 0; i < 200; i += 3)
+        {
+            agents.Colour[i] = (byte)(i % 2 == 0 ? TinyWorlds.Yellow : TinyWorlds.Red);
+        }
+        agents.Confine(1, ConfinementKind.Home, start: 0, end: AgentState.Never);
+        var kind = new VenueKindConfig { PerThousand = 20, VisitProbability = 0.5, Admit = ["green"] };
+        var config = OneKind(kind);
+        var layout = new VenueLayout(config, world.Size, 9, 5);
+        var attempts = Enumerable.Range(0, 200).Where(i => i != 1 && layout.VisitOf(i, 30, 0, 0) >= 0).ToList();
+        var refused = attempts.Count(i => agents.Colour[i] != TinyWorlds.Green);
+        var phase = Phase(config, world);
+
+        phase.Step(state, 0);
+
+        var visitors = Visitors(phase, layout);
+        Assert.True(refused > 0 && refused < attempts.Count, $"the test needs refused and admitted visits, got {refused} of {attempts.Count}");
+        Assert.True(visitors.All(i => agents.Colour[i] == TinyWorlds.Green), "green-only entry: no yellow or red person visits");
+        Assert.True(state.Records.Scans == attempts.Count, $"every attempted visit is a scan: {attempts.Count} by hand, got {state.Records.Scans}");
+        Assert.True(state.Venues.Refusals == refused, $"refusals should be {refused} by hand, got {state.Venues.Refusals}");
+        Assert.True(state.Venues.Visits == attempts.Count - refused && visitors.Count == attempts.Count - refused,
+            $"visits should be the {attempts.Count - refused} admitted attempts, got {state.Venues.Visits}");
+    }
+
+    [Fact]
+    public void Step_PolicyOff_NoScansAndEveryoneAdmitted()
+    {
+        var world = TinyWorlds.Households(Enumerable.Repeat(1, 20).ToArray());
+        var state = State(world);
+        state.Agents.Colour[4] = TinyWorlds.Red;
+        var config = OneKind(OneVenueEveryone(slots: 2, maxContacts: 5) with { Admit = ["green"] });
+        var phase = Phase(config, world, policy: new PolicyConfig { Enabled = false });
+
+        phase.Step(state, 0);
+
+        Assert.True(state.Records.Scans == 0 && state.Venues.Refusals == 0, "without codes nothing is scanned and nobody is refused");
+        Assert.True(state.Venues.Visits == 20, $"all 20 people should visit, got {state.Venues.Visits}");
+    }
+
+    [Fact]
+    public void Load_AdmitUnknownColour_IsRefusedWithItsLocation()
+    {
+        const string Text = "name: v\nvenues:\n  kinds:\n    shop:\n      admit: [green, blue]\n";
+
+        var error = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Load(Text, "v.yaml", []));
+
+        Assert.Contains(error.Errors, e => e.SettingPath == "venues.kinds.shop.admit[1]" && e.Line == 5 && e.Message.Contains("'blue'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MemoryEstimate_Venues_CountsTheDaysVisits()
+    {
+        var without = MemoryEstimate.For(ScenarioLoader.Load("name: v\npopulation: {size: 1000}\n", "v.yaml", []), 1);
+        var with = MemoryEstimate.For(ScenarioLoader.Load(
+            "name: v\npopulation: {size: 1000}\nvenues:\n  kinds:\n    shop: {visit_probability: 0.5}\n    bus: {visit_probability: 0.25}\n", "v.yaml", []), 1);
+
+        Assert.True(with.RunBytes - without.RunBytes == 1000 * MemoryEstimate.VenueBytesPerVisit * 3 / 4,
+            $"0.75 expected visits per person should add {1000 * MemoryEstimate.VenueBytesPerVisit * 3 / 4} bytes, added {with.RunBytes - without.RunBytes}");
     }
 }

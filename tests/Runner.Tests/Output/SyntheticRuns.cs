@@ -99,9 +99,12 @@ public static class SyntheticRuns
             EpidemicRisingAtEnd = false,
             RecordsCheckins = 900L + replicate,
             RecordsTests = 5L * replicate,
+            RecordsScans = 50L * variantIndex,
             RecordsContactsConsulted = 30L * variantIndex,
-            DataRecords = 900L + 6L * replicate + 30L * variantIndex,
+            DataRecords = 900L + 6L * replicate + 80L * variantIndex,
             PeopleLookedUp = 4 * variantIndex,
+            VenueVisits = 48L * variantIndex,
+            VenueRefusals = 2L * variantIndex,
         };
         return new RunResult
         {

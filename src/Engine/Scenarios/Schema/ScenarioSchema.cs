@@ -147,7 +147,9 @@ public static class ScenarioSchema
                             Real("factor", "multiplies the chance of a visit", "factor", minimum: 0))),
                     Whole("slots", "time slots of the opening hours (12 = twelve one-hour slots); a visit takes one slot", "slots per day", 1, 96),
                     Chance("beta", "transmission per co-present contact (an infectious and a susceptible visitor in one venue and slot)", "probability per contact"),
-                    Whole("max_contacts", "co-visitors an infectious visitor meets at most in one visit (drawn at random in crowded slots)", "people per visit", 0, 1000))) with
+                    Whole("max_contacts", "co-visitors an infectious visitor meets at most in one visit (drawn at random in crowded slots)", "people per visit", 0, 1000),
+                    List("admit", "colours admitted at the door when the policy is on (all if empty); a person holding another colour is refused and does not visit",
+                        element: Name("", "a declared colour", "")))) with
             { Pattern = ScenarioValidator.IdentifierPattern.ToString() }));
 
     /// <summary>The keys of the scenario file itself; every other top-level key is a model setting.</summary>
