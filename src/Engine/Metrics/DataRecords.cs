@@ -29,7 +29,10 @@ public sealed class DataRecords
     /// <summary>Contact records read by tracing: one per contact found, per layer and day looked at.</summary>
     public long ContactsConsulted { get; private set; }
 
-    /// <summary>Distinct people whose contacts were consulted at least once.</summary>
+    /// <summary>Scan records read by co-location flagging: one per co-visitor's scan found within a case's window.</summary>
+    public long ScansConsulted { get; private set; }
+
+    /// <summary>Distinct people whose contacts or venue visits were consulted at least once.</summary>
     public int PeopleLookedUp
     {
         get
@@ -50,6 +53,8 @@ public sealed class DataRecords
     public void AddScans(long count) => Scans += count;
 
     public void AddContactsConsulted(long count) => ContactsConsulted += count;
+
+    public void AddScansConsulted(long count) => ScansConsulted += count;
 
     /// <summary>Records that <paramref name="person"/>'s contacts were consulted (idempotent).</summary>
     public void MarkLookedUp(int person) => _lookedUp[person >> 6] |= 1UL << (person & 63);

@@ -84,9 +84,11 @@ public sealed record RunSummary
     public required long RecordsScans { get; init; }
     /// <summary>Contact records consulted by tracing (<see cref="Metrics.DataRecords.ContactsConsulted"/>).</summary>
     public required long RecordsContactsConsulted { get; init; }
-    /// <summary>RecordsCheckins + RecordsTests + RecordsScans + RecordsContactsConsulted: every record the policy gathered or read.</summary>
+    /// <summary>Scan records read by co-location flagging (<see cref="Metrics.DataRecords.ScansConsulted"/>).</summary>
+    public required long RecordsScansConsulted { get; init; }
+    /// <summary>RecordsCheckins + RecordsTests + RecordsScans + RecordsContactsConsulted + RecordsScansConsulted: every record the policy gathered or read.</summary>
     public required long DataRecords { get; init; }
-    /// <summary>Distinct people whose contacts were consulted at least once.</summary>
+    /// <summary>Distinct people whose contacts or venue visits were consulted at least once.</summary>
     public required int PeopleLookedUp { get; init; }
     /// <summary>Venue visits made (people admitted), summed over days and kinds.</summary>
     public required long VenueVisits { get; init; }

@@ -107,7 +107,18 @@ public sealed class CompiledPolicy
                 DelayDays = Number(trace.DelayDays, policy),
             };
         }
-        throw new ArgumentException("an action must set one of set_colour, isolate, release, test, trace", nameof(action));
+        if (action.TraceVenues is { } venues)
+        {
+            return new CompiledAction
+            {
+                Kind = ActionKind.TraceVenues,
+                WindowSlots = Number(venues.WindowSlots, policy),
+                TraceDays = Number(venues.Days, policy),
+                DelayDays = Number(venues.DelayDays, policy),
+                VenueKinds = venues.Kinds.IsDefault ? [] : venues.Kinds,
+            };
+        }
+        throw new ArgumentException("an action must set one of set_colour, isolate, release, test, trace, trace_venues", nameof(action));
     }
 
     private static byte ColourIndex(PolicyConfig policy, string colour)

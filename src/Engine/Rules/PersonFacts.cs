@@ -22,4 +22,6 @@ public struct PersonFacts
     public string TracedLayer;
     public int TracedDaysAgo;
     public int TraceDepth;
+    public string VenueKind;
+    public int ExposureDaysAgo;
 }

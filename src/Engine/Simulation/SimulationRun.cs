@@ -39,6 +39,7 @@ public sealed class SimulationRun
         _lab = new TestLab(testKinds);
         // The parts this model switches on; DayLoop puts each at its slot. The core parts are always on; a mechanism
         // with its own scenario section (venues, mass testing, travel) is added here when its section is present.
+        var venues = model.Venues.Enabled ? new VenueLayout(model.Venues, world.Size, seed, model.Days) : null;
         List<IDayPhase> parts =
         [
             new ProgressionPhase(_history),
@@ -46,12 +47,12 @@ public sealed class SimulationRun
             new BackgroundIllnessPhase(model.BackgroundIllness),
             new CheckInPhase(model.Checkin, recorded: policy.Enabled),
             new TestingPhase(_lab),
-            new HealthCodePhase(policy, _lab, contacts),
+            new HealthCodePhase(policy, _lab, contacts, venues is null ? null : new VenueTracer(venues)),
             new MetricsPhase(policy.Colours.Length),
         ];
-        if (model.Venues.Enabled)
+        if (venues is not null)
         {
-            parts.Add(new VenuePhase(new VenueLayout(model.Venues, world.Size, seed, model.Days), _history, model.Disease, model.Policy));
+            parts.Add(new VenuePhase(venues, _history, model.Disease, model.Policy));
         }
         _loop = DayLoop.Of(parts);
     }
@@ -103,7 +104,7 @@ public sealed class SimulationRun
         var daily = _state.Daily;
         return _state.Infected.Count == 0 && daily.Flagged[day] == 0
             && daily.QuarantinedHome[day] + daily.QuarantinedCentral[day] == 0
-            && !_state.Traces.HasPending && !_lab.HasPending;
+            && !_state.Traces.HasPending && !_lab.HasPending && !_state.VenueExposureQueue.HasPending;
     }
 
     /// <summary>The result as of the days run so far.</summary>

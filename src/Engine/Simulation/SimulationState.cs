@@ -23,6 +23,7 @@ public sealed class SimulationState
         Traces = new TraceQueue(days);
         Records = new DataRecords(world.Size);
         Venues = new Hcsim.Engine.Venues.VenueTotals();
+        VenueExposureQueue = new Hcsim.Engine.Venues.VenueExposureQueue(days);
     }
 
     public World World { get; }
@@ -43,5 +44,9 @@ public sealed class SimulationState
     public DataRecords Records { get; }
     /// <summary>Venue visits and refusals at the door over the run (zero without venues).</summary>
     public Hcsim.Engine.Venues.VenueTotals Venues { get; }
+    /// <summary>Venue exposures waiting for delivery (co-location flagging).</summary>
+    public Hcsim.Engine.Venues.VenueExposureQueue VenueExposureQueue { get; }
+    /// <summary>Venue exposures delivered today, one per person, by person.</summary>
+    public List<Hcsim.Engine.Venues.VenueExposure> VenueExposures { get; } = [];
     public DetailLog Details { get; }
 }

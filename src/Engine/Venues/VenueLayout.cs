@@ -97,6 +97,36 @@ public sealed class VenueLayout
     }
 
     /// <summary>
+    /// The people who may have <paramref name="venue"/> of a kind among their regular venues, as at most two id ranges
+    /// [first, last): those whose home venue lies within the catchment around it (wrapping at the ends).
+    /// </summary>
+    public IEnumerable<(int First, int Last)> PossibleVisitors(int kind, int venue)
+    {
+        var venues = Venues[kind];
+        var catchment = Catchment[kind];
+        // RegularVenue = home + offset with offset in [-catchment / 2, catchment - 1 - catchment / 2], modulo venues.
+        var lowHome = venue - (catchment - 1 - catchment / 2);
+        var highHome = venue + catchment / 2;
+        if (lowHome < 0)
+        {
+            yield return (FirstOfHome(lowHome + venues, venues), People);
+            yield return (0, FirstOfHome(highHome + 1, venues));
+        }
+        else if (highHome >= venues)
+        {
+            yield return (FirstOfHome(lowHome, venues), People);
+            yield return (0, FirstOfHome(highHome + 1 - venues, venues));
+        }
+        else
+        {
+            yield return (FirstOfHome(lowHome, venues), FirstOfHome(highHome + 1, venues));
+        }
+    }
+
+    /// <summary>The first person whose home venue (person x venues / people, rounded down) is at least <paramref name="home"/>.</summary>
+    private int FirstOfHome(int home, int venues) => (int)Math.Min(People, ((long)home * People + venues - 1) / venues);
+
+    /// <summary>
     /// The venue-slot a person aged <paramref name="age"/> visits on <paramref name="day"/> for a kind, or -1 for no visit.
     /// Whether the person is free to go (alive, not confined) is the caller's question.
     /// </summary>

@@ -79,7 +79,7 @@ public static class ConsoleSummary
     private static string DataRecordsLines(IReadOnlyList<string> variants, IReadOnlyList<VariantStatistic> statistics, int width)
     {
         var text = new StringBuilder();
-        var line = new StringBuilder("data records (check-ins, tests, venue scans, contacts consulted):");
+        var line = new StringBuilder("data records (check-ins, tests, scans, contacts and scans consulted):");
         for (var v = 0; v < variants.Count; v++)
         {
             var mean = statistics.FirstOrDefault(s => s.Variant == variants[v] && s.Metric == "data_records")?.Mean;

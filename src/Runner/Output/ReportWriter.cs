@@ -25,7 +25,7 @@ public static class ReportWriter
 
     /// <summary>The data-collected table's columns, in order.</summary>
     private static readonly string[] DataCollectedMetrics =
-        ["records_checkins", "records_tests", "records_scans", "records_contacts_consulted", "data_records", "people_looked_up"];
+        ["records_checkins", "records_tests", "records_scans", "records_contacts_consulted", "records_scans_consulted", "data_records", "people_looked_up"];
 
     /// <summary>Share metrics: shown as percentages and cut to [0, 1].</summary>
     private static readonly string[] Shares = ["attack_rate", "false_positive_share", "confirmation_ppv"];
@@ -136,8 +136,8 @@ public static class ReportWriter
     {
         var text = new StringBuilder();
         text.Append("Records the policy gathered or read about people (means over replicates): check-ins, test samples, venue scans, ")
-            .Append("contact records consulted by tracing, their sum, and the distinct people whose contacts were consulted.\n\n")
-            .Append("| variant | check-ins | test samples | venue scans | contacts consulted | data records | people looked up |\n|---|---:|---:|---:|---:|---:|---:|\n");
+            .Append("contact records consulted by tracing, scans consulted by co-location flagging, their sum, and the distinct people whose contacts or visits were consulted.\n\n")
+            .Append("| variant | check-ins | test samples | venue scans | contacts consulted | scans consulted | data records | people looked up |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var variant in data.Metadata.Variants)
         {
             text.Append(CultureInfo.InvariantCulture, $"| `{variant.Name}` |");

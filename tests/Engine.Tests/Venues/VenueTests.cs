@@ -150,7 +150,24 @@ public sealed class VenueTests
             {
                 Kinds = ImmutableDictionary<string, VenueKindConfig>.Empty
                     .Add("shop", new VenueKindConfig { PerThousand = 5, Regulars = 3, VisitProbability = 0.4, Beta = 0.05 })
-                    .Add("transport", new VenueKindConfig { PerThousand = 1, VisitProbability = 0.5, Slots = 16, Beta = 0.02, MaxContacts = 20 }),
+                    .Add("transport", new VenueKindConfig { PerThousand = 1, VisitProbability = 0.5, Slots = 16, Beta = 0.02, MaxContacts = 20, Admit = ["green"] }),
+            },
+            // Co-location flagging on too: positive cases' venues are traced, and those exposed turn yellow at home.
+            Policy = baseline.Policy with
+            {
+                Rules = baseline.Policy.Rules.AddRange((ImmutableArray<RuleConfig>)
+                [
+                    new RuleConfig
+                    {
+                        Name = "venue-trace", On = "test_result", When = "test_positive",
+                        Do = [new ActionConfig { TraceVenues = new TraceVenuesConfig { WindowSlots = NumberOrParameter.Of(1) } }],
+                    },
+                    new RuleConfig
+                    {
+                        Name = "venue-exposed", On = "venue_exposure",
+                        Do = [new ActionConfig { SetColour = "yellow" }, new ActionConfig { Isolate = "home", Days = NumberOrParameter.Of(7) }],
+                    },
+                ]),
             },
         };
         var world = WorldBuilder.Build(model.Population, 3);
@@ -160,6 +177,7 @@ public sealed class VenueTests
 
         Assert.True(one.Transmissions.Count(t => t.Layer == Contacts.ContactLayer.Venue) > 100, "venues should carry transmission in this run");
         Assert.True(one.Summary.TotalInfections > without.Summary.TotalInfections, "venues add contacts, so more people should be infected");
+        Assert.True(one.Summary.RecordsScansConsulted > 0 && one.Summary.VenueRefusals > 0, "co-location flagging and entry control should be exercised");
         Assert.True(one.Summary == four.Summary, "the summary should not depend on thread count with venues on");
         Assert.Equal(one.Transmissions, four.Transmissions);
         for (var c = 0; c < one.Daily.Columns().Count; c++)

@@ -90,7 +90,7 @@ public sealed class ReportWriterTests
 
         var section = report.IndexOf("## Data collected", StringComparison.Ordinal);
         Assert.True(section > report.IndexOf("## Trade-off", StringComparison.Ordinal), $"the data collected should follow the trade-off:\n{report}");
-        Assert.True(report.IndexOf("| `steady` | 0.5 | 0.5 | 0.5 | 0.5 | 123,456 | 789 |", section, StringComparison.Ordinal) > section,
+        Assert.True(report.IndexOf("| `steady` | 0.5 | 0.5 | 0.5 | 0.5 | 0.5 | 123,456 | 789 |", section, StringComparison.Ordinal) > section,
             $"the section should list check-ins, tests, contacts consulted, data records and people looked up per variant:\n{report}");
         Assert.True(report.IndexOf("![plots/data-collected.png]", section, StringComparison.Ordinal) > section, "the section should show its chart");
         Assert.True(report.IndexOf("## Plots", StringComparison.Ordinal) > section, "the other plots keep their own section after it");

@@ -117,7 +117,7 @@ public static class ScenarioSchema
                         element: Name("", "a declared colour", "")),
                     Name("when", "a condition over the person's facts and the policy parameters"),
                     List("do", "the actions (a bare `release` is a release to the first colour)", minItems: 1,
-                        element: Group<ActionConfig>("", "one action; exactly one of set_colour, isolate, release, test, trace",
+                        element: Group<ActionConfig>("", "one action; exactly one of set_colour, isolate, release, test, trace, trace_venues",
                             Name("set_colour", "raise the colour to this one; never lowers"),
                             Choice("isolate", "confine from tomorrow", Agents.ConfinementKinds.Names[1..]),
                             Count("days", "days of confinement of an `isolate` action; absent = until released", 1),
@@ -127,10 +127,16 @@ public static class ScenarioSchema
                                 List("layers", "the layers to search", minItems: 1,
                                     element: Choice("", "a contact layer", Contacts.ContactLayers.Names)),
                                 Count("days", "days searched back, today included", 1),
-                                Count("delay_days", "days until the traced contacts' `traced` events", 0))) with
+                                Count("delay_days", "days until the traced contacts' `traced` events", 0)),
+                            Group<Venues.TraceVenuesConfig>("trace_venues", "co-location flagging (needs venues): everyone who scanned at the person's venues within window_slots of their visits receives a `venue_exposure` event later",
+                                Count("window_slots", "slots either side of the person's visit (0 = the same slot only)", 0) with { Unit = "slots, or a parameter's name" },
+                                Count("days", "days of visits searched back, today included", 1),
+                                Count("delay_days", "days until the `venue_exposure` events (at least 1)", 1),
+                                List("kinds", "venue kinds searched (all if empty)",
+                                    element: Name("", "a declared venue kind", "")))) with
                         {
                             Shorthand = "release",
-                            ExactlyOneOf = ["set_colour", "isolate", "release", "test", "trace"],
+                            ExactlyOneOf = ["set_colour", "isolate", "release", "test", "trace", "trace_venues"],
                             KeyNeeds = ImmutableDictionary<string, string>.Empty.Add("days", "isolate"),
                         })))),
         Group<Venues.VenuesConfig>("venues", "places people visit: shops, restaurants, offices, transport; absent or without kinds = no venue layer",
