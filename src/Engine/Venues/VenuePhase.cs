@@ -32,12 +32,17 @@ namespace Hcsim.Engine.Venues;
 public sealed class VenuePhase : IDayPhase
 {
     private const int ChunkSize = 1 << 15;
+    private const int GroupChunk = 4096;
 
     private readonly VenueLayout _layout;
     private readonly NaturalHistory _history;
     private readonly double[] _infectiousness;
     private readonly double[] _susceptibilityByAge;
     private readonly Action<int> _chunkBody;
+    private readonly Action<int> _transmitBody;
+    private List<(int Target, int Infector)>[] _chunkCandidates = [];
+    private ulong _transmissionKey;
+    private ulong _contactKey;
     private readonly bool _codes;
     private readonly bool[][] _admitted;
     private List<long>[] _chunkVisits = [];
@@ -76,6 +81,7 @@ public sealed class VenuePhase : IDayPhase
             _susceptibilityByAge[age] = factor;
         }
         _chunkBody = VisitChunk;
+        _transmitBody = CollectChunk;
     }
 
     public string Name => "venues";
@@ -195,20 +201,17 @@ public sealed class VenuePhase : IDayPhase
         _chunkRefusals[chunk] = refusals;
     }
 
-    /// <summary>Infectious visitors meet co-visitors; serial, over groups in index order (visits of the infectious are few).</summary>
-    private void Transmit(SimulationState state, int day)
+    private void CollectChunk(int chunk)
     {
-        if (state.Infected.Count == 0)
-        {
-            return;
-        }
-        var agents = state.Agents;
-        var stage = agents.Stage;
+        var state = _state!;
+        var stage = state.Agents.Stage;
         var age = state.World.AgeYears;
-        var transmissionKey = CounterRng.DayKey(state.Seed, RngStream.VenueTransmission, day);
-        var contactKey = CounterRng.DayKey(state.Seed, RngStream.VenueContact, day);
-        _candidates.Clear();
-        for (var g = 0; g < _layout.SlotCount; g++)
+        var transmissionKey = _transmissionKey;
+        var contactKey = _contactKey;
+        var output = _chunkCandidates[chunk];
+        output.Clear();
+        var end = Math.Min(_layout.SlotCount, (chunk + 1) * GroupChunk);
+        for (var g = chunk * GroupChunk; g < end; g++)
         {
             var visitors = VisitorsOf(g);
             if (visitors.Length < 2)
@@ -246,11 +249,38 @@ public sealed class VenuePhase : IDayPhase
                     var p = kind.Beta * infectiousness * _susceptibilityByAge[age[other]];
                     if (p > 0 && CounterRng.Keyed(transmissionKey, ((ulong)(uint)infector << 32) | (uint)other) < CounterRng.Threshold(p))
                     {
-                        _candidates.Add((other, infector));
+                        output.Add((other, infector));
                     }
                 }
             }
         }
+    }
+
+    /// <summary>Infectious visitors meet co-visitors: groups in parallel chunks (reading only), candidates merged in chunk order.</summary>
+    private void Transmit(SimulationState state, int day)
+    {
+        if (state.Infected.Count == 0)
+        {
+            return;
+        }
+        var chunks = (_layout.SlotCount + GroupChunk - 1) / GroupChunk;
+        if (_chunkCandidates.Length != chunks)
+        {
+            _chunkCandidates = new List<(int Target, int Infector)>[chunks];
+            for (var c = 0; c < chunks; c++)
+            {
+                _chunkCandidates[c] = [];
+            }
+        }
+        _transmissionKey = CounterRng.DayKey(state.Seed, RngStream.VenueTransmission, day);
+        _contactKey = CounterRng.DayKey(state.Seed, RngStream.VenueContact, day);
+        ChunkedLoop.Run(chunks, state.Parallel, _transmitBody);
+        _candidates.Clear();
+        foreach (var candidates in _chunkCandidates)
+        {
+            _candidates.AddRange(candidates);
+        }
+        var agents = state.Agents;
         if (_candidates.Count == 0)
         {
             return;

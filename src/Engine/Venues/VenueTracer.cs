@@ -15,7 +15,10 @@ namespace Hcsim.Engine.Venues;
 /// whose home lies within the kind's catchment of it, about catchment x population / venues people, each checked with
 /// one draw. The cost is bounded by (requests x days x kinds visited x catchment x people per venue) and does not grow
 /// with the population at a fixed epidemic size. Scans are regenerated as attempted visits (a refused person scanned
-/// too); people who are dead now are not reached. Requests are traced in parallel chunks, merged in request order.
+/// too); people who are dead now are not reached. Each candidate's slot is drawn first and its venue only when the slot
+/// falls in the window. A day of a person's visits is searched once per run: a later trace of the same person (a
+/// second positive result) searches only the days after those already searched. Requests are traced in parallel
+/// chunks, merged in request order.
 /// Every scan found is a record consulted (<c>records_scans_consulted</c>) and every case one person looked up.
 /// </remarks>
 public sealed class VenueTracer
@@ -25,10 +28,14 @@ public sealed class VenueTracer
     private readonly VenueLayout _layout;
     private readonly List<List<(int Due, VenueExposure Exposure)>> _outputs = [];
     private readonly List<VenueExposure> _scratch = [];
+    /// <summary>Per person, the last day whose visits were searched (-1 for none).</summary>
+    private readonly short[] _searchedThrough;
 
     public VenueTracer(VenueLayout layout)
     {
         _layout = layout;
+        _searchedThrough = new short[layout.People];
+        Array.Fill(_searchedThrough, (short)-1);
     }
 
     /// <summary>Traces every request (then clears the list) and queues the exposures in <see cref="SimulationState.VenueExposureQueue"/>.</summary>
@@ -48,6 +55,7 @@ public sealed class VenueTracer
         foreach (var request in CollectionsMarshal.AsSpan(requests))
         {
             state.Records.MarkLookedUp(request.Agent);
+            _searchedThrough[request.Agent] = (short)day;
         }
         for (var c = 0; c < chunks; c++)
         {
@@ -96,7 +104,7 @@ public sealed class VenueTracer
         var due = day + request.DelayDays;
         var layout = _layout;
         var source = request.Agent;
-        for (var past = Math.Max(0, day - request.Days + 1); past <= day; past++)
+        for (var past = Math.Max(Math.Max(0, day - request.Days + 1), _searchedThrough[source] + 1); past <= day; past++)
         {
             if (agents.ConfinementOn(source, past) != ConfinementKind.None)
             {
@@ -116,17 +124,15 @@ public sealed class VenueTracer
                 var slots = layout.Kinds[kind].Slots;
                 var venue = (visit - layout.FirstSlot[kind]) / slots;
                 var slot = (visit - layout.FirstSlot[kind]) % slots;
-                var venueStart = layout.FirstSlot[kind] + venue * slots;
-                foreach (var (first, last) in layout.PossibleVisitors(kind, venue))
+                                foreach (var (first, last) in layout.PossibleVisitors(kind, venue))
                 {
                     for (var other = first; other < last; other++)
                     {
-                        if (other == source || agents.Stage[other] == DiseaseStage.Dead || agents.ConfinementOn(other, past) != ConfinementKind.None)
-                        {
-                            continue;
-                        }
-                        var theirs = layout.VisitOf(other, age[other], kind, past);
-                        if (theirs >= venueStart && theirs < venueStart + slots && Math.Abs(theirs - venueStart - slot) <= request.WindowSlots)
+                        // Cheapest test first: the slot is two draws, the venue a hash, the confinement a lookup.
+                        var theirSlot = layout.SlotOf(other, age[other], kind, past, out var regular);
+                        if (theirSlot >= 0 && Math.Abs(theirSlot - slot) <= request.WindowSlots && other != source
+                            && layout.RegularVenue(other, kind, regular) == venue
+                            && agents.Stage[other] != DiseaseStage.Dead && agents.ConfinementOn(other, past) == ConfinementKind.None)
                         {
                             output.Add((due, new VenueExposure(other, source, layout.Names[kind], day - past)));
                         }
