@@ -29,6 +29,9 @@ public sealed class DataRecords
     /// <summary>Contact records read by tracing: one per contact found, per layer and day looked at.</summary>
     public long ContactsConsulted { get; private set; }
 
+    /// <summary>Paper passes filled in at venue doors by people without a code (kinds with <c>no_code: paper</c>).</summary>
+    public long PaperPasses { get; private set; }
+
     /// <summary>Scan records read by co-location flagging: one per co-visitor's scan found within a case's window.</summary>
     public long ScansConsulted { get; private set; }
 
@@ -51,6 +54,8 @@ public sealed class DataRecords
     public void AddTests(long count) => Tests += count;
 
     public void AddScans(long count) => Scans += count;
+
+    public void AddPaperPasses(long count) => PaperPasses += count;
 
     public void AddContactsConsulted(long count) => ContactsConsulted += count;
 

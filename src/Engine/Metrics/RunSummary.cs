@@ -84,9 +84,11 @@ public sealed record RunSummary
     public required long RecordsScans { get; init; }
     /// <summary>Contact records consulted by tracing (<see cref="Metrics.DataRecords.ContactsConsulted"/>).</summary>
     public required long RecordsContactsConsulted { get; init; }
+    /// <summary>Paper passes at venue doors (<see cref="Metrics.DataRecords.PaperPasses"/>).</summary>
+    public required long RecordsPaperPasses { get; init; }
     /// <summary>Scan records read by co-location flagging (<see cref="Metrics.DataRecords.ScansConsulted"/>).</summary>
     public required long RecordsScansConsulted { get; init; }
-    /// <summary>RecordsCheckins + RecordsTests + RecordsScans + RecordsContactsConsulted + RecordsScansConsulted: every record the policy gathered or read.</summary>
+    /// <summary>RecordsCheckins + RecordsTests + RecordsScans + RecordsPaperPasses + RecordsContactsConsulted + RecordsScansConsulted: every record the policy gathered or read.</summary>
     public required long DataRecords { get; init; }
     /// <summary>Distinct people whose contacts or venue visits were consulted at least once.</summary>
     public required int PeopleLookedUp { get; init; }
@@ -94,4 +96,6 @@ public sealed record RunSummary
     public required long VenueVisits { get; init; }
     /// <summary>Venue visits refused at the door because of the person's colour.</summary>
     public required long VenueRefusals { get; init; }
+    /// <summary>People without a code (no smartphone).</summary>
+    public required int PeopleWithoutCode { get; init; }
 }

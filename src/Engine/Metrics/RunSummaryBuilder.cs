@@ -9,7 +9,7 @@ public static class RunSummaryBuilder
     /// <summary>"Still rising at the end" compares the last day with this many days earlier.</summary>
     public const int RisingLookbackDays = 7;
 
-    public static RunSummary Build(string variant, int replicate, ulong seed, DailyMetrics daily, AgentState agents, DataRecords records, Venues.VenueTotals venues)
+    public static RunSummary Build(string variant, int replicate, ulong seed, DailyMetrics daily, AgentState agents, DataRecords records, Venues.VenueTotals venues, int peopleWithoutCode = 0)
     {
         // The day after the last simulated one: the confinement counted in the last row is the one in force then.
         var afterEnd = daily.DaysSimulated;
@@ -119,10 +119,12 @@ public static class RunSummaryBuilder
             RecordsScans = records.Scans,
             RecordsContactsConsulted = records.ContactsConsulted,
             RecordsScansConsulted = records.ScansConsulted,
-            DataRecords = records.Checkins + records.Tests + records.Scans + records.ContactsConsulted + records.ScansConsulted,
+            RecordsPaperPasses = records.PaperPasses,
+            DataRecords = records.Checkins + records.Tests + records.Scans + records.PaperPasses + records.ContactsConsulted + records.ScansConsulted,
             PeopleLookedUp = records.PeopleLookedUp,
             VenueVisits = venues.Visits,
             VenueRefusals = venues.Refusals,
+            PeopleWithoutCode = peopleWithoutCode,
         };
     }
 

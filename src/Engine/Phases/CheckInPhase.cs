@@ -9,7 +9,7 @@ namespace Hcsim.Engine.Phases;
 /// <summary>
 /// Daily check-ins: each living person checks in with probability p (stream <see cref="RngStream.CheckIn"/>); one with
 /// fever reports it with probability h (stream <see cref="RngStream.FeverReport"/>). A person in central isolation
-/// today is checked by staff instead: with probability <c>central_check_probability</c>, and a fever found with
+/// today is checked by staff instead (people without a code, who never check in themselves, included): with probability <c>central_check_probability</c>, and a fever found with
 /// <c>central_fever_detection_probability</c> (the same streams and draws, other thresholds). The healthy streak grows
 /// by one on a check-in without a fever report and drops to zero otherwise. Runs over fixed chunks of agents in
 /// parallel; fever reports are merged in chunk order, so the list is ascending whatever the thread count. Every
@@ -87,6 +87,7 @@ public sealed class CheckInPhase : IDayPhase
         var reportDay = agents.FeverReportDay;
         var reports = _chunkReports[chunk];
         reports.Clear();
+        var codes = state.CodeHolders;
         var today = AgentState.Day(day);
         var checkInKey = CounterRng.DayKey(state.Seed, RngStream.CheckIn, day);
         var reportKey = CounterRng.DayKey(state.Seed, RngStream.FeverReport, day);
@@ -103,7 +104,7 @@ public sealed class CheckInPhase : IDayPhase
                 continue;
             }
             var central = agents.ConfinementOn(i, day) == ConfinementKind.Central;
-            if (CounterRng.Keyed(checkInKey, (ulong)i) >= (central ? centralCheckInThreshold : checkInThreshold))
+            if ((!central && !codes.Has(i)) || CounterRng.Keyed(checkInKey, (ulong)i) >= (central ? centralCheckInThreshold : checkInThreshold))
             {
                 streak[i] = 0;
                 continue;

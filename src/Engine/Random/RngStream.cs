@@ -28,4 +28,5 @@ public enum RngStream : ulong
     VenueChoice = 32,
     VenueContact = 33,
     VenueTransmission = 34,
+    NoSmartphone = 35,
 }

@@ -24,4 +24,5 @@ public struct PersonFacts
     public int TraceDepth;
     public string VenueKind;
     public int ExposureDaysAgo;
+    public bool HasCode;
 }

@@ -275,6 +275,7 @@ public sealed class RuleEvaluator
             TraceDepth = payload.TraceDepth,
             VenueKind = payload.VenueKind ?? "",
             ExposureDaysAgo = payload.ExposureDaysAgo,
+            HasCode = state.CodeHolders.Has(agent),
         };
         if ((read & _colourFacts) != 0)
         {

@@ -22,4 +22,6 @@ public sealed record CheckInConfig
     /// <see cref="FeverReportProbability"/> for them), in [0, 1].
     /// </summary>
     public double CentralFeverDetectionProbability { get; init; } = DefaultCentralFeverDetectionProbability;
+    /// <summary>Share of people by age band who have no smartphone, hence no code (none by default).</summary>
+    public System.Collections.Immutable.ImmutableArray<AgeShareConfig> NoSmartphoneShareByAge { get; init; } = [];
 }

@@ -33,7 +33,8 @@ public sealed class SimulationRun
         _model = model;
         var testKinds = TestLab.KindsOf(model);
         Policy = policy;
-        _state = new SimulationState(world, model.Days, [.. policy.Colours], seed, parallel, details);
+        _state = new SimulationState(world, model.Days, [.. policy.Colours], seed, parallel, details,
+            CodeHolders.Of(world, model.Checkin.NoSmartphoneShareByAge, seed));
         _history = new NaturalHistory(model.Disease);
         var contacts = new DailyContacts(world, _state.Agents, model.Layers, seed, model.Days);
         _lab = new TestLab(testKinds);
@@ -114,7 +115,7 @@ public sealed class SimulationRun
         VariantIndex = variantIndex,
         Replicate = replicate,
         Daily = _state.Daily,
-        Summary = RunSummaryBuilder.Build(variant, replicate, _state.Seed, _state.Daily, _state.Agents, _state.Records, _state.Venues),
+        Summary = RunSummaryBuilder.Build(variant, replicate, _state.Seed, _state.Daily, _state.Agents, _state.Records, _state.Venues, _state.CodeHolders.WithoutCode),
         PhaseTimes = _loop.PhaseTimes(),
         Events = _state.Details.Events ?? [],
         Transmissions = _state.Details.Transmissions ?? [],

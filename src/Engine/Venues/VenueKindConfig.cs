@@ -27,4 +27,9 @@ public sealed record VenueKindConfig
     public int MaxContacts { get; init; } = 10;
     /// <summary>Colours admitted at the door (all when empty); a person holding another colour is refused and does not visit.</summary>
     public ImmutableArray<string> Admit { get; init; } = [];
+    /// <summary>People without a code at the door: admit, refuse or paper (admitted on a paper pass).</summary>
+    public string NoCode { get; init; } = "admit";
+
+    /// <summary>The values of <see cref="NoCode"/>.</summary>
+    public static readonly ImmutableArray<string> NoCodeChoices = ["admit", "refuse", "paper"];
 }

@@ -27,7 +27,9 @@ namespace Hcsim.Engine.Venues;
 /// <para>Entry control: when the policy is on, every visit is a scan of the person's code at the door (counted in
 /// <see cref="SimulationState.Records"/>); a person whose colour at the start of the day the kind does not admit is
 /// refused (counted in <see cref="SimulationState.Venues"/>) and does not visit. Without codes there are neither scans
-/// nor refusals.</para>
+/// nor refusals. A person without a code (<see cref="Agents.CodeHolders"/>) is not scanned: the kind's <c>no_code</c>
+/// admits them, refuses them (a refusal) or admits them on a paper pass (a record, not searchable by co-location
+/// flagging).</para>
 /// </remarks>
 public sealed class VenuePhase : IDayPhase
 {
@@ -45,6 +47,9 @@ public sealed class VenuePhase : IDayPhase
     private ulong _contactKey;
     private readonly bool _codes;
     private readonly bool[][] _admitted;
+    /// <summary>Per kind, what happens to a person without a code at the door: 0 admit, 1 refuse, 2 paper pass.</summary>
+    private readonly int[] _noCode;
+    private long[] _chunkPaper = [];
     private List<long>[] _chunkVisits = [];
     private long[] _chunkScans = [];
     private long[] _chunkRefusals = [];
@@ -61,6 +66,7 @@ public sealed class VenuePhase : IDayPhase
         _codes = policy.Enabled;
         _admitted = [.. layout.Kinds.Select(kind => Enumerable.Range(0, 256)
             .Select(c => kind.Admit.IsEmpty || (c < policy.Colours.Length && kind.Admit.Contains(policy.Colours[c]))).ToArray())];
+        _noCode = [.. layout.Kinds.Select(kind => VenueKindConfig.NoCodeChoices.IndexOf(kind.NoCode))];
         _history = history;
         _infectiousness = new double[7];
         _infectiousness[(int)DiseaseStage.Presymptomatic] = disease.Infectiousness.Presymptomatic;
@@ -111,18 +117,21 @@ public sealed class VenuePhase : IDayPhase
             }
             _chunkScans = new long[chunks];
             _chunkRefusals = new long[chunks];
+            _chunkPaper = new long[chunks];
         }
         _state = state;
         _day = day;
         ChunkedLoop.Run(chunks, state.Parallel, _chunkBody);
-        long scans = 0, refusals = 0, visitsToday = 0;
+        long scans = 0, refusals = 0, visitsToday = 0, paper = 0;
         for (var c = 0; c < chunks; c++)
         {
             scans += _chunkScans[c];
+            paper += _chunkPaper[c];
             refusals += _chunkRefusals[c];
             visitsToday += _chunkVisits[c].Count;
         }
         state.Records.AddScans(scans);
+        state.Records.AddPaperPasses(paper);
         state.Venues.Add(visitsToday, refusals);
 
         // Counting sort by venue-slot; chunks in order keep each group's visitors ascending.
@@ -170,7 +179,8 @@ public sealed class VenuePhase : IDayPhase
         output.Clear();
         var kinds = _layout.Kinds.Length;
         var colour = agents.Colour;
-        long scans = 0, refusals = 0;
+        long scans = 0, refusals = 0, paper = 0;
+        var codes = state.CodeHolders;
         var end = Math.Min(agents.Size, (chunk + 1) * ChunkSize);
         for (var i = chunk * ChunkSize; i < end; i++)
         {
@@ -185,7 +195,17 @@ public sealed class VenuePhase : IDayPhase
                 {
                     continue;
                 }
-                if (_codes)
+                if (_codes && !codes.Has(i))
+                {
+                    // No code to scan: the kind's no_code rule decides.
+                    if (_noCode[k] == 1)
+                    {
+                        refusals++;
+                        continue;
+                    }
+                    paper += _noCode[k] == 2 ? 1 : 0;
+                }
+                else if (_codes)
                 {
                     scans++;
                     if (!_admitted[k][colour[i]])
@@ -199,6 +219,7 @@ public sealed class VenuePhase : IDayPhase
         }
         _chunkScans[chunk] = scans;
         _chunkRefusals[chunk] = refusals;
+        _chunkPaper[chunk] = paper;
     }
 
     private void CollectChunk(int chunk)

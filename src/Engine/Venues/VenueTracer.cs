@@ -15,7 +15,7 @@ namespace Hcsim.Engine.Venues;
 /// whose home lies within the kind's catchment of it, about catchment x population / venues people, each checked with
 /// one draw. The cost is bounded by (requests x days x kinds visited x catchment x people per venue) and does not grow
 /// with the population at a fixed epidemic size. Scans are regenerated as attempted visits (a refused person scanned
-/// too); people who are dead now are not reached. Each candidate's slot is drawn first and its venue only when the slot
+/// too; people without a code left none and are not reached); people who are dead now are not reached. Each candidate's slot is drawn first and its venue only when the slot
 /// falls in the window. A day of a person's visits is searched once per run: a later trace of the same person (a
 /// second positive result) searches only the days after those already searched. Requests are traced in parallel
 /// chunks, merged in request order.
@@ -104,6 +104,11 @@ public sealed class VenueTracer
         var due = day + request.DelayDays;
         var layout = _layout;
         var source = request.Agent;
+        var codes = state.CodeHolders;
+        if (!codes.Has(source))
+        {
+            return; // without a code the case left no scans
+        }
         for (var past = Math.Max(Math.Max(0, day - request.Days + 1), _searchedThrough[source] + 1); past <= day; past++)
         {
             if (agents.ConfinementOn(source, past) != ConfinementKind.None)
@@ -130,7 +135,7 @@ public sealed class VenueTracer
                     {
                         // Cheapest test first: the slot is two draws, the venue a hash, the confinement a lookup.
                         var theirSlot = layout.SlotOf(other, age[other], kind, past, out var regular);
-                        if (theirSlot >= 0 && Math.Abs(theirSlot - slot) <= request.WindowSlots && other != source
+                        if (theirSlot >= 0 && Math.Abs(theirSlot - slot) <= request.WindowSlots && other != source && codes.Has(other)
                             && layout.RegularVenue(other, kind, regular) == venue
                             && agents.Stage[other] != DiseaseStage.Dead && agents.ConfinementOn(other, past) == ConfinementKind.None)
                         {

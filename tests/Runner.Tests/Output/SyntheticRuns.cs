@@ -102,10 +102,12 @@ public static class SyntheticRuns
             RecordsScans = 50L * variantIndex,
             RecordsContactsConsulted = 30L * variantIndex,
             RecordsScansConsulted = 20L * variantIndex,
-            DataRecords = 900L + 6L * replicate + 100L * variantIndex,
+            RecordsPaperPasses = 3L * variantIndex,
+            DataRecords = 900L + 6L * replicate + 103L * variantIndex,
             PeopleLookedUp = 4 * variantIndex,
             VenueVisits = 48L * variantIndex,
             VenueRefusals = 2L * variantIndex,
+            PeopleWithoutCode = 7,
         };
         return new RunResult
         {

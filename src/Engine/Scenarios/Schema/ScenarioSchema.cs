@@ -90,7 +90,12 @@ public static class ScenarioSchema
                 "a centrally isolated person's daily health check happens (done by staff, in place of the app check-in)",
                 "probability per person-day"),
             Chance("central_fever_detection_probability",
-                "a centrally isolated person with fever has it found and reported at the staff check", Probability)),
+                "a centrally isolated person with fever has it found and reported at the staff check", Probability),
+            List("no_smartphone_share_by_age", "people without a smartphone, hence without a code, by age band (none outside the bands): they never check in and never scan at venues; rules see them by the fact `has_code`",
+                element: Group<AgeShareConfig>("", "a share of an age band, inclusive at both ends",
+                    Age("min_age", "youngest age in the band"),
+                    Age("max_age", "oldest age in the band"),
+                    Chance("share", "share of the band without a code", "share")))),
         Map("tests", "test kinds by name (rules order them with `test: NAME`)",
             element: Group<TestKindConfig>("", "a test kind",
                 Chance("sensitivity", "positive if infected (exposed or infectious) on the sampling day", Probability),
@@ -155,7 +160,8 @@ public static class ScenarioSchema
                     Chance("beta", "transmission per co-present contact (an infectious and a susceptible visitor in one venue and slot)", "probability per contact"),
                     Whole("max_contacts", "co-visitors an infectious visitor meets at most in one visit (drawn at random in crowded slots)", "people per visit", 0, 1000),
                     List("admit", "colours admitted at the door when the policy is on (all if empty); a person holding another colour is refused and does not visit",
-                        element: Name("", "a declared colour", "")))) with
+                        element: Name("", "a declared colour", "")),
+                    Choice("no_code", "people without a code at the door when the policy is on: `admit` (no record), `refuse` (counted in venue_refusals) or `paper` (admitted on a paper pass, a record counted in records_paper_passes)", Venues.VenueKindConfig.NoCodeChoices))) with
             { Pattern = ScenarioValidator.IdentifierPattern.ToString() }));
 
     /// <summary>The keys of the scenario file itself; every other top-level key is a model setting.</summary>
