@@ -11,7 +11,8 @@ namespace Hcsim.Engine.Phases;
 /// fever reports it with probability h (stream <see cref="RngStream.FeverReport"/>). A person in central isolation
 /// today is checked by staff instead (people without a code, who never check in themselves, included): with probability <c>central_check_probability</c>, and a fever found with
 /// <c>central_fever_detection_probability</c> (the same streams and draws, other thresholds). The healthy streak grows
-/// by one on a check-in without a fever report and drops to zero otherwise. Runs over fixed chunks of agents in
+/// by one on a check-in without a fever report and drops to zero otherwise. Check-in fatigue multiplies p by
+/// max(fatigue_floor, (1 - fatigue_per_day)^t), t the days since day 0 or since the person's colour last changed. Runs over fixed chunks of agents in
 /// parallel; fever reports are merged in chunk order, so the list is ascending whatever the thread count. Every
 /// check-in (staff checks included) is a record the code keeps: their count goes to <see cref="SimulationState.Records"/>
 /// when the policy is on (without a health code nothing is recorded; people still report, so the streak is kept).
@@ -25,6 +26,11 @@ public sealed class CheckInPhase : IDayPhase
     private readonly double _centralProbability;
     private readonly double _centralReportProbability;
     private readonly bool _recorded;
+    private readonly double _fatiguePerDay;
+    private readonly double _fatigueFloor;
+    private readonly bool _fatigueByColour;
+    /// <summary>Check-in thresholds after t days of fatigue, grown as days pass (empty without fatigue).</summary>
+    private readonly List<ulong> _fatigued = [];
     private readonly Action<int> _chunkBody;
     private List<int>[] _chunkReports = [];
     private int[] _chunkCheckins = [];
@@ -35,6 +41,9 @@ public sealed class CheckInPhase : IDayPhase
     public CheckInPhase(CheckInConfig config, bool recorded)
     {
         _recorded = recorded;
+        _fatiguePerDay = config.FatiguePerDay;
+        _fatigueFloor = config.FatigueFloor;
+        _fatigueByColour = config.FatigueClock == "colour";
         _probability = config.Probability;
         _reportProbability = config.FeverReportProbability;
         _centralProbability = config.CentralCheckProbability;
@@ -58,6 +67,11 @@ public sealed class CheckInPhase : IDayPhase
         }
         _state = state;
         _day = day;
+        while (_fatiguePerDay > 0 && _fatigued.Count <= day)
+        {
+            var factor = Math.Max(_fatigueFloor, Math.Pow(1 - _fatiguePerDay, _fatigued.Count));
+            _fatigued.Add(CounterRng.Threshold(_probability * factor));
+        }
         ChunkedLoop.Run(chunks, state.Parallel, _chunkBody);
         state.FeverReports.Clear();
         foreach (var reports in _chunkReports)
@@ -91,7 +105,9 @@ public sealed class CheckInPhase : IDayPhase
         var today = AgentState.Day(day);
         var checkInKey = CounterRng.DayKey(state.Seed, RngStream.CheckIn, day);
         var reportKey = CounterRng.DayKey(state.Seed, RngStream.FeverReport, day);
-        var checkInThreshold = CounterRng.Threshold(_probability);
+        var checkInThreshold = _fatiguePerDay > 0 ? _fatigued[day] : CounterRng.Threshold(_probability);
+        var colourSince = agents.ColourSinceDay;
+        var byColour = _fatiguePerDay > 0 && _fatigueByColour;
         var reportThreshold = CounterRng.Threshold(_reportProbability);
         var centralCheckInThreshold = CounterRng.Threshold(_centralProbability);
         var centralReportThreshold = CounterRng.Threshold(_centralReportProbability);
@@ -104,7 +120,8 @@ public sealed class CheckInPhase : IDayPhase
                 continue;
             }
             var central = agents.ConfinementOn(i, day) == ConfinementKind.Central;
-            if ((!central && !codes.Has(i)) || CounterRng.Keyed(checkInKey, (ulong)i) >= (central ? centralCheckInThreshold : checkInThreshold))
+            var own = byColour ? _fatigued[Math.Clamp(day - colourSince[i], 0, day)] : checkInThreshold;
+            if ((!central && !codes.Has(i)) || CounterRng.Keyed(checkInKey, (ulong)i) >= (central ? centralCheckInThreshold : own))
             {
                 streak[i] = 0;
                 continue;
