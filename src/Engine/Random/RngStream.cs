@@ -29,4 +29,6 @@ public enum RngStream : ulong
     VenueContact = 33,
     VenueTransmission = 34,
     NoSmartphone = 35,
+    QuarantineNoncompliance = 36,
+    QuarantineLeak = 37,
 }
