@@ -258,7 +258,8 @@ public sealed class VenueTests
         var with = MemoryEstimate.For(ScenarioLoader.Load(
             "name: v\npopulation: {size: 1000}\nvenues:\n  kinds:\n    shop: {visit_probability: 0.5}\n    bus: {visit_probability: 0.25}\n", "v.yaml", []), 1);
 
-        Assert.True(with.RunBytes - without.RunBytes == 1000 * MemoryEstimate.VenueBytesPerVisit * 3 / 4,
-            $"0.75 expected visits per person should add {1000 * MemoryEstimate.VenueBytesPerVisit * 3 / 4} bytes, added {with.RunBytes - without.RunBytes}");
+        var expected = 1000 * (MemoryEstimate.VenueBytesPerPerson + MemoryEstimate.VenueBytesPerVisit * 3 / 4);
+        Assert.True(with.RunBytes - without.RunBytes == expected,
+            $"the venue column and 0.75 expected visits per person should add {expected} bytes, added {with.RunBytes - without.RunBytes}");
     }
 }
