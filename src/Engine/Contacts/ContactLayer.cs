@@ -7,4 +7,6 @@ public enum ContactLayer : byte
     Work = 1,
     School = 2,
     Community = 3,
+    /// <summary>Co-presence at a venue (the venues part); not a daily-contact layer: `trace` does not search it.</summary>
+    Venue = 4,
 }

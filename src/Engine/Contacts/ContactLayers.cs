@@ -7,6 +7,9 @@ public static class ContactLayers
 
     public static readonly string[] Names = ["household", "work", "school", "community"];
 
+    /// <summary>The output name of any layer, the venue layer (not one of <see cref="Names"/>) included.</summary>
+    public static string NameOf(ContactLayer layer) => layer == ContactLayer.Venue ? "venue" : Names[(int)layer];
+
     public static ContactLayer Parse(string name) => name switch
     {
         "household" => ContactLayer.Household,

@@ -14,7 +14,8 @@ namespace Hcsim.Engine.Contacts;
 /// Households: all members, every day. Work and school: each pair in a group meets with probability
 /// min(1, contacts_per_day / (group size - 1)). Community: each graph edge is active with probability
 /// min(1, contacts_per_day / mean degree). Central isolation removes every contact; home quarantine keeps only the
-/// household. Dead people meet nobody. Confinement is read from the last two spells (see <see cref="AgentState.ConfinementOn"/>),
+/// household, except for the non-compliant share of <c>layers.home_quarantine</c>, who keep each outside contact with
+/// probability kept_fraction. Dead people meet nobody. Confinement is read from the last two spells (see <see cref="AgentState.ConfinementOn"/>),
 /// so a past day is seen with the confinement in force that day.
 /// </remarks>
 public sealed class DailyContacts
@@ -26,6 +27,10 @@ public sealed class DailyContacts
     private readonly double _communityProbability;
     private readonly ulong _communityThreshold;
     private readonly ulong[][] _dayKeys;
+    /// <summary>Bit per person: does not keep home quarantine fully (null when nobody leaks).</summary>
+    private readonly ulong[]? _leaky;
+    private readonly ulong _keptThreshold;
+    private readonly ulong[] _leakKeys = [];
 
     /// <param name="days">Days of the run: the per-day keys of the contact streams are computed once for all of them.</param>
     public DailyContacts(World world, AgentState state, LayersConfig layers, ulong seed, int days)
@@ -43,6 +48,20 @@ public sealed class DailyContacts
             var stream = StreamOf((ContactLayer)layer);
             _dayKeys[layer] = Enumerable.Range(0, Math.Max(days, 1)).Select(d => CounterRng.DayKey(seed, stream, d)).ToArray();
         }
+        var leakage = layers.HomeQuarantine;
+        if (leakage.NoncompliantShare > 0 && leakage.KeptFraction > 0)
+        {
+            _leaky = new ulong[(world.Size + 63) >> 6];
+            for (var i = 0; i < world.Size; i++)
+            {
+                if (CounterRng.Uniform(seed, RngStream.QuarantineNoncompliance, 0, i) < leakage.NoncompliantShare)
+                {
+                    _leaky[i >> 6] |= 1UL << (i & 63);
+                }
+            }
+            _keptThreshold = CounterRng.Threshold(leakage.KeptFraction);
+            _leakKeys = Enumerable.Range(0, Math.Max(days, 1)).Select(d => CounterRng.DayKey(seed, RngStream.QuarantineLeak, d)).ToArray();
+        }
     }
 
     /// <summary>Calls <paramref name="visitor"/> for every contact of <paramref name="agent"/> on <paramref name="day"/> in <paramref name="layer"/>.</summary>
@@ -55,7 +74,7 @@ public sealed class DailyContacts
             return;
         }
         var own = _state.ConfinementOn(agent, day);
-        if (own == ConfinementKind.Central || (own == ConfinementKind.Home && layer != ContactLayer.Household))
+        if (own == ConfinementKind.Central || (own == ConfinementKind.Home && layer != ContactLayer.Household && !Leaks(agent)))
         {
             return;
         }
@@ -108,7 +127,7 @@ public sealed class DailyContacts
         foreach (var other in members)
         {
             // The draw comes first: it touches no memory, and most members are not met on a given day.
-            if (other != agent && Meets(key, agent, other, threshold) && visitor.Wants(other) && IsFree(other, day))
+            if (other != agent && Meets(key, agent, other, threshold) && visitor.Wants(other) && Meetable(agent, other, day))
             {
                 visitor.Visit(other, layer);
             }
@@ -158,7 +177,7 @@ public sealed class DailyContacts
     private void VisitCommunityEdge<TVisitor>(int agent, int other, int day, ulong key, ref TVisitor visitor)
         where TVisitor : struct, IContactVisitor
     {
-        if (Meets(key, agent, other, _communityThreshold) && visitor.Wants(other) && IsFree(other, day))
+        if (Meets(key, agent, other, _communityThreshold) && visitor.Wants(other) && Meetable(agent, other, day))
         {
             visitor.Visit(other, ContactLayer.Community);
         }
@@ -167,6 +186,39 @@ public sealed class DailyContacts
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsFree(int other, int day) =>
         _state.Stage[other] != DiseaseStage.Dead && _state.ConfinementOn(other, day) == ConfinementKind.None;
+
+    /// <summary>Whether an outside (non-household) contact with <paramref name="other"/> happens given both confinements.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Meetable(int agent, int other, int day) =>
+        _leaky is null
+            ? IsFree(other, day)
+            : _state.Stage[other] != DiseaseStage.Dead && Outside(other, agent, other, day) && Outside(agent, agent, other, day);
+
+    /// <summary>Whether the person is one of the non-compliant who keep some outside contacts in home quarantine.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Leaks(int person) => _leaky is not null && (_leaky[person >> 6] & (1UL << (person & 63))) != 0;
+
+    /// <summary>
+    /// Whether an outside contact of the pair survives the home quarantine of <paramref name="person"/> (one of the pair):
+    /// free people always, non-compliant people in home quarantine with probability kept_fraction, drawn per day, pair
+    /// and side (stream QuarantineLeak), so both ends of a pair see the same answer.
+    /// </summary>
+    private bool Outside(int person, int a, int b, int day)
+    {
+        var confinement = _state.ConfinementOn(person, day);
+        if (confinement == ConfinementKind.None)
+        {
+            return true;
+        }
+        if (confinement == ConfinementKind.Central || !Leaks(person))
+        {
+            return false;
+        }
+        var low = Math.Min(a, b);
+        var high = Math.Max(a, b);
+        var counter = ((((ulong)(uint)low << 32) | (uint)high) << 1) | (person == low ? 0UL : 1UL);
+        return CounterRng.Keyed(_leakKeys[day], counter) < _keptThreshold;
+    }
 
     /// <summary>Whether the pair meets: symmetric, keyed by (day, lower id, higher id) in the layer's stream.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

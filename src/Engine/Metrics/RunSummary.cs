@@ -76,4 +76,26 @@ public sealed record RunSummary
     public required bool EpidemicRisingAtEnd { get; init; }
     /// <summary>Counterfactual's TotalInfections minus this run's, same replicate; null without a counterfactual.</summary>
     public double? InfectionsAverted { get; init; }
+    /// <summary>Check-ins recorded over the run (<see cref="Metrics.DataRecords.Checkins"/>).</summary>
+    public required long RecordsCheckins { get; init; }
+    /// <summary>Test samples taken over the run (<see cref="Metrics.DataRecords.Tests"/>).</summary>
+    public required long RecordsTests { get; init; }
+    /// <summary>Code scans at venue doors (<see cref="Metrics.DataRecords.Scans"/>).</summary>
+    public required long RecordsScans { get; init; }
+    /// <summary>Contact records consulted by tracing (<see cref="Metrics.DataRecords.ContactsConsulted"/>).</summary>
+    public required long RecordsContactsConsulted { get; init; }
+    /// <summary>Paper passes at venue doors (<see cref="Metrics.DataRecords.PaperPasses"/>).</summary>
+    public required long RecordsPaperPasses { get; init; }
+    /// <summary>Scan records read by co-location flagging (<see cref="Metrics.DataRecords.ScansConsulted"/>).</summary>
+    public required long RecordsScansConsulted { get; init; }
+    /// <summary>RecordsCheckins + RecordsTests + RecordsScans + RecordsPaperPasses + RecordsContactsConsulted + RecordsScansConsulted: every record the policy gathered or read.</summary>
+    public required long DataRecords { get; init; }
+    /// <summary>Distinct people whose contacts or venue visits were consulted at least once.</summary>
+    public required int PeopleLookedUp { get; init; }
+    /// <summary>Venue visits made (people admitted), summed over days and kinds.</summary>
+    public required long VenueVisits { get; init; }
+    /// <summary>Venue visits refused at the door because of the person's colour.</summary>
+    public required long VenueRefusals { get; init; }
+    /// <summary>People without a code (no smartphone).</summary>
+    public required int PeopleWithoutCode { get; init; }
 }

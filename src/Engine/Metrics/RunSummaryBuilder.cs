@@ -3,13 +3,13 @@ using Hcsim.Engine.Disease;
 
 namespace Hcsim.Engine.Metrics;
 
-/// <summary>Derives a run's summary from its daily metrics and final agent state; definitions in <see cref="RunSummary"/>.</summary>
+/// <summary>Derives a run's summary from its daily metrics, final agent state and data records; definitions in <see cref="RunSummary"/>.</summary>
 public static class RunSummaryBuilder
 {
     /// <summary>"Still rising at the end" compares the last day with this many days earlier.</summary>
     public const int RisingLookbackDays = 7;
 
-    public static RunSummary Build(string variant, int replicate, ulong seed, DailyMetrics daily, AgentState agents)
+    public static RunSummary Build(string variant, int replicate, ulong seed, DailyMetrics daily, AgentState agents, DataRecords records, Venues.VenueTotals venues, int peopleWithoutCode = 0)
     {
         // The day after the last simulated one: the confinement counted in the last row is the one in force then.
         var afterEnd = daily.DaysSimulated;
@@ -114,6 +114,17 @@ public static class RunSummaryBuilder
             OpenConfinementsAtEnd = openAtEnd,
             ConfinementRisingAtEnd = last >= 0 && Confined(daily, last) > Confined(daily, before),
             EpidemicRisingAtEnd = last >= 0 && Infected(daily, last) > Infected(daily, before),
+            RecordsCheckins = records.Checkins,
+            RecordsTests = records.Tests,
+            RecordsScans = records.Scans,
+            RecordsContactsConsulted = records.ContactsConsulted,
+            RecordsScansConsulted = records.ScansConsulted,
+            RecordsPaperPasses = records.PaperPasses,
+            DataRecords = records.Checkins + records.Tests + records.Scans + records.PaperPasses + records.ContactsConsulted + records.ScansConsulted,
+            PeopleLookedUp = records.PeopleLookedUp,
+            VenueVisits = venues.Visits,
+            VenueRefusals = venues.Refusals,
+            PeopleWithoutCode = peopleWithoutCode,
         };
     }
 

@@ -9,6 +9,7 @@ public static class CheckInRules
         .Fact("healthy_streak", nameof(PersonFacts.HealthyStreak), typeof(int), "consecutive days with a check-in and no fever report, counted since the last colour change; a missed check-in or a fever report resets it to 0")
         .Fact("reported_fever", nameof(PersonFacts.ReportedFever), typeof(bool), "reported fever at today's check-in")
         .Fact("checked_in", nameof(PersonFacts.CheckedIn), typeof(bool), "checked in today")
+        .Fact("has_code", nameof(PersonFacts.HasCode), typeof(bool), "the person holds a code (has a smartphone; see checkin.no_smartphone_share_by_age)")
         .Trigger("checkin", RuleTrigger.Checkin, "people who checked in today (with or without fever)")
         .Trigger("fever_report", RuleTrigger.FeverReport, "people who reported fever at today's check-in");
 }

@@ -14,7 +14,8 @@ namespace Hcsim.Engine.Phases;
 /// <remarks>
 /// Round 0 evaluates every rule against the state as it stands at the start of the phase, for the people its trigger
 /// concerns: fever_report (today's fever reports), test_result (results arriving today), traced (traces due today),
-/// checkin (people who checked in today, among the rule's colours) and daily (living people of the rule's colours).
+/// checkin (people who checked in today, among the rule's colours), daily (living people of the rule's colours) and
+/// venue_exposure (venue exposures due today; with venues only).
 /// Traces with a delay of 0 days are delivered in further rounds the same day, until none is due; each round's traced
 /// events are one generation deeper, so there are at most <c>max_trace_depth</c> + 1 rounds.
 /// </remarks>
@@ -25,11 +26,15 @@ public sealed class HealthCodePhase : IDayPhase
     private readonly RuleEvaluator _evaluator;
     private readonly RuleActions _actions;
     private readonly ContactTracer _tracer;
+    private readonly Venues.VenueTracer? _venueTracer;
 
     /// <param name="beds">Finite central isolation beds, when the scenario limits them.</param>
     /// <param name="tracers">Finite tracers and their coverage, when the scenario has a tracing section.</param>
-    public HealthCodePhase(CompiledPolicy policy, TestLab lab, DailyContacts contacts, CentralBeds? beds = null, TracingCapacity? tracers = null)
+    /// <param name="venueTracer">Co-location flagging when the model has venues, else null.</param>
+    public HealthCodePhase(CompiledPolicy policy, TestLab lab, DailyContacts contacts, CentralBeds? beds = null, TracingCapacity? tracers = null,
+        Venues.VenueTracer? venueTracer = null)
     {
+        _venueTracer = venueTracer;
         _policy = policy;
         _lab = lab;
         _evaluator = new RuleEvaluator(policy);
@@ -48,17 +53,23 @@ public sealed class HealthCodePhase : IDayPhase
         {
             return;
         }
+        state.VenueExposureQueue.TakeDue(day, state.VenueExposures);
         var requests = _evaluator.Evaluate(state, day, state.Traces.TakeDue(day, state.Parallel), allTriggers: true);
         while (true)
         {
             _actions.Apply(state, requests, day);
             _tracer.Trace(state, day, _actions.TraceRequests);
+            if (_venueTracer is not null)
+            {
+                _venueTracer.Trace(state, day, _actions.VenueTraceRequests);
+            }
+            _actions.VenueTraceRequests.Clear();
             if (!state.Traces.HasDue(day))
             {
                 break;
             }
             requests = _evaluator.Evaluate(state, day, state.Traces.TakeDue(day, state.Parallel), allTriggers: false);
         }
-        _lab.TakeSamples(state.Agents, day, state.Seed, state.TestHistory);
+        state.Records.AddTests(_lab.TakeSamples(state.Agents, day, state.Seed, state.TestHistory));
     }
 }

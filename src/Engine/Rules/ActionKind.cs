@@ -8,4 +8,6 @@ public enum ActionKind : byte
     Release,
     Test,
     Trace,
+    /// <summary>The <c>trace_venues</c> action of the venues part: co-location flagging.</summary>
+    TraceVenues,
 }

@@ -17,4 +17,8 @@ public readonly record struct CompiledAction
     public byte Layers { get; init; }
     public int TraceDays { get; init; }
     public int DelayDays { get; init; }
+    /// <summary>Slots either side of the case's visit for TraceVenues.</summary>
+    public int WindowSlots { get; init; }
+    /// <summary>Venue kinds searched by TraceVenues (all when empty).</summary>
+    public System.Collections.Immutable.ImmutableArray<string> VenueKinds { get; init; }
 }

@@ -112,7 +112,18 @@ public sealed class CompiledPolicy
                 DelayDays = parameters.ResolveDays(trace.DelayDays),
             };
         }
-        throw new ArgumentException("an action must set one of set_colour, isolate, release, test, trace", nameof(action));
+        if (action.TraceVenues is { } venues)
+        {
+            return new CompiledAction
+            {
+                Kind = ActionKind.TraceVenues,
+                WindowSlots = parameters.ResolveDays(venues.WindowSlots),
+                TraceDays = parameters.ResolveDays(venues.Days),
+                DelayDays = parameters.ResolveDays(venues.DelayDays),
+                VenueKinds = venues.Kinds.IsDefault ? [] : venues.Kinds,
+            };
+        }
+        throw new ArgumentException("an action must set one of set_colour, isolate, release, test, trace, trace_venues", nameof(action));
     }
 
     private static byte ColourIndex(PolicyConfig policy, string colour)

@@ -24,4 +24,7 @@ public struct PersonFacts
     public string TracedLayer;
     public int TracedDaysAgo;
     public int TraceDepth;
+    public string VenueKind;
+    public int ExposureDaysAgo;
+    public bool HasCode;
 }

@@ -38,6 +38,9 @@ public sealed class RuleActions
     /// <summary>Traces asked for by the actions applied so far, in person order; the tracer empties it.</summary>
     public List<TraceRequest> TraceRequests { get; } = [];
 
+    /// <summary>Co-location traces asked for by the actions applied so far, in person order; the venue tracer empties it.</summary>
+    public List<Venues.VenueTraceRequest> VenueTraceRequests { get; } = [];
+
     /// <summary>Applies <paramref name="requests"/> (sorted by person, then rule) on <paramref name="day"/>.</summary>
     public void Apply(SimulationState state, List<ActionRequest> requests, int day)
     {
@@ -72,6 +75,7 @@ public sealed class RuleActions
                 _lab.Enqueue(agent, kind, day);
             }
             TraceRequests.AddRange(batch.Traces);
+            VenueTraceRequests.AddRange(batch.VenueTraces);
             state.Details.Events?.AddRange(batch.Events);
             foreach (var (agent, days) in batch.CentralOrders)
             {
@@ -156,6 +160,9 @@ public sealed class RuleActions
                     batch.Traces.Add(new TraceRequest(agent, request.Depth + 1, action.Layers, action.TraceDays, action.DelayDays));
                 }
                 break;
+            case ActionKind.TraceVenues:
+                batch.VenueTraces.Add(new Venues.VenueTraceRequest(agent, action.WindowSlots, action.TraceDays, action.DelayDays, action.VenueKinds));
+                break;
         }
     }
 
@@ -181,6 +188,7 @@ public sealed class RuleActions
         public int[] NewColour { get; } = new int[colours];
         public List<(int Agent, int Kind)> TestOrders { get; } = [];
         public List<TraceRequest> Traces { get; } = [];
+        public List<Venues.VenueTraceRequest> VenueTraces { get; } = [];
         public List<PersonEvent> Events { get; } = [];
         public List<(int Agent, int Days)> CentralOrders { get; } = [];
 
@@ -190,6 +198,7 @@ public sealed class RuleActions
             Array.Clear(NewColour);
             TestOrders.Clear();
             Traces.Clear();
+            VenueTraces.Clear();
             Events.Clear();
         }
     }

@@ -58,6 +58,7 @@ public sealed class RuleEvaluator
         FeverReports,
         TestResults,
         Traces,
+        VenueExposures,
     }
 
     /// <summary>
@@ -81,6 +82,10 @@ public sealed class RuleEvaluator
             else if (trigger == RuleTrigger.Traced)
             {
                 EvaluateEvents(state, day, r, EventSource.Traces, traced.Count, traced);
+            }
+            else if (allTriggers && trigger == RuleTrigger.VenueExposure)
+            {
+                EvaluateEvents(state, day, r, EventSource.VenueExposures, state.VenueExposures.Count, traced);
             }
         }
         if (allTriggers && _scopedRules.Length > 0)
@@ -152,6 +157,7 @@ public sealed class RuleEvaluator
         {
             EventSource.FeverReports => state.FeverReports.Count,
             EventSource.TestResults => state.TestResults.Count,
+            EventSource.VenueExposures => state.VenueExposures.Count,
             _ => job.Traced.Count,
         };
         var end = Math.Min(count, (chunk + 1) * EventChunk);
@@ -168,6 +174,11 @@ public sealed class RuleEvaluator
                     var result = state.TestResults[k];
                     agent = result.Agent;
                     payload = new Payload { TestPositive = result.Positive };
+                    break;
+                case EventSource.VenueExposures:
+                    var exposure = state.VenueExposures[k];
+                    agent = exposure.Target;
+                    payload = new Payload { VenueKind = exposure.Kind, ExposureDaysAgo = exposure.DaysAgo };
                     break;
                 default:
                     var e = job.Traced[k];
@@ -264,6 +275,9 @@ public sealed class RuleEvaluator
             TracedLayer = payload.TracedLayer ?? "",
             TracedDaysAgo = payload.TracedDaysAgo,
             TraceDepth = payload.TraceDepth,
+            VenueKind = payload.VenueKind ?? "",
+            ExposureDaysAgo = payload.ExposureDaysAgo,
+            HasCode = state.CodeHolders.Has(agent),
         };
         if ((read & _colourFacts) != 0)
         {
@@ -308,5 +322,7 @@ public sealed class RuleEvaluator
         public string? TracedLayer { get; init; }
         public int TracedDaysAgo { get; init; }
         public int TraceDepth { get; init; }
+        public string? VenueKind { get; init; }
+        public int ExposureDaysAgo { get; init; }
     }
 }

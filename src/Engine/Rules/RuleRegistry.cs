@@ -30,6 +30,7 @@ public sealed class RuleRegistry
         Phases.CheckInRules.Register(builder);
         Testing.TestingRules.Register(builder);
         Tracing.TracingRules.Register(builder);
+        Venues.VenueRules.Register(builder);
         return builder.Build();
     }
 

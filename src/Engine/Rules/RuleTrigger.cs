@@ -13,4 +13,6 @@ public enum RuleTrigger : byte
     Traced = 3,
     /// <summary>Every day, for every living person whose colour the rule names.</summary>
     Daily = 4,
+    /// <summary>Co-location flagging reached the person (the venues part; one event a day at most).</summary>
+    VenueExposure = 5,
 }

@@ -17,4 +17,6 @@ public sealed record ActionConfig
     /// <summary>Order a test of this kind.</summary>
     public string? Test { get; init; }
     public TraceConfig? Trace { get; init; }
+    /// <summary>Co-location flagging (the venues part).</summary>
+    public Hcsim.Engine.Venues.TraceVenuesConfig? TraceVenues { get; init; }
 }

@@ -22,4 +22,15 @@ public sealed record CheckInConfig
     /// <see cref="FeverReportProbability"/> for them), in [0, 1].
     /// </summary>
     public double CentralFeverDetectionProbability { get; init; } = DefaultCentralFeverDetectionProbability;
+    /// <summary>Share of people by age band who have no smartphone, hence no code (none by default).</summary>
+    public System.Collections.Immutable.ImmutableArray<AgeShareConfig> NoSmartphoneShareByAge { get; init; } = [];
+    /// <summary>Check-in fatigue: the probability is multiplied by max(floor, (1 - fatigue_per_day)^t); 0 = none.</summary>
+    public double FatiguePerDay { get; init; }
+    /// <summary>The lowest fatigue factor.</summary>
+    public double FatigueFloor { get; init; }
+    /// <summary>What t counts: <c>policy</c> (days since day 0) or <c>colour</c> (days in the current colour).</summary>
+    public string FatigueClock { get; init; } = "policy";
+
+    /// <summary>The values of <see cref="FatigueClock"/>.</summary>
+    public static readonly System.Collections.Immutable.ImmutableArray<string> FatigueClocks = ["policy", "colour"];
 }

@@ -7,4 +7,6 @@ public sealed record LayersConfig
     public LayerConfig Work { get; init; } = new() { ContactsPerDay = 6, Beta = 0.03 };
     public LayerConfig School { get; init; } = new() { ContactsPerDay = 10, Beta = 0.03 };
     public LayerConfig Community { get; init; } = new() { ContactsPerDay = 3, Beta = 0.016 };
+    /// <summary>Home-quarantine leakage (none by default).</summary>
+    public HomeQuarantineConfig HomeQuarantine { get; init; } = new();
 }

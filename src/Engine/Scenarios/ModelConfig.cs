@@ -24,4 +24,6 @@ public sealed record ModelConfig
     public ImmutableDictionary<string, TestKindConfig> Tests { get; init; } =
         ImmutableDictionary<string, TestKindConfig>.Empty.Add("pcr", new TestKindConfig());
     public PolicyConfig Policy { get; init; } = new();
+    /// <summary>Venue kinds; none (the default) = no venue layer.</summary>
+    public Hcsim.Engine.Venues.VenuesConfig Venues { get; init; } = new();
 }

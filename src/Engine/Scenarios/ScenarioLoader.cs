@@ -537,7 +537,8 @@ public static class ScenarioLoader
                 }
                 foreach (var action in rule.Do)
                 {
-                    NumberOrParameter?[] numbers = [action.Days, action.Trace?.Days, action.Trace?.DelayDays];
+                    NumberOrParameter?[] numbers =
+                        [action.Days, action.Trace?.Days, action.Trace?.DelayDays, action.TraceVenues?.WindowSlots, action.TraceVenues?.Days, action.TraceVenues?.DelayDays];
                     read.UnionWith(numbers.Select(n => n?.Parameter).OfType<string>());
                 }
             }

@@ -79,6 +79,7 @@ internal sealed class ScenarioValidator
         ValidateTestsOrdered(model);
         ValidateTests(model.Tests);
         ValidateMassTesting(model);
+        ValidateVenueEntry(model);
         if (_problems.Count == 0)
         {
             ValidateColourPartColumns(model);
@@ -161,6 +162,48 @@ internal sealed class ScenarioValidator
             {
                 Add($"tests.{name}.sensitivity_by_day",
                     $"give either sensitivity_curve ('{kind.SensitivityCurve}') or sensitivity_by_day, not both");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The colours a venue kind admits must be declared colours; a trace_venues action needs venues, names declared
+    /// kinds, and its window, days and delay must be numbers or declared parameters.
+    /// </summary>
+    private void ValidateVenueEntry(ModelConfig model)
+    {
+        var kindNames = model.Venues.Kinds.Keys.Order(StringComparer.Ordinal).ToImmutableArray();
+        var policy = model.Policy;
+        for (var r = 0; r < policy.Rules.Length; r++)
+        {
+            for (var a = 0; a < policy.Rules[r].Do.Length; a++)
+            {
+                if (policy.Rules[r].Do[a].TraceVenues is not { } trace)
+                {
+                    continue;
+                }
+                var path = $"policy.rules[{r}].do[{a}].trace_venues";
+                if (kindNames.IsEmpty)
+                {
+                    Add(path, "co-location flagging needs venues: declare venue kinds under venues.kinds");
+                }
+                for (var k = 0; k < trace.Kinds.Length; k++)
+                {
+                    if (!kindNames.IsEmpty)
+                    {
+                        OneOf($"{path}.kinds[{k}]", trace.Kinds[k], kindNames, "venue kind");
+                    }
+                }
+                Number($"{path}.window_slots", trace.WindowSlots, policy, 0);
+                Number($"{path}.days", trace.Days, policy, 1);
+                Number($"{path}.delay_days", trace.DelayDays, policy, 1);
+            }
+        }
+        foreach (var (name, kind) in model.Venues.Kinds)
+        {
+            for (var c = 0; c < kind.Admit.Length; c++)
+            {
+                OneOf($"venues.kinds.{name}.admit[{c}]", kind.Admit[c], model.Policy.Colours, "colour");
             }
         }
     }
@@ -480,10 +523,11 @@ internal sealed class ScenarioValidator
         if (action.Release is not null) kinds.Add("release");
         if (action.Test is not null) kinds.Add("test");
         if (action.Trace is not null) kinds.Add("trace");
+        if (action.TraceVenues is not null) kinds.Add("trace_venues");
         if (kinds.Count != 1)
         {
             var found = kinds.Count == 0 ? "none" : string.Join(", ", kinds);
-            Add(path, $"an action needs exactly one of set_colour, isolate, release, test, trace; got {found}");
+            Add(path, $"an action needs exactly one of set_colour, isolate, release, test, trace, trace_venues; got {found}");
         }
         if (action.Days is not null && action.Isolate is null)
         {

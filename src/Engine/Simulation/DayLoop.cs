@@ -9,7 +9,8 @@ namespace Hcsim.Engine.Simulation;
 /// uses, and each runs at its slot.
 /// </summary>
 /// <remarks>
-/// importation (when on) -> progression -> transmission -> background illness -> check-ins -> testing (results) -> mass testing (when on) -> health-code rules
+/// importation (when on) -> progression -> transmission -> venues (when on) -> background illness -> check-ins -> testing
+/// (results) -> mass testing (when on) -> health-code rules
 /// (evaluate, apply, trace, take samples) -> metrics. Progression comes first so a person who becomes infectious today
 /// transmits today; rules come after transmission, so a confinement decided today cuts contacts from tomorrow on.
 /// A new mechanism (venues, mass testing, districts, travel) adds its slot to <see cref="Slots"/> and its part to the
@@ -24,6 +25,7 @@ public sealed class DayLoop
         "importation",
         "progression",
         "transmission",
+        "venues",
         "background_illness",
         "checkin",
         "testing",

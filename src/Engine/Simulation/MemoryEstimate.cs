@@ -34,6 +34,10 @@ public sealed record MemoryEstimate
     public const long RunListBytesPerPerson = 40;
     public const long RunBytesPerPerson = AgentColumnBytesPerPerson + RunListBytesPerPerson;
     public const long RuntimeBytes = 100L * 1024 * 1024;
+    /// <summary>The venue part's lists of the day's visits (an 8-byte entry and a 4-byte visitor id), per expected visit.</summary>
+    public const long VenueBytesPerVisit = 12;
+    /// <summary>The venue part's per-person column (the last day of visits searched by co-location flagging).</summary>
+    public const long VenueBytesPerPerson = 2;
 
     /// <summary>All worlds together (they are built once and shared by every run).</summary>
     public required long WorldBytes { get; init; }
@@ -55,11 +59,14 @@ public sealed record MemoryEstimate
         var worldBytes = populations.Values.Sum(p =>
             p.Size * (WorldBytesPerPerson + WorldBytesPerNeighbour * p.Community.MeanDegree));
         var largest = populations.Values.Select(p => (long)p.Size).DefaultIfEmpty(0).Max();
+        // Venues: the day's visits, at most every kind's visit probability (age factors above 1 are ignored) per person.
+        var venueBytes = scenario.Variants.Where(v => v.Model.Venues.Enabled).Select(v => (long)(v.Model.Population.Size * (VenueBytesPerPerson
+            + VenueBytesPerVisit * v.Model.Venues.Kinds.Values.Sum(k => k.VisitProbability)))).DefaultIfEmpty(0).Max();
         var runs = (long)scenario.Variants.Length * scenario.Replicates;
         return new MemoryEstimate
         {
             WorldBytes = worldBytes,
-            RunBytes = largest * RunBytesPerPerson,
+            RunBytes = largest * RunBytesPerPerson + venueBytes,
             RunsAtOnce = (int)Math.Max(1, Math.Min(Math.Max(1, threads), runs)),
         };
     }

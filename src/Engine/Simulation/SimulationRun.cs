@@ -10,6 +10,7 @@ using Hcsim.Engine.Random;
 using Hcsim.Engine.Rules;
 using Hcsim.Engine.Scenarios;
 using Hcsim.Engine.Testing;
+using Hcsim.Engine.Venues;
 
 namespace Hcsim.Engine.Simulation;
 
@@ -37,7 +38,8 @@ public sealed class SimulationRun
         _model = model;
         var testKinds = TestLab.KindsOf(model);
         Policy = policy;
-        _state = new SimulationState(world, model.Days, [.. policy.Colours], seed, parallel, details)
+        _state = new SimulationState(world, model.Days, [.. policy.Colours], seed, parallel, details,
+            CodeHolders.Of(world, model.Checkin.NoSmartphoneShareByAge, seed))
         {
             TestHistory = ReadsTestHistory(policy) ? new TestHistory(world.Size) : null,
         };
@@ -46,18 +48,24 @@ public sealed class SimulationRun
         _lab = new TestLab(testKinds, TestLabColumns.IsOn(model) ? TestLabColumns.AddTo(_state.Daily, testKinds) : null);
         // The parts this model switches on; DayLoop puts each at its slot. The core parts are always on; a mechanism
         // with its own scenario section (venues, mass testing, travel) is added here when its section is present.
+        var venues = model.Venues.Enabled ? new VenueLayout(model.Venues, world.Size, seed, model.Days) : null;
         List<IDayPhase> parts =
         [
             new ProgressionPhase(_history),
             new TransmissionPhase(contacts, _history, model.Layers, model.Disease),
             new BackgroundIllnessPhase(model.BackgroundIllness),
-            new CheckInPhase(model.Checkin),
+            new CheckInPhase(model.Checkin, recorded: policy.Enabled),
             new TestingPhase(_lab),
             _healthCode = new HealthCodePhase(policy, _lab, contacts,
                 model.CentralIsolation is { } central ? new CentralBeds(central, _state.Daily) : null,
-                model.Tracing is { } tracing ? new TracingCapacity(tracing, _state.Daily) : null),
+                model.Tracing is { } tracing ? new TracingCapacity(tracing, _state.Daily) : null,
+                venues is null ? null : new VenueTracer(venues)),
             new MetricsPhase(policy.Colours.Length),
         ];
+        if (venues is not null)
+        {
+            parts.Add(new VenuePhase(venues, _history, model.Disease, model.Policy));
+        }
         if (!model.MassTesting.IsDefaultOrEmpty)
         {
             parts.Add(new MassTestingPhase(model.MassTesting, policy.Colours, testKinds, _lab, _state.Daily, policy.Enabled));
@@ -137,7 +145,7 @@ public sealed class SimulationRun
         var daily = _state.Daily;
         return _state.Infected.Count == 0 && daily.Flagged[day] == 0
             && daily.QuarantinedHome[day] + daily.QuarantinedCentral[day] == 0
-            && !_state.Traces.HasPending && !_lab.HasPending
+            && !_state.Traces.HasPending && !_lab.HasPending && !_state.VenueExposureQueue.HasPending
             && !(_importation?.ExpectsAfter(day) ?? false) && !_healthCode.HasPendingTraces;
     }
 
@@ -148,7 +156,7 @@ public sealed class SimulationRun
         VariantIndex = variantIndex,
         Replicate = replicate,
         Daily = _state.Daily,
-        Summary = RunSummaryBuilder.Build(variant, replicate, _state.Seed, _state.Daily, _state.Agents),
+        Summary = RunSummaryBuilder.Build(variant, replicate, _state.Seed, _state.Daily, _state.Agents, _state.Records, _state.Venues, _state.CodeHolders.WithoutCode),
         PhaseTimes = _loop.PhaseTimes(),
         Events = _state.Details.Events ?? [],
         Transmissions = _state.Details.Transmissions ?? [],

@@ -11,8 +11,10 @@ namespace Hcsim.Engine.Simulation;
 /// </summary>
 public sealed class SimulationState
 {
-    public SimulationState(World world, int days, IReadOnlyList<string> colours, ulong seed, ParallelOptions parallel, DetailOptions? details = null)
+    /// <param name="codes">Who holds a code; everyone when null.</param>
+    public SimulationState(World world, int days, IReadOnlyList<string> colours, ulong seed, ParallelOptions parallel, DetailOptions? details = null, CodeHolders? codes = null)
     {
+        CodeHolders = codes ?? CodeHolders.Everyone(world.Size);
         World = world;
         Agents = new AgentState(world.Size);
         Seed = seed;
@@ -21,6 +23,9 @@ public sealed class SimulationState
         Daily = new DailyMetrics(days, [.. colours]);
         Details = new DetailLog(details ?? DetailOptions.None);
         Traces = new TraceQueue(days);
+        Records = new DataRecords(world.Size);
+        Venues = new Hcsim.Engine.Venues.VenueTotals();
+        VenueExposureQueue = new Hcsim.Engine.Venues.VenueExposureQueue(days);
     }
 
     public World World { get; }
@@ -39,5 +44,15 @@ public sealed class SimulationState
     public TestHistory? TestHistory { get; init; }
     public DayEvents Today { get; }
     public DailyMetrics Daily { get; }
+    /// <summary>The records the policy gathers over the run (its surveillance cost).</summary>
+    public DataRecords Records { get; }
+    /// <summary>Who holds a health code (people without a smartphone do not).</summary>
+    public CodeHolders CodeHolders { get; }
+    /// <summary>Venue visits and refusals at the door over the run (zero without venues).</summary>
+    public Hcsim.Engine.Venues.VenueTotals Venues { get; }
+    /// <summary>Venue exposures waiting for delivery (co-location flagging).</summary>
+    public Hcsim.Engine.Venues.VenueExposureQueue VenueExposureQueue { get; }
+    /// <summary>Venue exposures delivered today, one per person, by person.</summary>
+    public List<Hcsim.Engine.Venues.VenueExposure> VenueExposures { get; } = [];
     public DetailLog Details { get; }
 }

@@ -25,6 +25,7 @@ public sealed class TestLab
     private readonly TestLabColumns? _columns;
     private readonly Dictionary<int, List<(int Agent, int Kind)>> _retestsByDay = [];
     private readonly List<int> _pool = [];
+    private int _sampledToday;
 
     /// <param name="columns">The run's accounting columns, when the scenario has them.</param>
     public TestLab(IReadOnlyList<TestKind> kinds, TestLabColumns? columns = null)
@@ -63,10 +64,12 @@ public sealed class TestLab
 
     /// <summary>
     /// Takes today's samples from the queues, within capacity, after today's individual retests of positive pools;
-    /// records the sampling day in <paramref name="history"/> when kept.
+    /// records the sampling day in <paramref name="history"/> when kept. Returns the number of samples taken (retests
+    /// included): each is a record the health code keeps.
     /// </summary>
-    public void TakeSamples(AgentState state, int day, ulong seed, TestHistory? history = null)
+    public int TakeSamples(AgentState state, int day, ulong seed, TestHistory? history = null)
     {
+        _sampledToday = 0;
         if (_retestsByDay.Remove(day, out var retests))
         {
             foreach (var (agent, k) in retests)
@@ -118,6 +121,7 @@ public sealed class TestLab
         {
             columns.Waiting[day] = _waiting.Sum(q => q.Count);
         }
+        return _sampledToday;
     }
 
     /// <summary>
@@ -191,6 +195,7 @@ public sealed class TestLab
 
     private void CountSample(int kind, int day, int waited)
     {
+        _sampledToday++;
         if (_columns is not { } columns)
         {
             return;

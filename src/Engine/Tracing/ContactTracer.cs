@@ -10,6 +10,7 @@ namespace Hcsim.Engine.Tracing;
 /// Finds the contacts of the people a round of actions asked to trace and queues their traced events. Contacts of past
 /// days are regenerated exactly as transmission drew them (<see cref="DailyContacts"/>), with the confinement that was
 /// in force on each day. It only reads state, so the requests are traced in parallel chunks, merged in chunk order.
+/// Every contact found is a record consulted, and every traced person one looked up (<see cref="SimulationState.Records"/>).
 /// </summary>
 public sealed class ContactTracer
 {
@@ -51,9 +52,14 @@ public sealed class ContactTracer
             Contacts = _contacts, Requests = requests, Outputs = _outputs, Day = day, Coverage = _capacity?.Coverage, Seed = state.Seed,
         };
         ChunkedLoop.Run(chunks, state.Parallel, ref body);
+        foreach (var request in CollectionsMarshal.AsSpan(requests))
+        {
+            state.Records.MarkLookedUp(request.Agent);
+        }
         for (var c = 0; c < chunks; c++)
         {
             _capacity?.Traced(day, _outputs[c].Events.Count);
+            state.Records.AddContactsConsulted(_outputs[c].Events.Count);
             Queue(state, _outputs[c]);
         }
         requests.Clear();

@@ -9,7 +9,8 @@ namespace Hcsim.Runner.Cli;
 /// fits <see cref="DefaultWidth"/> columns in a log as well as in a terminal. Headers take two short lines; when the
 /// variant names are too long for one row (sweep names are), each variant's name gets its own line above its numbers.
 /// Confinement of never-infected people (false positives) and of recovered people (held after the infection) is shown
-/// in separate columns, since only the first is a cost of wrong detection.
+/// in separate columns, since only the first is a cost of wrong detection. The data records (the surveillance cost)
+/// follow the table as a wrapped list, compact (k = thousand, M = million), so the table keeps its one-line rows.
 /// </summary>
 public static class ConsoleSummary
 {
@@ -52,6 +53,7 @@ public static class ConsoleSummary
             text.Append(Numbers(cells[v], widths)).Append('\n');
         }
         var n = statistics.Where(s => s.Metric == "attack_rate").Select(s => s.N).DefaultIfEmpty(0).Max();
+        text.Append(DataRecordsLines(variants, statistics, width));
         text.Append("conf. p-d: confined person-days of people never infected / recovered.\n");
         text.Append(CultureInfo.InvariantCulture, $"Means over {n} replicate(s); - = undefined. Intervals: see report.md.\n");
         return text.ToString();
@@ -71,5 +73,38 @@ public static class ConsoleSummary
     {
         var mean = statistics.FirstOrDefault(s => s.Variant == variant && s.Metric == metric)?.Mean;
         return mean is { } value ? value.ToString(format, CultureInfo.InvariantCulture) : "-";
+    }
+
+    /// <summary>"data records (...): v1 5.45M, v2 0, ..." wrapped at <paramref name="width"/>, continuation lines indented.</summary>
+    private static string DataRecordsLines(IReadOnlyList<string> variants, IReadOnlyList<VariantStatistic> statistics, int width)
+    {
+        var text = new StringBuilder();
+        var line = new StringBuilder("data records (check-ins, tests, scans, contacts and scans consulted):");
+        for (var v = 0; v < variants.Count; v++)
+        {
+            var mean = statistics.FirstOrDefault(s => s.Variant == variants[v] && s.Metric == "data_records")?.Mean;
+            var item = $"{variants[v]} {(mean is { } value ? CompactCount(value) : "-")}{(v + 1 < variants.Count ? "," : "")}";
+            if (line.Length + 1 + item.Length > width && line.Length > 2)
+            {
+                text.Append(line).Append('\n');
+                line.Clear().Append(' ');
+            }
+            line.Append(' ').Append(item);
+        }
+        return text.Append(line).Append('\n').ToString();
+    }
+
+    /// <summary>A non-negative count in at most six characters: 999, 12.3k, 4.56M, 1.20G.</summary>
+    internal static string CompactCount(double value)
+    {
+        string[] suffixes = ["", "k", "M", "G", "T"];
+        var scale = 0;
+        while (Math.Abs(value) >= 999.5 && scale < suffixes.Length - 1)
+        {
+            value /= 1000;
+            scale++;
+        }
+        var digits = scale == 0 ? "0" : Math.Abs(value) >= 99.95 ? "0" : Math.Abs(value) >= 9.995 ? "0.0" : "0.00";
+        return value.ToString(digits, CultureInfo.InvariantCulture) + suffixes[scale];
     }
 }

@@ -147,15 +147,18 @@ public sealed class ProgressDisplay : IProgress<ExecutionProgress>
         }
     }
 
-    /// <summary>One plain progress line: percent, runs, simulated days per second and the time left at that rate.</summary>
+    /// <summary>
+    /// One plain progress line: percent, runs, simulated days per second and the time left at that rate. Kept short so
+    /// that it fits 80 columns even when the first sample's rate is huge (a few days done in a millisecond).
+    /// </summary>
     public static string Line(ExecutionProgress progress, long startedTimestamp, int percent)
     {
         var rate = Rate(progress, startedTimestamp);
         var left = rate > 0 && progress.DaysDone < progress.DaysTotal
-            ? $", about {FormatDuration(TimeSpan.FromSeconds((progress.DaysTotal - progress.DaysDone) / rate))} left"
+            ? $", {FormatDuration(TimeSpan.FromSeconds((progress.DaysTotal - progress.DaysDone) / rate))} left"
             : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"simulating: {percent} % (runs {progress.RunsDone} of {progress.RunsTotal}, {progress.DaysDone} of {progress.DaysTotal} days, {rate:N0} days/s{left})");
+            $"simulating: {percent} % (runs {progress.RunsDone}/{progress.RunsTotal}, days {progress.DaysDone}/{progress.DaysTotal}, {rate:N0} days/s{left})");
     }
 
     /// <summary>Simulated days (summed over runs) per wall-clock second since the start.</summary>

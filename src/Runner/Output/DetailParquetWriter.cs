@@ -102,7 +102,7 @@ public sealed class DetailParquetWriter : IAsyncDisposable
             day[i] = t.Day;
             infector[i] = t.Infector;
             infectee[i] = t.Infectee;
-            layer[i] = ContactLayers.Names[(int)t.Layer];
+            layer[i] = ContactLayers.NameOf(t.Layer);
             colour[i] = _colours[t.InfectorColour];
             confinement[i] = ConfinementKinds.Names[(int)t.InfectorConfinement];
         }

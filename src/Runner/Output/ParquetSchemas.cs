@@ -62,6 +62,17 @@ public static class ParquetSchemas
         new("confinement_rising_at_end", typeof(int), false, "1 when the last day's quarantined_home + quarantined_central is above its value 7 days earlier (day 0 in shorter runs), else 0: totals then depend on the horizon.", s => s.ConfinementRisingAtEnd ? 1 : 0),
         new("epidemic_rising_at_end", typeof(int), false, "1 when the last day's exposed + infectious is above its value 7 days earlier (day 0 in shorter runs), else 0.", s => s.EpidemicRisingAtEnd ? 1 : 0),
         new("infections_averted", typeof(double), true, "Counterfactual variant's total_infections minus this run's, same replicate; empty without a counterfactual.", s => s.InfectionsAverted),
+        new("records_checkins", typeof(long), false, "Check-ins recorded by the health code over the run: people who checked in, staff checks in central isolation included, summed over days; 0 when the policy is off.", s => s.RecordsCheckins),
+        new("records_tests", typeof(long), false, "Test samples taken over the run (a sample is a record whether or not its result arrives before the end).", s => s.RecordsTests),
+        new("records_scans", typeof(long), false, "Code scans at venue doors over the run: every attempted venue visit by a person holding a code, refused ones included; 0 without venues or when the policy is off.", s => s.RecordsScans),
+        new("records_contacts_consulted", typeof(long), false, "Contact records read by tracing: one per contact found, per layer and past day looked at, before events to the same person are merged.", s => s.RecordsContactsConsulted),
+        new("records_paper_passes", typeof(long), false, "Paper passes filled in at venue doors by people without a code (kinds with no_code: paper), when the policy is on.", s => s.RecordsPaperPasses),
+        new("records_scans_consulted", typeof(long), false, "Scan records read by co-location flagging (trace_venues): one per co-visitor's scan found within a case's window of slots.", s => s.RecordsScansConsulted),
+        new("data_records", typeof(long), false, "records_checkins + records_tests + records_scans + records_paper_passes + records_contacts_consulted + records_scans_consulted: the records the policy gathered or read (its surveillance cost).", s => s.DataRecords),
+        new("people_looked_up", typeof(int), false, "Distinct people whose contacts (trace) or venue visits (trace_venues) were consulted at least once.", s => s.PeopleLookedUp),
+        new("venue_visits", typeof(long), false, "Venue visits made (people admitted) over the run, all kinds; 0 without venues.", s => s.VenueVisits),
+        new("people_without_code", typeof(int), false, "People without a smartphone, hence without a code (checkin.no_smartphone_share_by_age); the same people in every variant of a replicate.", s => s.PeopleWithoutCode),
+        new("venue_refusals", typeof(long), false, "Venue visits refused at the door over the run because the kind does not admit the person's colour (venues.kinds.NAME.admit).", s => s.VenueRefusals),
     ];
 
     /// <summary>Summary columns that identify or size a run rather than measure it.</summary>

@@ -6,8 +6,8 @@ namespace Hcsim.Runner.Output;
 
 /// <summary>
 /// Writes <c>report.md</c>, a page that stands on its own: what was run, the variants compared, a compact table of the
-/// key metrics with 95 % intervals, the trade-off chart, the other plots with one line each, and the full statistics
-/// per variant. A pure function of <see cref="ResultsData"/>, so <c>hcsim report</c> rewrites the same text.
+/// key metrics with 95 % intervals, the trade-off chart, the data collected (a table and its chart), the other plots
+/// with one line each, and the full statistics per variant. A pure function of <see cref="ResultsData"/>, so <c>hcsim report</c> rewrites the same text.
 /// </summary>
 public static class ReportWriter
 {
@@ -22,6 +22,10 @@ public static class ReportWriter
         ("false_positive_share", "false-positive share"),
         ("missed_person_days", "missed person-days"),
     ];
+
+    /// <summary>The data-collected table's columns, in order.</summary>
+    private static readonly string[] DataCollectedMetrics =
+        ["records_checkins", "records_tests", "records_scans", "records_contacts_consulted", "records_scans_consulted", "data_records", "people_looked_up"];
 
     /// <summary>Share metrics: shown as percentages and cut to [0, 1].</summary>
     private static readonly string[] Shares = ["attack_rate", "false_positive_share", "confirmation_ppv"];
@@ -127,12 +131,19 @@ public static class ReportWriter
 
         md.Append(PartsSection(data));
 
+        string[] ownSections = [ResultPlots.TradeOffFile, ResultPlots.DataCollectedFile];
         foreach (var plot in plots)
         {
-            var heading = plot.Path == ResultPlots.TradeOffFile ? "## Trade-off" : plot == plots.FirstOrDefault(p => p.Path != ResultPlots.TradeOffFile) ? "## Plots" : null;
+            var heading = plot.Path == ResultPlots.TradeOffFile ? "## Trade-off"
+                : plot.Path == ResultPlots.DataCollectedFile ? "## Data collected"
+                : plot == plots.FirstOrDefault(p => !ownSections.Contains(p.Path)) ? "## Plots" : null;
             if (heading is not null)
             {
                 md.Append('\n').Append(heading).Append('\n');
+            }
+            if (plot.Path == ResultPlots.DataCollectedFile)
+            {
+                md.Append('\n').Append(DataCollectedTable(data));
             }
             md.Append(CultureInfo.InvariantCulture, $"\n![{plot.Path}]({plot.Path})\n\n{plot.Caption}\n");
             if (plot.Path == ResultPlots.TradeOffFile)
@@ -164,6 +175,25 @@ public static class ReportWriter
             }
         }
         return md.ToString();
+    }
+
+    /// <summary>The records each variant's policy gathered or read (means over replicates), the surveillance cost.</summary>
+    private static string DataCollectedTable(ResultsData data)
+    {
+        var text = new StringBuilder();
+        text.Append("Records the policy gathered or read about people (means over replicates): check-ins, test samples, venue scans, ")
+            .Append("contact records consulted by tracing, scans consulted by co-location flagging, their sum, and the distinct people whose contacts or visits were consulted.\n\n")
+            .Append("| variant | check-ins | test samples | venue scans | contacts consulted | scans consulted | data records | people looked up |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        foreach (var variant in data.Metadata.Variants)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| `{variant.Name}` |");
+            foreach (var metric in DataCollectedMetrics)
+            {
+                text.Append(' ').Append(Opt(VariantStatistics.Find(data.Statistics, variant.Name, metric).Mean)).Append(" |");
+            }
+            text.Append('\n');
+        }
+        return text.ToString();
     }
 
     /// <summary>The recovered part of confinement, which the trade-off's cost axis leaves out.</summary>

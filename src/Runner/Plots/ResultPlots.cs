@@ -17,6 +17,7 @@ public static class ResultPlots
     public const string QuarantineFile = "plots/quarantine.png";
     public const string FalsePositiveFile = "plots/false-positive-share.png";
     public const string TradeOffFile = "plots/tradeoff.png";
+    public const string DataCollectedFile = "plots/data-collected.png";
     public const string HeatmapFile = "plots/sweep-heatmap.png";
     public const string TestsFile = "plots/tests.png";
 
@@ -30,7 +31,7 @@ public static class ResultPlots
     {
         var lines = data.Daily.Take(MaxLineVariants).ToList();
         var shown = lines.Count < data.Daily.Count ? $" (first {lines.Count} of {data.Daily.Count} variants)" : "";
-        var jobs = new List<Func<PlotFile>> { () => WriteTradeOff(pathOf(TradeOffFile), data) };
+        var jobs = new List<Func<PlotFile>> { () => WriteTradeOff(pathOf(TradeOffFile), data), () => WriteDataCollected(pathOf(DataCollectedFile), data) };
         if (data.Metadata.SweepAxes.Length == 2)
         {
             jobs.Add(() => WriteHeatmap(pathOf(HeatmapFile), data));
@@ -183,14 +184,45 @@ public static class ResultPlots
     public static PlotFile WriteTradeOff(string path, ResultsData data)
     {
         var hasCounterfactual = data.Metadata.Counterfactual is not null;
-        var yMetric = hasCounterfactual ? "infections_averted" : "total_infections";
-        const string xMetric = "never_infected_confined_person_days";
         var plot = PlotStyle.Create(
             hasCounterfactual
                 ? "Trade-off: infections averted vs. never-infected people confined (up and left is better)"
                 : "Trade-off: infections vs. never-infected people confined (down and left is better)",
             "never-infected confinement person-days (people confined who were never infected, summed over days)",
             hasCounterfactual ? $"infections averted (vs. {data.Metadata.Counterfactual})" : "total infections");
+        DrawCostBenefit(plot, path, data, "never_infected_confined_person_days");
+        return new PlotFile(TradeOffFile, hasCounterfactual
+            ? "Trade-off: each point is a variant, infections averted (up is better) against never-infected confinement person-days (left is better: the days people who were never infected spent confined), means with 95 % interval whiskers; ringed points are Pareto-efficient (no other variant averts more with fewer never-infected person-days confined). The counterfactual, at (0, 0) by definition, is not drawn."
+            : "Trade-off: each point is a variant, total infections (down is better) against never-infected confinement person-days (left is better: the days people who were never infected spent confined), means with 95 % interval whiskers; ringed points are Pareto-efficient.");
+    }
+
+    /// <summary>
+    /// The surveillance cost: infections averted (up) against data_records (the records the policy gathered or read,
+    /// right), drawn like the trade-off; without a counterfactual, total infections take the place of infections averted.
+    /// </summary>
+    public static PlotFile WriteDataCollected(string path, ResultsData data)
+    {
+        var hasCounterfactual = data.Metadata.Counterfactual is not null;
+        var plot = PlotStyle.Create(
+            hasCounterfactual
+                ? "Data collected vs. infections averted (up and left is better)"
+                : "Data collected vs. infections (down and left is better)",
+            "data records (check-ins + test samples + venue scans + contact records consulted by tracing)",
+            hasCounterfactual ? $"infections averted (vs. {data.Metadata.Counterfactual})" : "total infections");
+        DrawCostBenefit(plot, path, data, "data_records");
+        return new PlotFile(DataCollectedFile, hasCounterfactual
+            ? "Data collected: each point is a variant, infections averted (up is better) against the records the policy gathered or read (`data_records`: check-ins, test samples, venue scans, contacts consulted, left is better), means with 95 % interval whiskers; ringed points are Pareto-efficient. The counterfactual is not drawn."
+            : "Data collected: each point is a variant, total infections (down is better) against the records the policy gathered or read (`data_records`: check-ins, test samples, venue scans, contacts consulted, left is better), means with 95 % interval whiskers; ringed points are Pareto-efficient.");
+    }
+
+    /// <summary>
+    /// One point per variant (the counterfactual left out): <paramref name="xMetric"/> (a cost, right) against infections
+    /// averted (up), or total infections without a counterfactual, with 95 % whiskers and the Pareto-efficient ringed.
+    /// </summary>
+    private static void DrawCostBenefit(Plot plot, string path, ResultsData data, string xMetric)
+    {
+        var hasCounterfactual = data.Metadata.Counterfactual is not null;
+        var yMetric = hasCounterfactual ? "infections_averted" : "total_infections";
         var points = new List<TradeOffPoint>();
         for (var i = 0; i < data.Metadata.Variants.Length; i++)
         {
@@ -233,9 +265,6 @@ public static class ResultPlots
         // Names stay in the legend: labels next to points overlap as soon as variants cluster, which they do in sweeps.
         plot.Axes.AutoScale();
         Save(plot, path, legend: points.Count <= 2 * MaxLineVariants);
-        return new PlotFile(TradeOffFile, hasCounterfactual
-            ? "Trade-off: each point is a variant, infections averted (up is better) against never-infected confinement person-days (left is better: the days people who were never infected spent confined), means with 95 % interval whiskers; ringed points are Pareto-efficient (no other variant averts more with fewer never-infected person-days confined). The counterfactual, at (0, 0) by definition, is not drawn."
-            : "Trade-off: each point is a variant, total infections (down is better) against never-infected confinement person-days (left is better: the days people who were never infected spent confined), means with 95 % interval whiskers; ringed points are Pareto-efficient.");
     }
 
     /// <summary>Tests used per variant (samples and tubes, totals over the days, mean over replicates), each labelled with its cost.</summary>

@@ -119,7 +119,7 @@ public class MetricDefinitionsTests
         state.Agents.Colour[4] = 0;                  // agent 4 released
         metrics.Step(state, 1);
 
-        var s = RunSummaryBuilder.Build("v", 0, 9, state.Daily, state.Agents);
+        var s = RunSummaryBuilder.Build("v", 0, 9, state.Daily, state.Agents, state.Records, state.Venues);
 
         Assert.Equal(9, s.TotalInfections);           // everyone ever infected (the dead included): all but agent 1
         Assert.Equal(9.0 / 10, s.AttackRate);

@@ -37,7 +37,7 @@ public sealed class CheckInPhaseTests
         var state = State(day);
         var config = new CheckInConfig { Probability = 0, FeverReportProbability = 0 };
 
-        new CheckInPhase(config).Step(state, day);
+        new CheckInPhase(config, recorded: true).Step(state, day);
 
         var checkedIn = Enumerable.Range(0, 5).Where(i => state.Agents.CheckInDay[i] == day).ToArray();
         Assert.True(checkedIn.SequenceEqual([0, 3]), $"with checkin.probability 0 only the centrally isolated (0, 3) should be checked, by staff; got [{string.Join(", ", checkedIn)}]");
@@ -53,7 +53,7 @@ public sealed class CheckInPhaseTests
         var state = State(day);
         var config = new CheckInConfig { Probability = 1, FeverReportProbability = 1, CentralCheckProbability = 0 };
 
-        new CheckInPhase(config).Step(state, day);
+        new CheckInPhase(config, recorded: true).Step(state, day);
 
         var checkedIn = Enumerable.Range(0, 5).Where(i => state.Agents.CheckInDay[i] == day).ToArray();
         Assert.True(checkedIn.SequenceEqual([1, 2, 4]), $"with central_check_probability 0 everybody but the centrally isolated should check in; got [{string.Join(", ", checkedIn)}]");
@@ -67,7 +67,7 @@ public sealed class CheckInPhaseTests
         var state = State(day);
         var config = new CheckInConfig { Probability = 1, FeverReportProbability = 1, CentralFeverDetectionProbability = 0 };
 
-        new CheckInPhase(config).Step(state, day);
+        new CheckInPhase(config, recorded: true).Step(state, day);
 
         Assert.True(state.Agents.CheckInDay[3] == day, "the isolated person with fever is still checked by staff");
         Assert.True(state.FeverReports.Count == 0, "with central_fever_detection_probability 0 staff report no fever");

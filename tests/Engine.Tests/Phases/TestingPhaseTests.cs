@@ -37,7 +37,7 @@ public sealed class TestingPhaseTests
 
         testing.Step(state, 1);
         metrics.Step(state, 1);
-        var summary = RunSummaryBuilder.Build("v", 0, state.Seed, state.Daily, a);
+        var summary = RunSummaryBuilder.Build("v", 0, state.Seed, state.Daily, a, state.Records, state.Venues);
 
         var d = state.Daily;
         Assert.True(d.PositiveTests[1] == 5, $"all five results should be positive, got {d.PositiveTests[1]}");

@@ -14,6 +14,7 @@ public sealed class ConsoleSummaryTests
         {
             Statistic(v, "attack_rate", 0.802), Statistic(v, "peak_quarantined", 33_348), Statistic(v, "never_infected_confined_person_days", 2_305_423),
             Statistic(v, "recovered_confined_person_days", 1_305_423), Statistic(v, "false_positive_share", 0.998), Statistic(v, "infections_averted", 159_940),
+            Statistic(v, "data_records", 1_234_567_890),
         }).ToList();
 
         var text = ConsoleSummary.Render(variants, statistics);
@@ -21,7 +22,20 @@ public sealed class ConsoleSummaryTests
         Assert.All(text.Split('\n'), line => Assert.True(line.Length <= 80, $"every line should fit 80 columns: '{line}' has {line.Length}"));
         Assert.All(variants, v => Assert.Contains(v, text, StringComparison.Ordinal));
         Assert.Contains("2,305,423", text, StringComparison.Ordinal);
+        Assert.True(text.Contains($"{variants[^1]} 1.23G", StringComparison.Ordinal), $"the data records should follow the table, compact:\n{text}");
         Assert.DoesNotContain("…", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, "0")]
+    [InlineData(999, "999")]
+    [InlineData(1_000, "1.00k")]
+    [InlineData(12_345, "12.3k")]
+    [InlineData(999_600, "1.00M")]
+    [InlineData(456_789_000, "457M")]
+    public void CompactCount_AnyCount_FitsSixCharacters(double value, string expected)
+    {
+        Assert.True(ConsoleSummary.CompactCount(value) == expected, $"{value} should read {expected}, reads {ConsoleSummary.CompactCount(value)}");
     }
 
     [Fact]
@@ -52,9 +66,20 @@ public sealed class ConsoleSummaryTests
 
         var line = ProgressDisplay.Line(new Hcsim.Engine.Simulation.ExecutionProgress(500, 1000, 12, 24), started, 50);
 
-        Assert.Contains("runs 12 of 24", line, StringComparison.Ordinal);
+        Assert.Contains("runs 12/24", line, StringComparison.Ordinal);
         Assert.Contains("days/s", line, StringComparison.Ordinal);
         // 500 days in about 10 s leaves about 10 s for the other 500.
-        Assert.Matches(@"about (9|10|11) s left", line);
+        Assert.Matches(@" (9|10|11) s left", line);
+    }
+
+    [Fact]
+    public void ProgressLine_FirstSampleOfALargeSweep_FitsEightyColumns()
+    {
+        // A first sample a millisecond after the start gives an absurd rate; the line must still fit a terminal.
+        var started = System.Diagnostics.Stopwatch.GetTimestamp() - System.Diagnostics.Stopwatch.Frequency / 1000;
+
+        var line = ProgressDisplay.Line(new Hcsim.Engine.Simulation.ExecutionProgress(9_999, 999_999, 999, 9_999), started, 1);
+
+        Assert.True(line.Length <= 80, $"a progress line should fit 80 columns, got {line.Length}: '{line}'");
     }
 }

@@ -72,6 +72,8 @@ public sealed class ParquetOutputTests : IDisposable
             ["confirmation_ppv"] = "DOUBLE", ["never_infected_confined_per_case"] = "DOUBLE", ["never_infected_confined_person_days_per_case"] = "DOUBLE",
             ["confined_at_end"] = "INTEGER", ["confinement_days_after_end"] = "BIGINT", ["open_confinements_at_end"] = "INTEGER",
             ["confinement_rising_at_end"] = "INTEGER", ["epidemic_rising_at_end"] = "INTEGER", ["infections_averted"] = "DOUBLE",
+            ["records_checkins"] = "BIGINT", ["records_tests"] = "BIGINT", ["records_scans"] = "BIGINT", ["records_contacts_consulted"] = "BIGINT", ["records_scans_consulted"] = "BIGINT", ["records_paper_passes"] = "BIGINT", ["people_without_code"] = "INTEGER",
+            ["data_records"] = "BIGINT", ["people_looked_up"] = "INTEGER", ["venue_visits"] = "BIGINT", ["venue_refusals"] = "BIGINT",
         };
         Assert.All(schema, c => Assert.True(expectedTypes[c.Name] == c.Type, $"{c.Name} should be {expectedTypes[c.Name]}, is {c.Type}"));
 

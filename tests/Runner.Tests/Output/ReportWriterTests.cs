@@ -39,6 +39,8 @@ public sealed class ReportWriterTests
                 "never_infected_confined_person_days" => 1111.0,
                 "recovered_confined_person_days" => 2222.0,
                 "confined_at_end" => 7.0,
+                "data_records" => 123_456.0,
+                "people_looked_up" => 789.0,
                 "confinement_rising_at_end" => confinementRising,
                 "epidemic_rising_at_end" => epidemicRising,
                 _ => (double?)0.5,
@@ -78,5 +80,19 @@ public sealed class ReportWriterTests
         Assert.True(report.Contains("The cost axis counts only never-infected confinement person-days", StringComparison.Ordinal)
             && report.Contains("`steady` 2,222", StringComparison.Ordinal),
             $"under the trade-off chart the report should say what its cost axis counts and give the recovered part its own line:\n{report}");
+    }
+
+    [Fact]
+    public void Render_DataCollectedPlot_HasItsOwnSectionWithTheRecordsTable()
+    {
+        var report = ReportWriter.Render(Data(), [new PlotFile(ResultPlots.TradeOffFile, "Trade-off caption."),
+            new PlotFile(ResultPlots.DataCollectedFile, "Data caption."), new PlotFile(ResultPlots.EpidemicFile, "Epidemic caption.")]);
+
+        var section = report.IndexOf("## Data collected", StringComparison.Ordinal);
+        Assert.True(section > report.IndexOf("## Trade-off", StringComparison.Ordinal), $"the data collected should follow the trade-off:\n{report}");
+        Assert.True(report.IndexOf("| `steady` | 0.5 | 0.5 | 0.5 | 0.5 | 0.5 | 123,456 | 789 |", section, StringComparison.Ordinal) > section,
+            $"the section should list check-ins, tests, contacts consulted, data records and people looked up per variant:\n{report}");
+        Assert.True(report.IndexOf("![plots/data-collected.png]", section, StringComparison.Ordinal) > section, "the section should show its chart");
+        Assert.True(report.IndexOf("## Plots", StringComparison.Ordinal) > section, "the other plots keep their own section after it");
     }
 }

@@ -34,7 +34,7 @@ public sealed class ResultsPipelineTests : IDisposable
         string[] expected =
         [
             "daily.parquet", "summary.parquet", "report.md", "manifest.json",
-            "plots/epidemic.png", "plots/quarantine.png", "plots/colours-no_codes.png", "plots/colours-codes_2020.png",
+            "plots/epidemic.png", "plots/quarantine.png", "plots/data-collected.png", "plots/colours-no_codes.png", "plots/colours-codes_2020.png",
         ];
         foreach (var file in expected)
         {

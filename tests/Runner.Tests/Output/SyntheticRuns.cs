@@ -97,6 +97,17 @@ public static class SyntheticRuns
             OpenConfinementsAtEnd = replicate,
             ConfinementRisingAtEnd = variantIndex > 0,
             EpidemicRisingAtEnd = false,
+            RecordsCheckins = 900L + replicate,
+            RecordsTests = 5L * replicate,
+            RecordsScans = 50L * variantIndex,
+            RecordsContactsConsulted = 30L * variantIndex,
+            RecordsScansConsulted = 20L * variantIndex,
+            RecordsPaperPasses = 3L * variantIndex,
+            DataRecords = 900L + 6L * replicate + 103L * variantIndex,
+            PeopleLookedUp = 4 * variantIndex,
+            VenueVisits = 48L * variantIndex,
+            VenueRefusals = 2L * variantIndex,
+            PeopleWithoutCode = 7,
         };
         return new RunResult
         {

@@ -28,7 +28,7 @@ public sealed class ResultPlotsTests : IDisposable
         var data = await ResultsData.ReadAsync(folder, ResultsMetadata.From(scenario), withDaily: true, CancellationToken.None);
         var plots = ResultPlots.WriteAll(data, relative => PathIn(_temp.Path, "redrawn", relative));
 
-        string[] expected = [ResultPlots.TradeOffFile, ResultPlots.HeatmapFile, ResultPlots.EpidemicFile, ResultPlots.EpidemicPoliciesFile, ResultPlots.QuarantineFile, ResultPlots.FalsePositiveFile];
+        string[] expected = [ResultPlots.TradeOffFile, ResultPlots.DataCollectedFile, ResultPlots.HeatmapFile, ResultPlots.EpidemicFile, ResultPlots.EpidemicPoliciesFile, ResultPlots.QuarantineFile, ResultPlots.FalsePositiveFile];
         Assert.All(expected, file => Assert.Contains(file, plots.Select(p => p.Path)));
         Assert.True(plots.Count == expected.Length + scenario.Variants.Length, "one colour plot per variant besides the shared plots");
         foreach (var plot in plots)

@@ -1,0 +1,336 @@
+using System.Runtime.InteropServices;
+using Hcsim.Engine.Agents;
+using Hcsim.Engine.Contacts;
+using Hcsim.Engine.Disease;
+using Hcsim.Engine.Metrics;
+using Hcsim.Engine.Phases;
+using Hcsim.Engine.Random;
+using Hcsim.Engine.Scenarios;
+using Hcsim.Engine.Simulation;
+
+namespace Hcsim.Engine.Venues;
+
+/// <summary>
+/// The venue layer: today's visits (<see cref="VenueLayout"/>), then transmission among people in the same venue in the
+/// same slot. Runs after the other layers' transmission, so a person infected elsewhere today is no longer susceptible.
+/// </summary>
+/// <remarks>
+/// Who visits: every living person who is not confined today (home quarantine and central isolation remove the layer).
+/// Visits are generated in parallel over fixed chunks of people and grouped by venue-slot with a counting sort that
+/// takes the chunks in order, so each group lists its visitors in ascending id whatever the thread count. An infectious
+/// visitor meets every other visitor of the group when there are at most <c>max_contacts</c> of them, else
+/// <c>max_contacts</c> co-visitors drawn with replacement (stream <see cref="RngStream.VenueContact"/>), so a crowded
+/// slot costs max_contacts draws per infectious visitor, not the square of its size. A contact infects a susceptible
+/// co-visitor with probability beta x infectiousness(stage) x susceptibility(age) (stream
+/// <see cref="RngStream.VenueTransmission"/>, keyed by infector and contact); when several reach one person, the
+/// smallest infector id wins.
+/// <para>Entry control: when the policy is on, every visit is a scan of the person's code at the door (counted in
+/// <see cref="SimulationState.Records"/>); a person whose colour at the start of the day the kind does not admit is
+/// refused (counted in <see cref="SimulationState.Venues"/>) and does not visit. Without codes there are neither scans
+/// nor refusals. A person without a code (<see cref="Agents.CodeHolders"/>) is not scanned: the kind's <c>no_code</c>
+/// admits them, refuses them (a refusal) or admits them on a paper pass (a record, not searchable by co-location
+/// flagging).</para>
+/// </remarks>
+public sealed class VenuePhase : IDayPhase
+{
+    private const int ChunkSize = 1 << 15;
+    private const int GroupChunk = 4096;
+
+    private readonly VenueLayout _layout;
+    private readonly NaturalHistory _history;
+    private readonly double[] _infectiousness;
+    private readonly double[] _susceptibilityByAge;
+    private List<(int Target, int Infector)>[] _chunkCandidates = [];
+    private ulong _transmissionKey;
+    private ulong _contactKey;
+    private readonly bool _codes;
+    private readonly bool[][] _admitted;
+    /// <summary>Per kind, what happens to a person without a code at the door: 0 admit, 1 refuse, 2 paper pass.</summary>
+    private readonly int[] _noCode;
+    private long[] _chunkPaper = [];
+    private List<long>[] _chunkVisits = [];
+    private long[] _chunkScans = [];
+    private long[] _chunkRefusals = [];
+    private int[] _groupStart = [];
+    private int[] _visitors = [];
+    private readonly List<(int Target, int Infector)> _candidates = [];
+
+    /// <param name="policy">The policy: whether codes exist (scans, entry control) and its colours (for <c>admit</c>).</param>
+    public VenuePhase(VenueLayout layout, NaturalHistory history, DiseaseConfig disease, PolicyConfig policy)
+    {
+        _layout = layout;
+        _codes = policy.Enabled;
+        _admitted = [.. layout.Kinds.Select(kind => Enumerable.Range(0, 256)
+            .Select(c => kind.Admit.IsEmpty || (c < policy.Colours.Length && kind.Admit.Contains(policy.Colours[c]))).ToArray())];
+        _noCode = [.. layout.Kinds.Select(kind => VenueKindConfig.NoCodeChoices.IndexOf(kind.NoCode))];
+        _history = history;
+        _infectiousness = new double[7];
+        _infectiousness[(int)DiseaseStage.Presymptomatic] = disease.Infectiousness.Presymptomatic;
+        _infectiousness[(int)DiseaseStage.Symptomatic] = disease.Infectiousness.Symptomatic;
+        _infectiousness[(int)DiseaseStage.Asymptomatic] = disease.Infectiousness.Asymptomatic;
+        _susceptibilityByAge = new double[256];
+        for (var age = 0; age < 256; age++)
+        {
+            var factor = 1.0;
+            foreach (var band in disease.SusceptibilityByAge)
+            {
+                if (age >= band.MinAge && age <= band.MaxAge)
+                {
+                    factor = band.Factor;
+                    break;
+                }
+            }
+            _susceptibilityByAge[age] = factor;
+        }
+    }
+
+    public string Name => "venues";
+
+    /// <summary>Today's visitors of a venue-slot, ascending (valid after <see cref="Step"/> until the next day).</summary>
+    public ReadOnlySpan<int> VisitorsOf(int slotIndex) =>
+        _visitors.AsSpan(_groupStart[slotIndex], _groupStart[slotIndex + 1] - _groupStart[slotIndex]);
+
+    /// <summary>Visits made today (valid after <see cref="Step"/>).</summary>
+    public int VisitsToday => _groupStart.Length == 0 ? 0 : _groupStart[^1];
+
+    public void Step(SimulationState state, int day)
+    {
+        GroupVisits(state, day);
+        Transmit(state, day);
+    }
+
+    private void GroupVisits(SimulationState state, int day)
+    {
+        var chunks = (state.Agents.Size + ChunkSize - 1) / ChunkSize;
+        if (_chunkVisits.Length != chunks)
+        {
+            _chunkVisits = new List<long>[chunks];
+            for (var c = 0; c < chunks; c++)
+            {
+                _chunkVisits[c] = [];
+            }
+            _chunkScans = new long[chunks];
+            _chunkRefusals = new long[chunks];
+            _chunkPaper = new long[chunks];
+        }
+        var visitChunks = new VisitBody { Phase = this, State = state, Day = day };
+        ChunkedLoop.Run(chunks, state.Parallel, ref visitChunks);
+        long scans = 0, refusals = 0, visitsToday = 0, paper = 0;
+        for (var c = 0; c < chunks; c++)
+        {
+            scans += _chunkScans[c];
+            paper += _chunkPaper[c];
+            refusals += _chunkRefusals[c];
+            visitsToday += _chunkVisits[c].Count;
+        }
+        state.Records.AddScans(scans);
+        state.Records.AddPaperPasses(paper);
+        state.Venues.Add(visitsToday, refusals);
+
+        // Counting sort by venue-slot; chunks in order keep each group's visitors ascending.
+        var slots = _layout.SlotCount;
+        if (_groupStart.Length != slots + 1)
+        {
+            _groupStart = new int[slots + 1];
+        }
+        Array.Clear(_groupStart);
+        var total = 0;
+        foreach (var visits in _chunkVisits)
+        {
+            total += visits.Count;
+            foreach (var visit in CollectionsMarshal.AsSpan(visits))
+            {
+                _groupStart[(int)(visit >> 32) + 1]++;
+            }
+        }
+        for (var s = 0; s < slots; s++)
+        {
+            _groupStart[s + 1] += _groupStart[s];
+        }
+        if (_visitors.Length < total)
+        {
+            _visitors = new int[Math.Max(total, _visitors.Length * 2)];
+        }
+        var next = _groupStart.AsSpan(0, slots).ToArray();
+        foreach (var visits in _chunkVisits)
+        {
+            foreach (var visit in CollectionsMarshal.AsSpan(visits))
+            {
+                _visitors[next[(int)(visit >> 32)]++] = (int)(visit & 0xFFFFFFFF);
+            }
+        }
+    }
+
+    private void VisitChunk(SimulationState state, int day, int chunk)
+    {
+        var agents = state.Agents;
+        var stage = agents.Stage;
+        var age = state.World.AgeYears;
+        var output = _chunkVisits[chunk];
+        output.Clear();
+        var kinds = _layout.Kinds.Length;
+        var colour = agents.Colour;
+        long scans = 0, refusals = 0, paper = 0;
+        var codes = state.CodeHolders;
+        var end = Math.Min(agents.Size, (chunk + 1) * ChunkSize);
+        for (var i = chunk * ChunkSize; i < end; i++)
+        {
+            if (stage[i] == DiseaseStage.Dead || agents.ConfinementOn(i, day) != ConfinementKind.None)
+            {
+                continue;
+            }
+            for (var k = 0; k < kinds; k++)
+            {
+                var slot = _layout.VisitOf(i, age[i], k, day);
+                if (slot < 0)
+                {
+                    continue;
+                }
+                if (_codes && !codes.Has(i))
+                {
+                    // No code to scan: the kind's no_code rule decides.
+                    if (_noCode[k] == 1)
+                    {
+                        refusals++;
+                        continue;
+                    }
+                    paper += _noCode[k] == 2 ? 1 : 0;
+                }
+                else if (_codes)
+                {
+                    scans++;
+                    if (!_admitted[k][colour[i]])
+                    {
+                        refusals++;
+                        continue;
+                    }
+                }
+                output.Add(((long)slot << 32) | (uint)i);
+            }
+        }
+        _chunkScans[chunk] = scans;
+        _chunkRefusals[chunk] = refusals;
+        _chunkPaper[chunk] = paper;
+    }
+
+    private void CollectChunk(SimulationState state, int chunk)
+    {
+        var stage = state.Agents.Stage;
+        var age = state.World.AgeYears;
+        var transmissionKey = _transmissionKey;
+        var contactKey = _contactKey;
+        var output = _chunkCandidates[chunk];
+        output.Clear();
+        var end = Math.Min(_layout.SlotCount, (chunk + 1) * GroupChunk);
+        for (var g = chunk * GroupChunk; g < end; g++)
+        {
+            var visitors = VisitorsOf(g);
+            if (visitors.Length < 2)
+            {
+                continue;
+            }
+            VenueKindConfig? kind = null;
+            for (var v = 0; v < visitors.Length; v++)
+            {
+                var infector = visitors[v];
+                var infectiousness = _infectiousness[(int)stage[infector]];
+                if (infectiousness <= 0)
+                {
+                    continue;
+                }
+                kind ??= _layout.Kinds[_layout.KindOf(g)];
+                var others = visitors.Length - 1;
+                var meets = Math.Min(others, kind.MaxContacts);
+                for (var m = 0; m < meets; m++)
+                {
+                    int other;
+                    if (others <= kind.MaxContacts)
+                    {
+                        other = visitors[m < v ? m : m + 1];
+                    }
+                    else
+                    {
+                        var j = (int)(((CounterRng.Keyed(contactKey, ((ulong)(uint)infector << 32) | (uint)m) >> 32) * (ulong)(uint)others) >> 32);
+                        other = visitors[j < v ? j : j + 1];
+                    }
+                    if (stage[other] != DiseaseStage.Susceptible)
+                    {
+                        continue;
+                    }
+                    var p = kind.Beta * infectiousness * _susceptibilityByAge[age[other]];
+                    if (p > 0 && CounterRng.Keyed(transmissionKey, ((ulong)(uint)infector << 32) | (uint)other) < CounterRng.Threshold(p))
+                    {
+                        output.Add((other, infector));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Infectious visitors meet co-visitors: groups in parallel chunks (reading only), candidates merged in chunk order.</summary>
+    private void Transmit(SimulationState state, int day)
+    {
+        if (state.Infected.Count == 0)
+        {
+            return;
+        }
+        var chunks = (_layout.SlotCount + GroupChunk - 1) / GroupChunk;
+        if (_chunkCandidates.Length != chunks)
+        {
+            _chunkCandidates = new List<(int Target, int Infector)>[chunks];
+            for (var c = 0; c < chunks; c++)
+            {
+                _chunkCandidates[c] = [];
+            }
+        }
+        _transmissionKey = CounterRng.DayKey(state.Seed, RngStream.VenueTransmission, day);
+        _contactKey = CounterRng.DayKey(state.Seed, RngStream.VenueContact, day);
+        var collect = new CollectBody { Phase = this, State = state };
+        ChunkedLoop.Run(chunks, state.Parallel, ref collect);
+        _candidates.Clear();
+        foreach (var candidates in _chunkCandidates)
+        {
+            _candidates.AddRange(candidates);
+        }
+        var agents = state.Agents;
+        if (_candidates.Count == 0)
+        {
+            return;
+        }
+        _candidates.Sort();
+        var previous = -1;
+        var infections = 0;
+        foreach (var (target, infector) in CollectionsMarshal.AsSpan(_candidates))
+        {
+            if (target == previous)
+            {
+                continue;
+            }
+            previous = target;
+            _history.Infect(agents, target, day, state.Seed);
+            state.Details.Events?.Add(new PersonEvent(day, target, PersonEventKind.Stage, (byte)DiseaseStage.Susceptible, (byte)DiseaseStage.Exposed, "infection"));
+            state.Details.Transmissions?.Add(new TransmissionRecord(day, infector, target, ContactLayer.Venue,
+                agents.Colour[infector], agents.ConfinementOn(infector, day)));
+            state.Infected.Add(target);
+            infections++;
+        }
+        state.Today.NewInfections += infections;
+    }
+
+    private struct VisitBody : IChunkBody
+    {
+        public VenuePhase Phase;
+        public SimulationState State;
+        public int Day;
+
+        public readonly void Run(int chunk) => Phase.VisitChunk(State, Day, chunk);
+    }
+
+    private struct CollectBody : IChunkBody
+    {
+        public VenuePhase Phase;
+        public SimulationState State;
+
+        public readonly void Run(int chunk) => Phase.CollectChunk(State, chunk);
+    }
+}
