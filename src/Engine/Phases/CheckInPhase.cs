@@ -95,6 +95,8 @@ public sealed class CheckInPhase : IDayPhase
         var reports = _chunkReports[chunk];
         reports.Clear();
         var codes = state.CodeHolders;
+        // Nearly always everyone holds a code: then the per-person bit is not read at all.
+        var everyoneHasCode = codes.WithoutCode == 0;
         var today = AgentState.Day(day);
         var checkInKey = CounterRng.DayKey(state.Seed, RngStream.CheckIn, day);
         var reportKey = CounterRng.DayKey(state.Seed, RngStream.FeverReport, day);
@@ -114,7 +116,7 @@ public sealed class CheckInPhase : IDayPhase
             }
             var central = agents.ConfinementOn(i, day) == ConfinementKind.Central;
             var own = byColour ? _fatigued[Math.Clamp(day - colourSince[i], 0, day)] : checkInThreshold;
-            if ((!central && !codes.Has(i)) || CounterRng.Keyed(checkInKey, (ulong)i) >= (central ? centralCheckInThreshold : own))
+            if ((!central && !everyoneHasCode && !codes.Has(i)) || CounterRng.Keyed(checkInKey, (ulong)i) >= (central ? centralCheckInThreshold : own))
             {
                 streak[i] = 0;
                 continue;
