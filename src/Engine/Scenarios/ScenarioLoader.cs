@@ -167,6 +167,17 @@ public static class ScenarioLoader
             counterfactual = ScenarioDefaults.CounterfactualVariantName;
         }
 
+        var reference = baseline;
+        if (fileEntries.TryGetValue("reference", out var referenceEntry) && !ConfigBinder.IsNull(referenceEntry.Value))
+        {
+            reference = BindOr(fileBinder, referenceEntry.Value, "reference", baseline);
+            ImmutableArray<string> names = [.. variants.Select(v => v.Name)];
+            if (!names.Contains(reference))
+            {
+                fileBinder.Error(referenceEntry.Value, "reference", SettingNames.UnknownMessage("variant", reference, names));
+            }
+        }
+
         AddProblems(errors, fileValidator.Problems, fileBinder, locations.Of(root));
         if (errors.Count > 0)
         {
@@ -182,6 +193,7 @@ public static class ScenarioLoader
             Seed = seed,
             Replicates = replicates,
             Counterfactual = counterfactual,
+            Reference = reference,
             Variants = variants.ToImmutable(),
             SweepAxes = sweepAxes,
         };

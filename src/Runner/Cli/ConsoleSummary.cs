@@ -26,7 +26,15 @@ public static class ConsoleSummary
         ("infections_averted", "infections", "averted", "N0"),
     ];
 
-    public static string Render(IReadOnlyList<string> variants, IReadOnlyList<VariantStatistic> statistics, int width = DefaultWidth)
+    /// <summary>The paired differences from the reference shown under the table: metric, header, format of the mean.</summary>
+    private static readonly (string Metric, string Header, string Format, double Scale)[] ReferenceColumns =
+    [
+        ("attack_rate", "attack rate (pp)", "+0.0;-0.0;0.0", 100),
+        ("never_infected_confined_person_days", "never-inf. conf. p-d", "+#,0;-#,0;0", 1),
+    ];
+
+    /// <param name="reference">When set, a second table gives each other variant's paired difference from it with 95 % intervals.</param>
+    public static string Render(IReadOnlyList<string> variants, IReadOnlyList<VariantStatistic> statistics, int width = DefaultWidth, string? reference = null)
     {
         var cells = variants.Select(v => Columns.Select(c => Cell(statistics, v, c.Metric, c.Format)).ToArray()).ToList();
         var widths = Columns.Select((c, i) => Math.Max(Math.Max(c.Top.Length, c.Bottom.Length), cells.Select(r => r[i].Length).DefaultIfEmpty(0).Max())).ToArray();
@@ -54,7 +62,42 @@ public static class ConsoleSummary
         var n = statistics.Where(s => s.Metric == "attack_rate").Select(s => s.N).DefaultIfEmpty(0).Max();
         text.Append("conf. p-d: confined person-days of people never infected / recovered.\n");
         text.Append(CultureInfo.InvariantCulture, $"Means over {n} replicate(s); - = undefined. Intervals: see report.md.\n");
+        if (reference is not null && variants.Any(v => v != reference))
+        {
+            text.Append(ReferenceTable(variants.Where(v => v != reference).ToList(), statistics, width, reference));
+        }
         return text.ToString();
+    }
+
+    /// <summary>Each variant minus the reference, replicate by replicate: mean [95 % paired t interval].</summary>
+    private static string ReferenceTable(IReadOnlyList<string> variants, IReadOnlyList<VariantStatistic> statistics, int width, string reference)
+    {
+        var cells = variants.Select(v => ReferenceColumns.Select(c => DifferenceCell(statistics, v, c.Metric, c.Format, c.Scale)).ToArray()).ToList();
+        var widths = ReferenceColumns.Select((c, i) => Math.Max(c.Header.Length, cells.Select(r => r[i].Length).DefaultIfEmpty(0).Max())).ToArray();
+        var numbersWidth = widths.Sum() + Gap.Length * widths.Length;
+        var nameWidth = Math.Max("variant".Length, variants.Select(v => v.Length).DefaultIfEmpty(0).Max());
+        var oneLine = nameWidth + numbersWidth <= width;
+        var indent = oneLine ? nameWidth : 2;
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"\nPaired difference from the reference {reference}, mean [95 %]:\n");
+        text.Append((oneLine ? "variant" : "").PadRight(indent)).Append(Numbers(ReferenceColumns.Select(c => c.Header).ToArray(), widths)).Append('\n');
+        for (var v = 0; v < variants.Count; v++)
+        {
+            text.Append(oneLine ? variants[v].PadRight(nameWidth) : variants[v] + "\n" + new string(' ', indent));
+            text.Append(Numbers(cells[v], widths)).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    private static string DifferenceCell(IReadOnlyList<VariantStatistic> statistics, string variant, string metric, string format, double scale)
+    {
+        var s = statistics.FirstOrDefault(x => x.Variant == variant && x.Metric == metric);
+        if (s?.RefDiffMean is not { } mean)
+        {
+            return "-";
+        }
+        string F(double value) => (scale * value).ToString(format, CultureInfo.InvariantCulture);
+        return s.RefDiffLow is { } low && s.RefDiffHigh is { } high ? $"{F(mean)} [{F(low)}, {F(high)}]" : F(mean);
     }
 
     private static string Numbers(string[] cells, int[] widths)

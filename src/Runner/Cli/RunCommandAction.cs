@@ -124,7 +124,7 @@ public sealed class RunCommandAction
             await CleanUpAfterCommitAsync(target, oldLeft).ConfigureAwait(false);
             if (!settings.Quiet)
             {
-                await _console.Output.WriteAsync(ConsoleSummary.Render([.. scenario.Variants.Select(v => v.Name)], result.Statistics)).ConfigureAwait(false);
+                await _console.Output.WriteAsync(ConsoleSummary.Render([.. scenario.Variants.Select(v => v.Name)], result.Statistics, reference: scenario.Reference ?? scenario.Variants[0].Name)).ConfigureAwait(false);
             }
             if (settings.Profile)
             {

@@ -42,6 +42,21 @@ public sealed class ConsoleSummaryTests
         Assert.DoesNotContain("99,999", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Render_WithReference_ShowsPairedDifferenceWithInterval()
+    {
+        var statistics = new[]
+        {
+            Statistic("baseline", "attack_rate", 0.5),
+            Statistic("strict", "attack_rate", 0.4) with { RefDiffN = 3, RefDiffMean = -0.1, RefDiffLow = -0.12, RefDiffHigh = -0.08 },
+        };
+
+        var text = ConsoleSummary.Render(["baseline", "strict"], statistics, reference: "baseline");
+
+        Assert.Contains("Paired difference from the reference baseline", text, StringComparison.Ordinal);
+        Assert.True(text.Contains("-10.0 [-12.0, -8.0]", StringComparison.Ordinal), $"the attack rate difference should read in percentage points with its interval:\n{text}");
+    }
+
     private static VariantStatistic Statistic(string variant, string metric, double mean) =>
         new() { Variant = variant, Metric = metric, N = 3, Mean = mean, DiffN = 0 };
 

@@ -110,6 +110,35 @@ public sealed class RebuildAndCompareTests : IDisposable
     }
 
     [Fact]
+    public async Task Compare_SameSeeds_GivesPairedIntervalOfTheReplicateDifferences()
+    {
+        var scenario = Output.SyntheticRuns.Scenario(variants: 2, replicates: 3, days: 10);
+        var a = await ResultsFolders.WriteAsync(_temp.Path, "a", scenario);
+        var b = await ResultsFolders.WriteAsync(_temp.Path, "b", scenario, shift: 7);
+
+        var (_, output, _) = await Run("compare", a, b);
+
+        Assert.Contains("Same base seed: B-A is paired", output, StringComparison.Ordinal);
+        var lines = output.Split('\n');
+        var index = Array.FindIndex(lines, l => l.TrimStart().StartsWith("total_infections", StringComparison.Ordinal));
+        // Every replicate of B is 7 above the same replicate of A, so the paired interval has zero width.
+        Assert.True(lines[index + 1].Trim() == "[+7, +7]", $"the paired interval should follow the difference: '{lines[index + 1]}'");
+    }
+
+    [Fact]
+    public async Task Compare_DifferentSeeds_SaysReplicatesCannotBePaired()
+    {
+        var scenario = Output.SyntheticRuns.Scenario(variants: 2, replicates: 3, days: 10);
+        var a = await ResultsFolders.WriteAsync(_temp.Path, "a", scenario);
+        var b = await ResultsFolders.WriteAsync(_temp.Path, "b", scenario with { Seed = scenario.Seed + 1 });
+
+        var (_, output, _) = await Run("compare", a, b);
+
+        Assert.Contains("cannot be paired", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("[+", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Compare_FoldersWithDifferentDaysAndSeeds_SaysTheyAreNotLikeForLike()
     {
         var scenarioA = Output.SyntheticRuns.Scenario(variants: 2, replicates: 3, days: 10);

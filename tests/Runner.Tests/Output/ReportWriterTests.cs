@@ -79,4 +79,23 @@ public sealed class ReportWriterTests
             && report.Contains("`steady` 2,222", StringComparison.Ordinal),
             $"under the trade-off chart the report should say what its cost axis counts and give the recovered part its own line:\n{report}");
     }
+
+    [Fact]
+    public void Render_Reference_GivesPairedDifferencesFromIt()
+    {
+        var data = Data();
+        data = data with
+        {
+            Metadata = data.Metadata with { Reference = "steady" },
+            Statistics = VariantStatistics.Compute(["steady", "growing"], null, data.Summary, "steady"),
+        };
+
+        var report = ReportWriter.Render(data, []);
+
+        Assert.True(report.Contains("## Paired differences from the reference `steady`", StringComparison.Ordinal), $"the report should have a section for the reference:\n{report}");
+        // growing's confinement_rising_at_end is 1 then 0 against steady's 0 and 0: mean 0.5, interval wide.
+        Assert.True(report.Contains("| `growing` |", StringComparison.Ordinal) && report.Contains("difference vs. reference [95 %]", StringComparison.Ordinal),
+            $"the report should list growing against steady and name the column:\n{report}");
+        Assert.DoesNotContain("| `steady` | +", report, StringComparison.Ordinal);
+    }
 }

@@ -150,6 +150,8 @@ public static class ScenarioSchema
             FileKey(Name("baseline", "name of the variant that is the base scenario itself", ScenarioValidator.NamePattern.ToString()), ScenarioDefaults.BaselineVariantName),
             FileKey(Name("counterfactual", "variant against which `infections_averted` is computed"), null) with
             { DefaultText = $"`{ScenarioDefaults.CounterfactualVariantName}` if such a variant exists" },
+            FileKey(Name("reference", "variant against which every variant's paired difference (`ref_diff_*` in variants.parquet) is computed"), null) with
+            { DefaultText = "the baseline" },
             FileKey(List("variants", "variants of the base scenario, each with overrides by path", minItems: 1,
                 element: new Setting
                 {
