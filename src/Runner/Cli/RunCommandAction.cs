@@ -119,6 +119,10 @@ public sealed class RunCommandAction
                 cancellationToken);
             await progress.ShowUntilAsync(work, _console, settings.Quiet).ConfigureAwait(false);
             var result = await work.ConfigureAwait(false);
+            if (settings.Csv)
+            {
+                await CsvExport.WriteAllAsync(folder.PathOf, folder.CreateFile, cancellationToken).ConfigureAwait(false);
+            }
             var oldLeft = folder.Commit();
             committed = true;
             await CleanUpAfterCommitAsync(target, oldLeft).ConfigureAwait(false);
