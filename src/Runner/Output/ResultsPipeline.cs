@@ -103,7 +103,7 @@ public sealed class ResultsPipeline
         var metadata = ResultsMetadata.From(_scenario);
         var data = await ResultsData.ReadAsync(folder.TemporaryPath, metadata, withDaily: true, stop.Token).ConfigureAwait(false);
         var plots = ResultPlots.WriteAll(data, folder.PathOf);
-        files.AddRange(plots.Select(p => p.Path));
+        files.AddRange(plots.SelectMany(p => new[] { p.Path, PlotStyle.SvgPath(p.Path) }));
 
         await folder.WriteTextAsync(ReportFile, ReportWriter.Render(data, plots), stop.Token).ConfigureAwait(false);
         files.Add(ReportFile);

@@ -40,6 +40,7 @@ public sealed class RebuildAndCompareTests : IDisposable
         {
             Assert.True(File.Exists(png), $"{Path.GetFileName(png)} should be redrawn");
             Assert.True(original[png].AsSpan().SequenceEqual(File.ReadAllBytes(png)), $"{Path.GetFileName(png)} should be byte-identical to the one the run drew");
+            Assert.True(File.Exists(Path.ChangeExtension(png, ".svg")), $"{Path.GetFileName(png)} should have its SVG twin after a redraw");
         }
         Assert.DoesNotContain(Directory.GetDirectories(folder), d => Path.GetFileName(d).StartsWith(".rebuild", StringComparison.Ordinal));
     }
