@@ -526,7 +526,7 @@ public static class ScenarioLoader
     }
 
     /// <summary>
-    /// A declared parameter that no rule reads (no condition, no action number) is changed in vain by <c>--set</c>, a
+    /// A declared parameter that no rule reads (no condition, no action number, no <c>enabled</c> switch) is changed in vain by <c>--set</c>, a
     /// variant or a sweep: the runs come out identical. Each such change is an error, at the change.
     /// </summary>
     private static void ReportUnreadParameters(
@@ -546,6 +546,10 @@ public static class ScenarioLoader
                 if (conditions.Add(rule.When))
                 {
                     read.UnionWith(Rules.RuleCompiler.ParametersRead(rule.When, policy.Params));
+                }
+                if (rule.Enabled.Length > 0)
+                {
+                    read.Add(rule.Enabled);
                 }
                 foreach (var action in rule.Do)
                 {

@@ -116,6 +116,7 @@ public static class ScenarioSchema
                     List("colours", "only people holding one of these colours (all colours if empty)",
                         element: Name("", "a declared colour", "")),
                     Name("when", "a condition over the person's facts and the policy parameters"),
+                    Name("enabled", "a 0/1 parameter (a name in `params`) that switches the rule on (1) or off (0), so a variant or sweep can switch rules; absent = always on"),
                     List("do", "the actions (a bare `release` is a release to the first colour)", minItems: 1,
                         element: Group<ActionConfig>("", "one action; exactly one of set_colour, isolate, release, test, trace",
                             Name("set_colour", "raise the colour to this one; never lowers"),
