@@ -25,4 +25,9 @@ public sealed record Scenario
     /// declared ones) whose <see cref="ScenarioVariant.Sweep"/> holds their coordinates.
     /// </summary>
     public ImmutableArray<SweepAxis> SweepAxes { get; init; } = [];
+    /// <summary>
+    /// Sweep points whose effective settings equal an earlier variant's (see <see cref="EffectiveSettings"/>): their
+    /// runs repeat that variant's replicate by replicate. Reported, so a sweep over a switch is read correctly.
+    /// </summary>
+    public ImmutableArray<IdenticalVariant> IdenticalSweepPoints { get; init; } = [];
 }

@@ -196,6 +196,7 @@ public static class ScenarioLoader
             Reference = reference,
             Variants = variants.ToImmutable(),
             SweepAxes = sweepAxes,
+            IdenticalSweepPoints = sweepAxes.IsDefaultOrEmpty ? [] : EffectiveSettings.FindIdenticalSweepPoints(variants),
         };
     }
 

@@ -49,6 +49,12 @@ public sealed class RunCommandAction
         var runsAtOnce = await RunsInMemory.FitAsync(_console.Error, loaded, settings.Threads, available,
             "lower population.size or population.community.mean_degree").ConfigureAwait(false);
         await ConfirmStartAsync(loaded, StartEstimate.For(scenario, settings.Threads, runsAtOnce, available), settings).ConfigureAwait(false);
+        if (scenario.IdenticalSweepPoints.Length > 0)
+        {
+            await _console.Error.WriteLineAsync(
+                $"hcsim: note: {scenario.IdenticalSweepPoints.Length} sweep point(s) have the same effective settings as an earlier variant and repeat its runs: "
+                + string.Join(", ", scenario.IdenticalSweepPoints.Select(i => $"{i.Variant} = {i.SameAs}"))).ConfigureAwait(false);
+        }
         var target = settings.OutputPath ?? Path.Combine("results", ResultPlots.SafeFileName(scenario.Name));
         OutputFolder.CheckTarget(target, settings.Force);
         // Before simulating: a second run to the same folder stops here and names the process that holds it.

@@ -63,6 +63,16 @@ public static class ReportWriter
             md.Append(CultureInfo.InvariantCulture, $"| `{variant.Name}` | {Cell(description)} |\n");
         }
 
+        if (meta.IdenticalSweepPoints.Length > 0)
+        {
+            md.Append("\nSweep points with the same effective settings as an earlier variant (switched-off rules and parameters no rule then reads set aside): ")
+              .Append("their runs repeat that variant's replicate by replicate, so their numbers are the same.\n\n");
+            foreach (var identical in meta.IdenticalSweepPoints)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"- `{identical.Variant}` is identical to `{identical.SameAs}`\n");
+            }
+        }
+
         md.Append("\n## Summary\n\nMean over replicates [95 % t interval]. ")
           .Append("Infections averted are the counterfactual's infections minus the variant's, same replicate; ")
           .Append("never-infected confinement person-days count people confined while never infected (the false positives' cost); ")

@@ -29,6 +29,8 @@ public sealed record ResultsMetadata
     /// <summary>In scenario order: the baseline, declared variants, sweep points. Colours and order in every plot follow it.</summary>
     public required ImmutableArray<VariantInfo> Variants { get; init; }
     public ImmutableArray<SweepAxis> SweepAxes { get; init; } = [];
+    /// <summary>Sweep points that repeat an earlier variant's runs (same effective settings); empty in older folders.</summary>
+    public ImmutableArray<IdenticalVariant> IdenticalSweepPoints { get; init; } = [];
 
     public static ResultsMetadata From(Scenario scenario) => new()
     {
@@ -47,6 +49,7 @@ public sealed record ResultsMetadata
             Sweep = v.Sweep,
         })],
         SweepAxes = scenario.SweepAxes,
+        IdenticalSweepPoints = scenario.IdenticalSweepPoints,
     };
 
     /// <summary>Reads the <c>scenario</c> object of a results folder's manifest.json.</summary>

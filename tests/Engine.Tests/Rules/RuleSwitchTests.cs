@@ -64,4 +64,19 @@ public sealed class RuleSwitchTests
 
         Assert.True(scenario.Variants.Length == 2, "a rule switched off in one variant but on in another is a normal use of a switch, not a rule that can never fire");
     }
+
+    [Fact]
+    public void Load_SweepPointsEqualOnceTheSwitchIsOff_AreReportedAsIdentical()
+    {
+        // With the fever rule off, red_days is read by no rule, so the two points with use_fever 0 are the same runs;
+        // the point (use_fever 1, red_days 14) is the baseline itself.
+        var scenario = ScenarioLoader.Load(Text + "\nsweep:\n  policy.params.use_fever: [0, 1]\n  policy.params.red_days: [7, 14]\n", "switch.yaml", []);
+
+        var identical = scenario.IdenticalSweepPoints.ToDictionary(i => i.Variant, i => i.SameAs);
+        Assert.True(identical.Count == 3, $"three sweep points repeat an earlier variant, got: {string.Join(", ", identical)}");
+        Assert.True(identical["use_fever-0--red_days-7"] == "fever-off" && identical["use_fever-0--red_days-14"] == "fever-off",
+            $"both points with the fever rule off should repeat the declared variant fever-off, got: {string.Join(", ", identical)}");
+        Assert.True(identical["use_fever-1--red_days-14"] == "baseline", $"the point with the baseline's values should repeat the baseline, got: {string.Join(", ", identical)}");
+        Assert.False(identical.ContainsKey("use_fever-1--red_days-7"), "the point with red_days 7 and the rule on differs from every other variant");
+    }
 }

@@ -98,4 +98,15 @@ public sealed class ReportWriterTests
             $"the report should list growing against steady and name the column:\n{report}");
         Assert.DoesNotContain("| `steady` | +", report, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Render_IdenticalSweepPoints_AreListedWithTheirTwin()
+    {
+        var data = Data();
+        data = data with { Metadata = data.Metadata with { IdenticalSweepPoints = [new Hcsim.Engine.Scenarios.IdenticalVariant("growing", "steady")] } };
+
+        var report = ReportWriter.Render(data, []);
+
+        Assert.True(report.Contains("- `growing` is identical to `steady`", StringComparison.Ordinal), $"the report should name the repeated sweep point and its twin:\n{report}");
+    }
 }
