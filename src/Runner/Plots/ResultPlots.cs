@@ -58,7 +58,8 @@ public static class ResultPlots
                 WriteColourShares(pathOf(file), variant);
                 return new PlotFile(file, $"Share of living people holding each code colour per day in variant `{variant.Variant}`, mean over replicates.");
             });
-            if (variant.Colours.Length > 1)
+            // A variant that never flags anyone (the counterfactual) has nothing to zoom in on.
+            if (Enumerable.Range(1, Math.Max(0, variant.Colours.Length - 1)).Any(c => variant.ColourShareMean[c].Any(x => x > 0)))
             {
                 jobs.Add(() =>
                 {
