@@ -43,7 +43,8 @@ public sealed class CompiledPolicy
         var parameters = new PolicyParameters(policy.Params);
         if (policy.Enabled)
         {
-            foreach (var rule in policy.Rules)
+            // A rule switched off by its `enabled` parameter is left out, as if it were not written.
+            foreach (var rule in policy.Rules.Where(r => r.IsOn(policy.Params)))
             {
                 rules.Add(CompileRule(rule, policy, parameters, testKinds, registry));
             }

@@ -14,10 +14,20 @@ public sealed record Scenario
     public int Replicates { get; init; } = ScenarioDefaults.Replicates;
     /// <summary>The variant without codes that infections averted are measured against; null when there is none.</summary>
     public string? Counterfactual { get; init; }
+    /// <summary>
+    /// The variant every other variant's paired difference is measured against (besides the counterfactual); null means
+    /// the first variant, the baseline.
+    /// </summary>
+    public string? Reference { get; init; }
     public required ImmutableArray<ScenarioVariant> Variants { get; init; }
     /// <summary>
     /// The axes of the sweep grid in declared order, empty without a sweep. Grid points are variants (after the
     /// declared ones) whose <see cref="ScenarioVariant.Sweep"/> holds their coordinates.
     /// </summary>
     public ImmutableArray<SweepAxis> SweepAxes { get; init; } = [];
+    /// <summary>
+    /// Sweep points whose effective settings equal an earlier variant's (see <see cref="EffectiveSettings"/>): their
+    /// runs repeat that variant's replicate by replicate. Reported, so a sweep over a switch is read correctly.
+    /// </summary>
+    public ImmutableArray<IdenticalVariant> IdenticalSweepPoints { get; init; } = [];
 }

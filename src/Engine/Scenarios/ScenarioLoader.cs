@@ -167,6 +167,17 @@ public static class ScenarioLoader
             counterfactual = ScenarioDefaults.CounterfactualVariantName;
         }
 
+        var reference = baseline;
+        if (fileEntries.TryGetValue("reference", out var referenceEntry) && !ConfigBinder.IsNull(referenceEntry.Value))
+        {
+            reference = BindOr(fileBinder, referenceEntry.Value, "reference", baseline);
+            ImmutableArray<string> names = [.. variants.Select(v => v.Name)];
+            if (!names.Contains(reference))
+            {
+                fileBinder.Error(referenceEntry.Value, "reference", SettingNames.UnknownMessage("variant", reference, names));
+            }
+        }
+
         AddProblems(errors, fileValidator.Problems, fileBinder, locations.Of(root));
         if (errors.Count > 0)
         {
@@ -182,8 +193,10 @@ public static class ScenarioLoader
             Seed = seed,
             Replicates = replicates,
             Counterfactual = counterfactual,
+            Reference = reference,
             Variants = variants.ToImmutable(),
             SweepAxes = sweepAxes,
+            IdenticalSweepPoints = sweepAxes.IsDefaultOrEmpty ? [] : EffectiveSettings.FindIdenticalSweepPoints(variants),
         };
     }
 
@@ -514,7 +527,7 @@ public static class ScenarioLoader
     }
 
     /// <summary>
-    /// A declared parameter that no rule reads (no condition, no action number) is changed in vain by <c>--set</c>, a
+    /// A declared parameter that no rule reads (no condition, no action number, no <c>enabled</c> switch) is changed in vain by <c>--set</c>, a
     /// variant or a sweep: the runs come out identical. Each such change is an error, at the change.
     /// </summary>
     private static void ReportUnreadParameters(
@@ -534,6 +547,10 @@ public static class ScenarioLoader
                 if (conditions.Add(rule.When))
                 {
                     read.UnionWith(Rules.RuleCompiler.ParametersRead(rule.When, policy.Params));
+                }
+                if (rule.Enabled.Length > 0)
+                {
+                    read.Add(rule.Enabled);
                 }
                 foreach (var action in rule.Do)
                 {

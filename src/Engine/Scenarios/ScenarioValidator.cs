@@ -440,7 +440,8 @@ internal sealed class ScenarioValidator
     /// </summary>
     private void ValidateReachability(PolicyConfig policy)
     {
-        var actions = policy.Rules.SelectMany(r => r.Do).ToList();
+        // Only rules that are switched on order tests, trace or set colours in this variant.
+        var actions = policy.Rules.Where(r => r.IsOn(policy.Params)).SelectMany(r => r.Do).ToList();
         var orderTests = actions.Any(a => a.Test is not null);
         var trace = actions.Any(a => a.Trace is not null);
         // Everyone starts in the first colour; set_colour raises to its colour; release lowers to its colour (or the first).
@@ -513,6 +514,33 @@ internal sealed class ScenarioValidator
             ValidateAction($"{path}.do[{i}]", rule.Do[i], policy, tests);
         }
         ValidateCondition($"{path}.when", rule, policy);
+        ValidateSwitch($"{path}.enabled", rule, policy);
+    }
+
+    /// <summary>
+    /// <c>enabled: PARAM</c> names a declared parameter whose value is 0 or 1. A rule switched off here is idle: an error
+    /// only if it is off in every variant, since then it is never used.
+    /// </summary>
+    private void ValidateSwitch(string path, RuleConfig rule, PolicyConfig policy)
+    {
+        if (rule.Enabled.Length == 0)
+        {
+            return;
+        }
+        if (!policy.Params.TryGetValue(rule.Enabled, out var value))
+        {
+            var suggestion = SettingNames.Suggest(rule.Enabled, [.. policy.Params.Keys]);
+            Add(path, $"rule '{rule.Name}': its switch '{rule.Enabled}' is not a declared parameter"
+                + (suggestion is null ? "" : $"; did you mean '{suggestion}'?") + " (declare it under policy.params with 0 or 1)");
+        }
+        else if (value is not (0 or 1))
+        {
+            Add(path, $"rule '{rule.Name}': its switch '{rule.Enabled}' must be 0 (off) or 1 (on), got {Format(value)}");
+        }
+        else if (value == 0)
+        {
+            Idle(path, rule, $"rule '{rule.Name}' can never fire: its switch '{rule.Enabled}' is 0 (off) in every variant");
+        }
     }
 
     private void ValidateAction(string path, ActionConfig action, PolicyConfig policy, ImmutableDictionary<string, TestKindConfig> tests)

@@ -6,7 +6,10 @@ namespace Hcsim.Runner.Cli;
 
 /// <summary>
 /// <c>hcsim compare DIR_A DIR_B</c>: two runs' summaries side by side, per variant and metric: the mean over replicates
-/// in A, in B, and B − A. Variants are matched by name (A's order first, then those only in B). Fits 80 columns.
+/// in A, in B, and B − A. Variants are matched by name (A's order first, then those only in B). When both folders share
+/// the base seed, replicate r of A and replicate r of B share their randomness, so B − A is paired replicate by
+/// replicate and gets a 95 % paired t interval on the line below it; otherwise it is the difference of the means and
+/// the output says why there is no interval. Fits 80 columns.
 /// </summary>
 public sealed class CompareCommandAction
 {
@@ -40,6 +43,10 @@ public sealed class CompareCommandAction
         text.Append(CultureInfo.InvariantCulture, $"A: {nameA} ({a.Metadata.Name}, {a.Metadata.Replicates} replicates)\n");
         text.Append(CultureInfo.InvariantCulture, $"B: {nameB} ({b.Metadata.Name}, {b.Metadata.Replicates} replicates)\n");
         text.Append("Means over replicates; '-' where a variant or value is missing.\n");
+        var paired = a.Metadata.BaseSeed == b.Metadata.BaseSeed;
+        text.Append(paired
+            ? "Same base seed: B-A is paired (replicate r of B minus replicate r of A),\nwith its 95 % paired t interval on the line below it.\n"
+            : "The base seeds differ, so replicates cannot be paired:\nB-A is the difference of the means, without an interval.\n");
         foreach (var difference in Differences(a, b))
         {
             text.Append("note: ").Append(difference).Append('\n');
@@ -54,9 +61,19 @@ public sealed class CompareCommandAction
                 var meanA = Mean(a, variant, column.Name);
                 var meanB = Mean(b, variant, column.Name);
                 var difference = meanA is { } x && meanB is { } y ? Signed(y - x) : "-";
+                var interval = "";
+                if (paired && MeanInterval.Compute(PairedDifferences(a, b, variant, column.Name)) is { } pairs)
+                {
+                    difference = Signed(pairs.Mean);
+                    interval = pairs.HasInterval ? $"[{Signed(pairs.Lower)}, {Signed(pairs.Upper)}]" : "(one pair: no interval)";
+                }
                 // A name too long for its column gets a line of its own, so the numbers stay aligned within 80 columns.
                 text.Append("  ").Append(column.Name.Length <= MetricWidth ? column.Name.PadRight(MetricWidth) : column.Name + "\n" + new string(' ', 2 + MetricWidth))
                     .Append(Format(meanA).PadLeft(NumberWidth)).Append(Format(meanB).PadLeft(NumberWidth)).Append(difference.PadLeft(NumberWidth)).Append('\n');
+                if (interval.Length > 0)
+                {
+                    text.Append(interval.PadLeft(2 + MetricWidth + 3 * NumberWidth)).Append('\n');
+                }
             }
         }
         return text.ToString();
@@ -98,6 +115,13 @@ public sealed class CompareCommandAction
             }
         }
         return notes;
+    }
+
+    /// <summary>B's value minus A's for each replicate both folders hold for the variant (r with r), where both are defined.</summary>
+    public static List<double> PairedDifferences(ResultsData a, ResultsData b, string variant, string metric)
+    {
+        var runsA = a.Summary.Where(r => r.Variant == variant).ToDictionary(r => r.Replicate);
+        return VariantStatistics.PairedDifferences(b.Summary.Where(r => r.Variant == variant), runsA, metric);
     }
 
     private static double? Mean(ResultsData data, string variant, string metric) =>

@@ -3,7 +3,7 @@ using System.CommandLine;
 
 namespace Hcsim.Runner.Cli;
 
-/// <summary>The <c>hcsim</c> command tree: <c>run</c>, <c>validate</c>, <c>plot</c>, <c>report</c>, <c>compare</c>, <c>schema</c>, <c>merge</c> and <c>slurm</c>, plus the built-in --help and --version.</summary>
+/// <summary>The <c>hcsim</c> command tree: <c>run</c>, <c>validate</c>, <c>plot</c>, <c>report</c>, <c>compare</c>, <c>export</c>, <c>schema</c>, <c>merge</c> and <c>slurm</c>, plus the built-in --help and --version.</summary>
 public static class HcsimCommandLine
 {
     public static RootCommand Create(CliConsole console, string version)
@@ -38,6 +38,7 @@ public static class HcsimCommandLine
         root.Subcommands.Add(CreateRebuild(console, "plot", "Redraw plots/*.png of a results folder from its Parquet files, without simulating"));
         root.Subcommands.Add(CreateRebuild(console, "report", "Rewrite report.md of a results folder from its Parquet files, without simulating"));
         root.Subcommands.Add(CreateCompare(console));
+        root.Subcommands.Add(CreateExport(console));
         root.Subcommands.Add(CreateSchema(console));
         root.Subcommands.Add(Hcsim.Runner.Cluster.ClusterCommandLine.CreateMerge(console));
         root.Subcommands.Add(Hcsim.Runner.Cluster.ClusterCommandLine.CreateSlurm(console, version, setOption));
@@ -110,10 +111,11 @@ public static class HcsimCommandLine
             }
         });
         var yes = new Option<bool>("--yes") { Description = "Start a run estimated above --max-minutes without asking" };
+        var csv = new Option<bool>("--csv") { Description = "Also write daily.csv, summary.csv and variants.csv beside the Parquet files" };
 
         var command = new Command("run", "Run a scenario and write daily.parquet, summary.parquet, plots, report.md and manifest.json")
         {
-            scenario, output, threads, seed, setOption, force, resume, quiet, profile, events, transmissions, maxMinutes, yes,
+            scenario, output, threads, seed, setOption, force, resume, quiet, profile, events, transmissions, maxMinutes, yes, csv,
         };
         var shardOptions = Hcsim.Runner.Cluster.ShardOptions.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
@@ -136,6 +138,7 @@ public static class HcsimCommandLine
                 Details = new DetailOptions { Events = parse.GetValue(events), Transmissions = parse.GetValue(transmissions) },
                 MaxMinutes = parse.GetValue(maxMinutes),
                 Yes = parse.GetValue(yes),
+                Csv = parse.GetValue(csv),
             };
             if (shardOptions.ShardRun(console, version, parse, settings, cancellationToken) is { } shardRun)
             {
@@ -168,6 +171,16 @@ public static class HcsimCommandLine
         var command = new Command("compare", "Print two runs' summaries side by side: per variant and metric, A, B and B-A") { a, b };
         command.SetAction((parse, cancellationToken) =>
             new CompareCommandAction(console).RunAsync(parse.GetRequiredValue(a), parse.GetRequiredValue(b), cancellationToken));
+        return command;
+    }
+
+    private static Command CreateExport(CliConsole console)
+    {
+        var folder = new Argument<string>("RESULTS_DIR") { Description = "A folder written by 'hcsim run'" };
+        var csv = new Option<bool>("--csv") { Description = "Write daily.csv, summary.csv and variants.csv beside the Parquet files" };
+        var command = new Command("export", "Write a results folder's tables in another format (--csv), without simulating") { folder, csv };
+        command.SetAction((parse, cancellationToken) =>
+            new ExportCommandAction(console).RunAsync(parse.GetRequiredValue(folder), parse.GetValue(csv), cancellationToken));
         return command;
     }
 

@@ -45,6 +45,7 @@ public sealed class RebuildCommandAction
                 var target = Path.Combine(folder, plot.Path);
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 File.Move(Path.Combine(scratch, plot.Path), target, overwrite: true);
+                File.Move(PlotStyle.SvgPath(Path.Combine(scratch, plot.Path)), PlotStyle.SvgPath(target), overwrite: true);
             }
             if (!quiet)
             {

@@ -49,6 +49,12 @@ public sealed class RunCommandAction
         var runsAtOnce = await RunsInMemory.FitAsync(_console.Error, loaded, settings.Threads, available,
             "lower population.size or population.community.mean_degree").ConfigureAwait(false);
         await ConfirmStartAsync(loaded, StartEstimate.For(scenario, settings.Threads, runsAtOnce, available), settings).ConfigureAwait(false);
+        if (scenario.IdenticalSweepPoints.Length > 0)
+        {
+            await _console.Error.WriteLineAsync(
+                $"hcsim: note: {scenario.IdenticalSweepPoints.Length} sweep point(s) have the same effective settings as an earlier variant and repeat its runs: "
+                + string.Join(", ", scenario.IdenticalSweepPoints.Select(i => $"{i.Variant} = {i.SameAs}"))).ConfigureAwait(false);
+        }
         var target = settings.OutputPath ?? Path.Combine("results", ResultPlots.SafeFileName(scenario.Name));
         OutputFolder.CheckTarget(target, settings.Force);
         // Before simulating: a second run to the same folder stops here and names the process that holds it.
@@ -119,12 +125,16 @@ public sealed class RunCommandAction
                 cancellationToken);
             await progress.ShowUntilAsync(work, _console, settings.Quiet).ConfigureAwait(false);
             var result = await work.ConfigureAwait(false);
+            if (settings.Csv)
+            {
+                await CsvExport.WriteAllAsync(folder.PathOf, folder.CreateFile, cancellationToken).ConfigureAwait(false);
+            }
             var oldLeft = folder.Commit();
             committed = true;
             await CleanUpAfterCommitAsync(target, oldLeft).ConfigureAwait(false);
             if (!settings.Quiet)
             {
-                await _console.Output.WriteAsync(ConsoleSummary.Render([.. scenario.Variants.Select(v => v.Name)], result.Statistics)).ConfigureAwait(false);
+                await _console.Output.WriteAsync(ConsoleSummary.Render([.. scenario.Variants.Select(v => v.Name)], result.Statistics, reference: scenario.Reference ?? scenario.Variants[0].Name)).ConfigureAwait(false);
             }
             if (settings.Profile)
             {

@@ -20,6 +20,8 @@ public sealed record RunSettings
     public double MaxMinutes { get; init; } = DefaultMaxMinutes;
     /// <summary>Start a run estimated above <see cref="MaxMinutes"/> without asking.</summary>
     public bool Yes { get; init; }
+    /// <summary>Also write daily.csv, summary.csv and variants.csv beside the Parquet files.</summary>
+    public bool Csv { get; init; }
     public const double DefaultMaxMinutes = 60;
     /// <summary>Also write events.parquet and/or transmissions.parquet.</summary>
     public Hcsim.Engine.Simulation.DetailOptions Details { get; init; } = Hcsim.Engine.Simulation.DetailOptions.None;

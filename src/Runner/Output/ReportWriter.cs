@@ -94,6 +94,7 @@ public static class ReportWriter
         {
             md.Append(CultureInfo.InvariantCulture, $" Infections averted and differences are measured against variant `{meta.Counterfactual}`.");
         }
+        md.Append(CultureInfo.InvariantCulture, $" The reference for paired differences between policies is variant `{meta.ReferenceName}`.");
         if (meta.SweepAxes.Length > 0)
         {
             md.Append(CultureInfo.InvariantCulture,
@@ -108,6 +109,16 @@ public static class ReportWriter
                 ? "the base scenario as described above"
                 : variant.Description.Trim();
             md.Append(CultureInfo.InvariantCulture, $"| `{variant.Name}` | {Cell(description)} |\n");
+        }
+
+        if (meta.IdenticalSweepPoints.Length > 0)
+        {
+            md.Append("\nSweep points with the same effective settings as an earlier variant (switched-off rules and parameters no rule then reads set aside): ")
+              .Append("their runs repeat that variant's replicate by replicate, so their numbers are the same.\n\n");
+            foreach (var identical in meta.IdenticalSweepPoints)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"- `{identical.Variant}` is identical to `{identical.SameAs}`\n");
+            }
         }
 
         md.Append("\n## Summary\n\nMean over replicates [95 % t interval]. ")
@@ -130,6 +141,7 @@ public static class ReportWriter
         }
 
         md.Append(PartsSection(data));
+        md.Append(ReferenceSection(data));
 
         string[] ownSections = [ResultPlots.TradeOffFile, ResultPlots.DataCollectedFile];
         foreach (var plot in plots)
@@ -155,23 +167,22 @@ public static class ReportWriter
         md.Append("\n## Horizon\n\n").Append(HorizonText(data));
 
         md.Append("\n## All metrics per variant\n\n")
-          .Append("sd is the standard deviation over replicates; the difference is variant minus counterfactual, paired by replicate, with its own 95 % interval; ")
+          .Append("sd is the standard deviation over replicates; the differences are variant minus counterfactual and variant minus reference, paired by replicate, each with its own 95 % interval; ")
           .Append("\"n/a\" means undefined (one replicate, or no value).\n");
         foreach (var variant in meta.Variants)
         {
             md.Append(CultureInfo.InvariantCulture, $"\n### `{variant.Name}`\n\n");
-            md.Append("| metric | n | mean | sd | 95 % interval | difference vs. counterfactual [95 %] |\n|---|---:|---:|---:|---:|---:|\n");
+            md.Append("| metric | n | mean | sd | 95 % interval | difference vs. counterfactual [95 %] | difference vs. reference [95 %] |\n|---|---:|---:|---:|---:|---:|---:|\n");
             foreach (var column in ParquetSchemas.MetricColumns)
             {
                 var s = VariantStatistics.Find(data.Statistics, variant.Name, column.Name);
                 var interval = s.Low is { } low && s.High is { } high
                     ? $"[{Format(Clip(column.Name, low))}, {Format(Clip(column.Name, high))}]"
                     : "n/a";
-                var difference = s.DiffMean is { } diff
-                    ? s.DiffLow is { } dl && s.DiffHigh is { } dh ? $"{Signed(diff)} [{Signed(dl)}, {Signed(dh)}]" : Signed(diff)
-                    : "n/a";
+                var difference = Difference(s.DiffMean, s.DiffLow, s.DiffHigh, Signed);
+                var referenceDifference = Difference(s.RefDiffMean, s.RefDiffLow, s.RefDiffHigh, Signed);
                 md.Append(CultureInfo.InvariantCulture,
-                    $"| {column.Name} | {s.N} | {Opt(s.Mean)} | {Opt(s.Sd)} | {interval} | {difference} |\n");
+                    $"| {column.Name} | {s.N} | {Opt(s.Mean)} | {Opt(s.Sd)} | {interval} | {difference} | {referenceDifference} |\n");
             }
         }
         return md.ToString();
@@ -195,6 +206,46 @@ public static class ReportWriter
         }
         return text.ToString();
     }
+
+    /// <summary>
+    /// The key metrics of each variant minus the reference's, replicate by replicate, with the paired 95 % t interval
+    /// (shares in percentage points). Empty with a single variant.
+    /// </summary>
+    private static string ReferenceSection(ResultsData data)
+    {
+        var meta = data.Metadata;
+        var others = meta.Variants.Where(v => v.Name != meta.ReferenceName).ToList();
+        if (others.Count == 0)
+        {
+            return "";
+        }
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"\n## Paired differences from the reference `{meta.ReferenceName}`\n\n")
+            .Append("Each variant minus the reference, replicate r against replicate r (same seed), mean [95 % paired t interval]; ")
+            .Append("shares in percentage points. An interval that excludes 0 means the difference is larger than the simulation noise. ")
+            .Append("Columns `ref_diff_*` of `variants.parquet`.\n\n");
+        text.Append("| variant | ").Append(string.Join(" | ", KeyMetrics.Select(k => k.Header))).Append(" |\n|---|")
+            .Append(string.Concat(KeyMetrics.Select(_ => "---:|"))).Append('\n');
+        foreach (var variant in others)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| `{variant.Name}` |");
+            foreach (var (metric, _) in KeyMetrics)
+            {
+                var s = VariantStatistics.Find(data.Statistics, variant.Name, metric);
+                Func<double, string> format = Shares.Contains(metric)
+                    ? v => (v > 0 ? "+" : "") + (100 * v).ToString("0.0", CultureInfo.InvariantCulture) + " pp"
+                    : Signed;
+                text.Append(' ').Append(Difference(s.RefDiffMean, s.RefDiffLow, s.RefDiffHigh, format)).Append(" |");
+            }
+            text.Append('\n');
+        }
+        return text.ToString();
+    }
+
+    private static string Difference(double? mean, double? low, double? high, Func<double, string> format) =>
+        mean is { } m
+            ? low is { } l && high is { } h ? $"{format(m)} [{format(l)}, {format(h)}]" : format(m)
+            : "n/a";
 
     /// <summary>The recovered part of confinement, which the trade-off's cost axis leaves out.</summary>
     private static string RecoveredLine(ResultsData data)

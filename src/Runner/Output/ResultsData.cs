@@ -23,7 +23,7 @@ public sealed record ResultsData
         {
             Metadata = metadata,
             Summary = summary,
-            Statistics = VariantStatistics.Compute(metadata.VariantNames, metadata.Counterfactual, summary),
+            Statistics = VariantStatistics.Compute(metadata.VariantNames, metadata.Counterfactual, summary, metadata.ReferenceName),
             Daily = daily,
         };
     }

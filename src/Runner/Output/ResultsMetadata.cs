@@ -24,9 +24,13 @@ public sealed record ResultsMetadata
     public required int Replicates { get; init; }
     public required ulong BaseSeed { get; init; }
     public string? Counterfactual { get; init; }
+    /// <summary>The variant the <c>ref_diff_*</c> differences are measured against; null (older folders) means the first variant.</summary>
+    public string? Reference { get; init; }
     /// <summary>In scenario order: the baseline, declared variants, sweep points. Colours and order in every plot follow it.</summary>
     public required ImmutableArray<VariantInfo> Variants { get; init; }
     public ImmutableArray<SweepAxis> SweepAxes { get; init; } = [];
+    /// <summary>Sweep points that repeat an earlier variant's runs (same effective settings); empty in older folders.</summary>
+    public ImmutableArray<IdenticalVariant> IdenticalSweepPoints { get; init; } = [];
 
     public static ResultsMetadata From(Scenario scenario) => new()
     {
@@ -35,6 +39,7 @@ public sealed record ResultsMetadata
         Replicates = scenario.Replicates,
         BaseSeed = scenario.Seed,
         Counterfactual = scenario.Counterfactual,
+        Reference = scenario.Reference ?? scenario.Variants[0].Name,
         Variants = [.. scenario.Variants.Select(v => new VariantInfo
         {
             Name = v.Name,
@@ -44,6 +49,7 @@ public sealed record ResultsMetadata
             Sweep = v.Sweep,
         })],
         SweepAxes = scenario.SweepAxes,
+        IdenticalSweepPoints = scenario.IdenticalSweepPoints,
     };
 
     /// <summary>Reads the <c>scenario</c> object of a results folder's manifest.json.</summary>
@@ -71,4 +77,7 @@ public sealed record ResultsMetadata
     }
 
     public ImmutableArray<string> VariantNames => [.. Variants.Select(v => v.Name)];
+
+    /// <summary>The reference variant's name: <see cref="Reference"/>, or the first variant when the folder predates it.</summary>
+    public string ReferenceName => Reference ?? Variants[0].Name;
 }

@@ -92,7 +92,7 @@ public sealed class ResultsPipeline
 
         // Statistics come from the file as read back, so that a rebuild from the folder sees exactly these numbers.
         var rows = await SummaryParquetReader.ReadAsync(folder.PathOf(SummaryFile), stop.Token).ConfigureAwait(false);
-        var statistics = VariantStatistics.Compute([.. _scenario.Variants.Select(v => v.Name)], _scenario.Counterfactual, rows);
+        var statistics = VariantStatistics.Compute([.. _scenario.Variants.Select(v => v.Name)], _scenario.Counterfactual, rows, _scenario.Reference ?? _scenario.Variants[0].Name);
         await using (var stream = folder.CreateFile(VariantsFile))
         {
             await VariantsParquetWriter.WriteAsync(stream, statistics, stop.Token).ConfigureAwait(false);
@@ -103,7 +103,7 @@ public sealed class ResultsPipeline
         var metadata = ResultsMetadata.From(_scenario);
         var data = await ResultsData.ReadAsync(folder.TemporaryPath, metadata, withDaily: true, stop.Token).ConfigureAwait(false);
         var plots = ResultPlots.WriteAll(data, folder.PathOf);
-        files.AddRange(plots.Select(p => p.Path));
+        files.AddRange(plots.SelectMany(p => new[] { p.Path, PlotStyle.SvgPath(p.Path) }));
 
         await folder.WriteTextAsync(ReportFile, ReportWriter.Render(data, plots), stop.Token).ConfigureAwait(false);
         files.Add(ReportFile);

@@ -1,8 +1,8 @@
 namespace Hcsim.Runner.Output;
 
 /// <summary>
-/// One row of <c>variants.parquet</c>: one summary metric of one variant over its replicates, and its paired difference
-/// from the counterfactual variant. Null means undefined (see docs/outputs-variants.md), never zero.
+/// One row of <c>variants.parquet</c>: one summary metric of one variant over its replicates, and its paired differences
+/// from the counterfactual and from the reference variant. Null means undefined (see docs/outputs-variants.md), never zero.
 /// </summary>
 public sealed record VariantStatistic
 {
@@ -22,4 +22,10 @@ public sealed record VariantStatistic
     public double? DiffMean { get; init; }
     public double? DiffLow { get; init; }
     public double? DiffHigh { get; init; }
+    /// <summary>Replicate pairs (this variant's replicate r with the reference's replicate r) where both are defined.</summary>
+    public int RefDiffN { get; init; }
+    /// <summary>Mean of this variant minus the reference variant, pair by pair; null for the reference itself.</summary>
+    public double? RefDiffMean { get; init; }
+    public double? RefDiffLow { get; init; }
+    public double? RefDiffHigh { get; init; }
 }

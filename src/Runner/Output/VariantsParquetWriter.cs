@@ -20,7 +20,11 @@ public static class VariantsParquetWriter
         new DataField<int>("diff_n"),
         new DataField<double?>("diff_mean"),
         new DataField<double?>("diff_low"),
-        new DataField<double?>("diff_high"));
+        new DataField<double?>("diff_high"),
+        new DataField<int>("ref_diff_n"),
+        new DataField<double?>("ref_diff_mean"),
+        new DataField<double?>("ref_diff_low"),
+        new DataField<double?>("ref_diff_high"));
 
     public static async Task WriteAsync(Stream output, IReadOnlyList<VariantStatistic> statistics, CancellationToken cancellationToken)
     {
@@ -39,6 +43,10 @@ public static class VariantsParquetWriter
         await WriteNullable(rowGroup, fields[8], statistics, s => s.DiffMean, cancellationToken).ConfigureAwait(false);
         await WriteNullable(rowGroup, fields[9], statistics, s => s.DiffLow, cancellationToken).ConfigureAwait(false);
         await WriteNullable(rowGroup, fields[10], statistics, s => s.DiffHigh, cancellationToken).ConfigureAwait(false);
+        await rowGroup.WriteAsync<int>(fields[11], statistics.Select(s => s.RefDiffN).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await WriteNullable(rowGroup, fields[12], statistics, s => s.RefDiffMean, cancellationToken).ConfigureAwait(false);
+        await WriteNullable(rowGroup, fields[13], statistics, s => s.RefDiffLow, cancellationToken).ConfigureAwait(false);
+        await WriteNullable(rowGroup, fields[14], statistics, s => s.RefDiffHigh, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task WriteNullable(

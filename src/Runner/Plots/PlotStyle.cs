@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ScottPlot;
 
 namespace Hcsim.Runner.Plots;
@@ -11,9 +12,35 @@ public static class PlotStyle
     /// <summary>Installed with fonts-dejavu-core; ScottPlot's default is a serif.</summary>
     public const string FontName = "DejaVu Sans";
 
-    private static readonly IPalette VariantPalette = new ScottPlot.Palettes.Category10();
+    /// <summary>
+    /// Variant colours: blues, purples, pinks and greys only. Green, yellow, orange and red (and their neighbours such as
+    /// olive and brown) belong to the health-code colours, so a variant drawn in them would read as a code.
+    /// </summary>
+    public static ImmutableArray<Color> VariantColours { get; } =
+    [
+        Color.FromHex("#1f77b4"), // blue
+        Color.FromHex("#9467bd"), // purple
+        Color.FromHex("#17becf"), // cyan
+        Color.FromHex("#e377c2"), // pink
+        Color.FromHex("#393b79"), // indigo
+        Color.FromHex("#7f7f7f"), // grey
+        Color.FromHex("#7b4173"), // plum
+        Color.FromHex("#6baed6"), // sky blue
+        Color.FromHex("#222222"), // near black
+        Color.FromHex("#c5b0d5"), // lavender
+    ];
 
-    public static Color ForVariant(int variantIndex) => VariantPalette.GetColor(variantIndex);
+    public static Color ForVariant(int variantIndex) => VariantColours[variantIndex % VariantColours.Length];
+
+    /// <summary>The SVG twin of a PNG path: the same name with <c>.svg</c>.</summary>
+    public static string SvgPath(string pngPath) => Path.ChangeExtension(pngPath, ".svg");
+
+    /// <summary>Writes the plot as PNG at <paramref name="pngPath"/> and as SVG beside it, both at the house size.</summary>
+    public static void Save(Plot plot, string pngPath)
+    {
+        plot.SavePng(pngPath, Width, Height);
+        plot.SaveSvg(SvgPath(pngPath), Width, Height);
+    }
 
     /// <summary>
     /// Fill for a health-code colour: the three code names get their own colour, anything else a grey that darkens with

@@ -5,7 +5,7 @@ using ScottPlot;
 namespace Hcsim.Runner.Plots;
 
 /// <summary>
-/// Draws the PNG plots of a results folder. Every plot is a pure function of <see cref="ResultsData"/> (which is read
+/// Draws the plots of a results folder, each as a PNG and an SVG twin beside it (same name, <c>.svg</c>). Every plot is a pure function of <see cref="ResultsData"/> (which is read
 /// from the folder's files), so <c>hcsim plot</c> redraws identical bytes. Variants keep their scenario order and their
 /// colour (<see cref="PlotStyle.ForVariant"/>) in every picture.
 /// </summary>
@@ -25,6 +25,9 @@ public static class ResultPlots
     public const int MaxLineVariants = 12;
 
     public static string ColoursFile(string variant) => $"plots/colours-{SafeFileName(variant)}.png";
+
+    /// <summary>The zoom on the flagged colours (all but the first) of one variant.</summary>
+    public static string FlaggedColoursFile(string variant) => $"plots/colours-{SafeFileName(variant)}-flagged.png";
 
     /// <summary>The trade-off plot first (the report shows it on its own), then the others in reading order.</summary>
     public static IReadOnlyList<PlotFile> WriteAll(ResultsData data, Func<string, string> pathOf)
@@ -61,6 +64,16 @@ public static class ResultPlots
                 WriteColourShares(pathOf(file), variant);
                 return new PlotFile(file, $"Share of living people holding each code colour per day in variant `{variant.Variant}`, mean over replicates.");
             });
+            // A variant that never flags anyone (the counterfactual) has nothing to zoom in on.
+            if (Enumerable.Range(1, Math.Max(0, variant.Colours.Length - 1)).Any(c => variant.ColourShareMean[c].Any(x => x > 0)))
+            {
+                jobs.Add(() =>
+                {
+                    var file = FlaggedColoursFile(variant.Variant);
+                    WriteFlaggedShares(pathOf(file), variant);
+                    return new PlotFile(file, $"The flagged colours of variant `{variant.Variant}` (every colour but `{variant.Colours[0]}`) zoomed in: share of living people per day, mean over replicates, on an axis fitted to these shares, which are too thin to read on the 0-100 % scale above.");
+                });
+            }
         }
         // Each plot is its own ScottPlot instance writing its own file, so they render in parallel; the list keeps
         // the fixed order for the report.
@@ -108,6 +121,7 @@ public static class ResultPlots
     public static PlotFile WriteFalsePositiveShare(string path, IReadOnlyList<VariantDailySeries> variants, string shown = "")
     {
         var plot = PlotStyle.Create("False-positive share: flagged people never infected (mean over replicates)", "day", "% of flagged people");
+        var drawn = new List<double>();
         foreach (var v in variants)
         {
             var days = new List<double>();
@@ -124,9 +138,11 @@ public static class ResultPlots
             if (days.Count > 0)
             {
                 AddLine(plot, v.Variant, PlotStyle.ForVariant(v.VariantIndex), [.. days], [.. shares]);
+                drawn.AddRange(shares);
             }
         }
-        plot.Axes.SetLimits(0, Math.Max(1, variants.Select(v => v.Days).DefaultIfEmpty(2).Max() - 1), 0, 105);
+        var (bottom, top) = drawn.Count > 0 ? ShareAxis(drawn.Min(), drawn.Max()) : (0, 105);
+        plot.Axes.SetLimits(0, Math.Max(1, variants.Select(v => v.Days).DefaultIfEmpty(2).Max() - 1), bottom, top);
         if (plot.GetPlottables().Any())
         {
             Save(plot, path);
@@ -140,7 +156,7 @@ public static class ResultPlots
             plot.Axes.SetLimits(0, Math.Max(1, variants.Select(v => v.Days).DefaultIfEmpty(2).Max() - 1), 0, 105);
             Save(plot, path, legend: false);
         }
-        return new PlotFile(FalsePositiveFile, $"False-positive share per day: flagged_never_infected / flagged (flagged people who were never infected; recovered people still flagged are not counted as false positives), averaged over the replicates that flag anyone that day{shown}; days with nobody flagged are left out.");
+        return new PlotFile(FalsePositiveFile, $"False-positive share per day: flagged_never_infected / flagged (flagged people who were never infected; recovered people still flagged are not counted as false positives), averaged over the replicates that flag anyone that day{shown}; days with nobody flagged are left out. The vertical axis covers the range of the shares (in steps of 10 %), not always 0-100 %.");
     }
 
     /// <summary>Stacked areas of code-colour shares, the first colour at the bottom.</summary>
@@ -173,7 +189,44 @@ public static class ResultPlots
         }
         plot.Axes.SetLimits(0, Math.Max(1, variant.Days - 1), 0, 100);
         plot.ShowLegend(Edge.Right);
-        plot.SavePng(path, PlotStyle.Width, PlotStyle.Height);
+        PlotStyle.Save(plot, path);
+    }
+
+    /// <summary>
+    /// Lines of the flagged colours' shares (every colour but the first), on a vertical axis fitted to them: a 1-7 %
+    /// band is invisible on the stacked 0-100 % picture.
+    /// </summary>
+    public static void WriteFlaggedShares(string path, VariantDailySeries variant)
+    {
+        var plot = PlotStyle.Create($"Flagged colours in variant {variant.Variant}, zoomed (mean over replicates)", "day", "% of living people");
+        var days = Days(variant.Days);
+        var top = 0.0;
+        for (var c = 1; c < variant.Colours.Length; c++)
+        {
+            var share = variant.ColourShareMean[c].Select(x => 100 * x).ToArray();
+            top = Math.Max(top, share.DefaultIfEmpty(0).Max());
+            AddLine(plot, variant.Colours[c], PlotStyle.ForCode(variant.Colours[c], c, variant.Colours.Length), days, share);
+        }
+        plot.Axes.SetLimits(0, Math.Max(1, variant.Days - 1), 0, top > 0 ? NiceTop(1.1 * top) : 1);
+        Save(plot, path);
+    }
+
+    /// <summary>
+    /// A share axis (in %) fitted to data from <paramref name="min"/> to <paramref name="max"/>: bounds on multiples of
+    /// 10 with at least 5 points of margin, kept within 0-105.
+    /// </summary>
+    public static (double Bottom, double Top) ShareAxis(double min, double max)
+    {
+        var bottom = Math.Max(0, Math.Floor((min - 5) / 10) * 10);
+        var top = Math.Min(105, Math.Ceiling((max + 5) / 10) * 10);
+        return top - bottom < 10 ? (Math.Max(0, top - 10), top) : (bottom, top);
+    }
+
+    /// <summary>1, 2 or 5 times a power of ten, at or above <paramref name="value"/>.</summary>
+    private static double NiceTop(double value)
+    {
+        var power = Math.Pow(10, Math.Floor(Math.Log10(value)));
+        return new[] { 1.0, 2, 5, 10 }.Select(m => m * power).First(v => v >= value);
     }
 
     /// <summary>
@@ -365,7 +418,7 @@ public static class ResultPlots
             [.. Enumerable.Range(0, rowCount).Select(i => (double)(rowCount - 1 - i))], [.. rowsAxis.Values]);
         plot.Axes.SetLimits(-0.5, columnsAxis.Values.Length - 0.5, -0.5, rowCount - 0.5);
         plot.Grid.IsVisible = false;
-        plot.SavePng(path, PlotStyle.Width, PlotStyle.Height);
+        PlotStyle.Save(plot, path);
         return new PlotFile(HeatmapFile,
             $"Sweep grid: mean {title} over replicates for each combination of `{rowsAxis.Path}` (rows) and `{columnsAxis.Path}` (columns); other variants are not shown.");
     }
@@ -398,7 +451,7 @@ public static class ResultPlots
             // Outside the data area, so that it never hides a curve.
             plot.ShowLegend(Edge.Right);
         }
-        plot.SavePng(path, PlotStyle.Width, PlotStyle.Height);
+        PlotStyle.Save(plot, path);
     }
 
     private static double[] Days(int count)

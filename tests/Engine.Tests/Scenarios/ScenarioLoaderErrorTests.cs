@@ -109,6 +109,11 @@ public sealed class ScenarioLoaderErrorTests
             2, 17, "counterfactual", "did you mean 'no-codes'?"
         },
         {
+            "unknown reference",
+            "name: broken\nreference: no-code\nvariants:\n  - name: no-codes\n",
+            2, 12, "reference", "did you mean 'no-codes'?"
+        },
+        {
             "variant with different colours",
             "name: broken\nvariants:\n  - name: a\n    set:\n      policy.colours: [green, red]\n",
             5, 23, "policy.colours", "must be the same in every variant"

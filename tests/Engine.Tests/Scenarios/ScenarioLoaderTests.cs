@@ -113,6 +113,18 @@ public sealed class ScenarioLoaderTests
     }
 
     [Fact]
+    public void Load_Reference_DefaultsToTheBaselineAndCanNameAVariant()
+    {
+        const string Yaml = "name: tiny\nvariants:\n  - name: strict\n    set:\n      checkin.probability: 0.5\n";
+
+        var byDefault = ScenarioLoader.Load(Yaml, File, []);
+        var named = ScenarioLoader.Load("reference: strict\n" + Yaml, File, []);
+
+        Assert.True(byDefault.Reference == "baseline", $"without 'reference' the baseline should be the reference, got {byDefault.Reference}");
+        Assert.True(named.Reference == "strict", $"'reference: strict' should make strict the reference, got {named.Reference}");
+    }
+
+    [Fact]
     public void Load_Minimal_UsesDefaults()
     {
         var scenario = ScenarioLoader.Load("name: tiny\n", File, []);

@@ -8,7 +8,7 @@ public sealed class ConsoleSummaryTests
     [Theory]
     [InlineData("baseline", "no-codes")]
     [InlineData("baseline", "yellow_days-14--probability-0.6")]
-    public void Render_AnyVariantNames_FitsEightyColumnsWithoutTruncating(params string[] variants)
+    public void Render_AnyVariantNames_FitsEightyColumnsOneRowPerVariant(params string[] variants)
     {
         var statistics = variants.SelectMany(v => new[]
         {
@@ -19,11 +19,44 @@ public sealed class ConsoleSummaryTests
 
         var text = ConsoleSummary.Render(variants, statistics);
 
-        Assert.All(text.Split('\n'), line => Assert.True(line.Length <= 80, $"every line should fit 80 columns: '{line}' has {line.Length}"));
-        Assert.All(variants, v => Assert.Contains(v, text, StringComparison.Ordinal));
-        Assert.Contains("2,305,423", text, StringComparison.Ordinal);
+        var lines = text.Split('\n');
+        Assert.All(lines, line => Assert.True(line.Length <= 80, $"every line should fit 80 columns: '{line}' has {line.Length}"));
+        Assert.True(lines.Count(l => l.Contains("2,305,423", StringComparison.Ordinal)) == variants.Length,
+            $"each variant should have exactly one row, its name and numbers on the same line:\n{text}");
+        Assert.All(lines.Where(l => l.Contains("2,305,423", StringComparison.Ordinal)), l => Assert.False(l.StartsWith(' '), $"a row should start with its variant's name: '{l}'"));
         Assert.True(text.Contains($"{variants[^1]} 1.23G", StringComparison.Ordinal), $"the data records should follow the table, compact:\n{text}");
+    }
+
+    [Fact]
+    public void Render_LongVariantName_IsCutWithAnEllipsisAndTheNoteSaysSo()
+    {
+        const string Long = "yellow_days-14--probability-0.6--checkin-0.75";
+        var statistics = new[] { Statistic(Long, "attack_rate", 0.5), Statistic(Long, "peak_quarantined", 33_348), Statistic("baseline", "attack_rate", 0.4) };
+
+        var text = ConsoleSummary.Render(["baseline", Long], statistics);
+
+        var row = text.Split('\n').Single(l => l.Contains("33,348", StringComparison.Ordinal));
+        Assert.True(row.StartsWith("yellow_", StringComparison.Ordinal) && row.Contains('…', StringComparison.Ordinal) && row.Contains("0.75", StringComparison.Ordinal),
+            $"the name should keep its start and its end around an ellipsis: '{row}'");
+        Assert.Contains("variant name shortened", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_DefaultScenarioNames_AreNotShortened()
+    {
+        var text = ConsoleSummary.Render(["baseline", "no-codes", "yellow-3-days", "low-checkin"], [Statistic("yellow-3-days", "attack_rate", 0.5)]);
+
         Assert.DoesNotContain("…", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("shortened", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_PeakColumn_IsTheReportsPeakQuarantined()
+    {
+        var text = ConsoleSummary.Render(["baseline"], [Statistic("baseline", "peak_quarantined", 4_321), Statistic("baseline", "people_confined", 9_999)]);
+
+        Assert.True(text.Contains("peak quarantined", StringComparison.Ordinal) && text.Contains("4,321", StringComparison.Ordinal),
+            $"the peak column should be headed like the report's 'peak quarantined' and show peak_quarantined:\n{text}");
     }
 
     [Theory]
@@ -54,6 +87,21 @@ public sealed class ConsoleSummaryTests
         Assert.True(text.Contains("never-inf.", StringComparison.Ordinal) && text.Contains("recovered", StringComparison.Ordinal),
             $"the headers should say which confinement each column counts:\n{text}");
         Assert.DoesNotContain("99,999", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_WithReference_ShowsPairedDifferenceWithInterval()
+    {
+        var statistics = new[]
+        {
+            Statistic("baseline", "attack_rate", 0.5),
+            Statistic("strict", "attack_rate", 0.4) with { RefDiffN = 3, RefDiffMean = -0.1, RefDiffLow = -0.12, RefDiffHigh = -0.08 },
+        };
+
+        var text = ConsoleSummary.Render(["baseline", "strict"], statistics, reference: "baseline");
+
+        Assert.Contains("Paired difference from the reference baseline", text, StringComparison.Ordinal);
+        Assert.True(text.Contains("-10.0 [-12.0, -8.0]", StringComparison.Ordinal), $"the attack rate difference should read in percentage points with its interval:\n{text}");
     }
 
     private static VariantStatistic Statistic(string variant, string metric, double mean) =>

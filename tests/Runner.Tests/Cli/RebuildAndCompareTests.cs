@@ -40,6 +40,7 @@ public sealed class RebuildAndCompareTests : IDisposable
         {
             Assert.True(File.Exists(png), $"{Path.GetFileName(png)} should be redrawn");
             Assert.True(original[png].AsSpan().SequenceEqual(File.ReadAllBytes(png)), $"{Path.GetFileName(png)} should be byte-identical to the one the run drew");
+            Assert.True(File.Exists(Path.ChangeExtension(png, ".svg")), $"{Path.GetFileName(png)} should have its SVG twin after a redraw");
         }
         Assert.DoesNotContain(Directory.GetDirectories(folder), d => Path.GetFileName(d).StartsWith(".rebuild", StringComparison.Ordinal));
     }
@@ -107,6 +108,35 @@ public sealed class RebuildAndCompareTests : IDisposable
         var line = output.Split('\n').First(l => l.TrimStart().StartsWith("total_infections", StringComparison.Ordinal));
         Assert.True(line.TrimEnd().EndsWith("+7", StringComparison.Ordinal), $"B - A of total infections should be +7: '{line}'");
         Assert.All(output.Split('\n'), l => Assert.True(l.Length <= 80 || l.StartsWith("A:", StringComparison.Ordinal) || l.StartsWith("B:", StringComparison.Ordinal), $"'{l}' should fit 80 columns"));
+    }
+
+    [Fact]
+    public async Task Compare_SameSeeds_GivesPairedIntervalOfTheReplicateDifferences()
+    {
+        var scenario = Output.SyntheticRuns.Scenario(variants: 2, replicates: 3, days: 10);
+        var a = await ResultsFolders.WriteAsync(_temp.Path, "a", scenario);
+        var b = await ResultsFolders.WriteAsync(_temp.Path, "b", scenario, shift: 7);
+
+        var (_, output, _) = await Run("compare", a, b);
+
+        Assert.Contains("Same base seed: B-A is paired", output, StringComparison.Ordinal);
+        var lines = output.Split('\n');
+        var index = Array.FindIndex(lines, l => l.TrimStart().StartsWith("total_infections", StringComparison.Ordinal));
+        // Every replicate of B is 7 above the same replicate of A, so the paired interval has zero width.
+        Assert.True(lines[index + 1].Trim() == "[+7, +7]", $"the paired interval should follow the difference: '{lines[index + 1]}'");
+    }
+
+    [Fact]
+    public async Task Compare_DifferentSeeds_SaysReplicatesCannotBePaired()
+    {
+        var scenario = Output.SyntheticRuns.Scenario(variants: 2, replicates: 3, days: 10);
+        var a = await ResultsFolders.WriteAsync(_temp.Path, "a", scenario);
+        var b = await ResultsFolders.WriteAsync(_temp.Path, "b", scenario with { Seed = scenario.Seed + 1 });
+
+        var (_, output, _) = await Run("compare", a, b);
+
+        Assert.Contains("cannot be paired", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("[+", output, StringComparison.Ordinal);
     }
 
     [Fact]

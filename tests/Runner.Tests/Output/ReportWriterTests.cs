@@ -95,4 +95,34 @@ public sealed class ReportWriterTests
         Assert.True(report.IndexOf("![plots/data-collected.png]", section, StringComparison.Ordinal) > section, "the section should show its chart");
         Assert.True(report.IndexOf("## Plots", StringComparison.Ordinal) > section, "the other plots keep their own section after it");
     }
+
+    [Fact]
+    public void Render_Reference_GivesPairedDifferencesFromIt()
+    {
+        var data = Data();
+        data = data with
+        {
+            Metadata = data.Metadata with { Reference = "steady" },
+            Statistics = VariantStatistics.Compute(["steady", "growing"], null, data.Summary, "steady"),
+        };
+
+        var report = ReportWriter.Render(data, []);
+
+        Assert.True(report.Contains("## Paired differences from the reference `steady`", StringComparison.Ordinal), $"the report should have a section for the reference:\n{report}");
+        // growing's confinement_rising_at_end is 1 then 0 against steady's 0 and 0: mean 0.5, interval wide.
+        Assert.True(report.Contains("| `growing` |", StringComparison.Ordinal) && report.Contains("difference vs. reference [95 %]", StringComparison.Ordinal),
+            $"the report should list growing against steady and name the column:\n{report}");
+        Assert.DoesNotContain("| `steady` | +", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_IdenticalSweepPoints_AreListedWithTheirTwin()
+    {
+        var data = Data();
+        data = data with { Metadata = data.Metadata with { IdenticalSweepPoints = [new Hcsim.Engine.Scenarios.IdenticalVariant("growing", "steady")] } };
+
+        var report = ReportWriter.Render(data, []);
+
+        Assert.True(report.Contains("- `growing` is identical to `steady`", StringComparison.Ordinal), $"the report should name the repeated sweep point and its twin:\n{report}");
+    }
 }

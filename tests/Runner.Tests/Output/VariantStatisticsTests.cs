@@ -34,6 +34,26 @@ public sealed class VariantStatisticsTests
     }
 
     [Fact]
+    public void Compute_Reference_PairedIntervalMatchesHandComputation()
+    {
+        // Hand computation: differences 3, 1, 5, 2; mean 2.75; sd = sqrt(8.75 / 3) = 1.7078251; t(0.975, 3) = 3.1824463;
+        // half width = 3.1824463 * 1.7078251 / sqrt(4) = 2.7175309, so [0.0324691, 5.4675309].
+        var rows = Rows("cf", [500, 600, 700, 800]).Concat(Rows("ref", [10, 20, 30, 40])).Concat(Rows("v", [13, 21, 35, 42])).ToList();
+        rows.Reverse();
+
+        var statistics = VariantStatistics.Compute(["cf", "ref", "v"], "cf", rows, "ref");
+        var statistic = VariantStatistics.Find(statistics, "v", "total_infections");
+
+        Assert.True(statistic.RefDiffN == 4, $"four replicate pairs expected, got {statistic.RefDiffN}");
+        Assert.Equal(2.75, statistic.RefDiffMean!.Value, 10);
+        Assert.Equal(0.0324691162, statistic.RefDiffLow!.Value, 8);
+        Assert.Equal(5.4675308838, statistic.RefDiffHigh!.Value, 8);
+        Assert.True(statistic.DiffMean == -622.25, $"the counterfactual difference should stay v - cf = -622.25, got {statistic.DiffMean}");
+        var reference = VariantStatistics.Find(statistics, "ref", "total_infections");
+        Assert.True(reference.RefDiffN == 0 && reference.RefDiffMean is null, "the reference has no difference with itself");
+    }
+
+    [Fact]
     public void Compute_Counterfactual_HasNoDifferenceWithItself()
     {
         var rows = Rows("cf", [1, 2, 3]).ToList();

@@ -30,7 +30,10 @@ public sealed class ResultPlotsTests : IDisposable
 
         string[] expected = [ResultPlots.TradeOffFile, ResultPlots.DataCollectedFile, ResultPlots.HeatmapFile, ResultPlots.EpidemicFile, ResultPlots.EpidemicPoliciesFile, ResultPlots.QuarantineFile, ResultPlots.FalsePositiveFile];
         Assert.All(expected, file => Assert.Contains(file, plots.Select(p => p.Path)));
-        Assert.True(plots.Count == expected.Length + scenario.Variants.Length, "one colour plot per variant besides the shared plots");
+        // Variant 0 of the synthetic runs flags nobody, so it has no zoom on flagged colours.
+        Assert.True(plots.Count == expected.Length + 2 * scenario.Variants.Length - 1,
+            "a colour plot per variant and a zoom on the flagged colours of each variant that flags anyone, besides the shared plots");
+        Assert.DoesNotContain(ResultPlots.FlaggedColoursFile(scenario.Variants[0].Name), plots.Select(p => p.Path));
         foreach (var plot in plots)
         {
             var bytes = File.ReadAllBytes(Path.Combine(_temp.Path, "redrawn", plot.Path));
@@ -39,6 +42,56 @@ public sealed class ResultPlotsTests : IDisposable
             Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
             Assert.False(string.IsNullOrWhiteSpace(plot.Caption), $"{plot.Path} needs a caption for the report");
         }
+        var pngs = Directory.GetFiles(Path.Combine(_temp.Path, "redrawn", "plots"), "*.png");
+        Assert.True(pngs.Length == plots.Count, $"every plot should be one PNG, found {pngs.Length} for {plots.Count} plots");
+        foreach (var png in pngs)
+        {
+            var svg = Path.ChangeExtension(png, ".svg");
+            Assert.True(File.Exists(svg), $"{Path.GetFileName(png)} should have an SVG twin");
+            var text = File.ReadAllText(svg);
+            Assert.True(text.Contains("<svg", StringComparison.Ordinal) && text.Contains("width=\"1200\"", StringComparison.Ordinal) && text.Length > 10_000,
+                $"{Path.GetFileName(svg)} should be a real 1200-wide SVG picture");
+        }
+    }
+
+    [Fact]
+    public void ForVariant_AnyIndex_NeverUsesACodeLikeColour()
+    {
+        for (var i = 0; i < 3 * PlotStyle.VariantColours.Length; i++)
+        {
+            var colour = PlotStyle.ForVariant(i);
+            var (hue, saturation) = HueAndSaturation(colour.R, colour.G, colour.B);
+            // Red, orange, yellow and green occupy hues from about 340 degrees round through 0 to about 160; greys have no hue.
+            var codeLike = saturation > 0.15 && (hue < 160 || hue > 340);
+            Assert.False(codeLike, $"variant colour {i} ({colour.ToHex()}, hue {hue:F0}, saturation {saturation:F2}) should not look like a code colour");
+        }
+    }
+
+    [Theory]
+    [InlineData(65.2, 83.4, 60, 90)]
+    [InlineData(0, 100, 0, 105)]
+    [InlineData(97, 99, 90, 105)]
+    [InlineData(1, 3, 0, 10)]
+    public void ShareAxis_DataRange_FitsTheDataWithMargin(double min, double max, double bottom, double top)
+    {
+        var axis = ResultPlots.ShareAxis(min, max);
+
+        Assert.True(axis == (bottom, top), $"shares from {min} to {max} % should get the axis {bottom}-{top}, got {axis}");
+    }
+
+    private static (double Hue, double Saturation) HueAndSaturation(byte r, byte g, byte b)
+    {
+        double R = r / 255.0, G = g / 255.0, B = b / 255.0;
+        var max = Math.Max(R, Math.Max(G, B));
+        var min = Math.Min(R, Math.Min(G, B));
+        var delta = max - min;
+        var saturation = max == 0 ? 0 : delta / max;
+        if (delta == 0)
+        {
+            return (0, 0);
+        }
+        var hue = max == R ? 60 * ((G - B) / delta % 6) : max == G ? 60 * ((B - R) / delta + 2) : 60 * ((R - G) / delta + 4);
+        return (hue < 0 ? hue + 360 : hue, saturation);
     }
 
     [Fact]

@@ -169,6 +169,7 @@ public static class ScenarioSchema
                     List("colours", "only people holding one of these colours (all colours if empty)",
                         element: Name("", "a declared colour", "")),
                     Name("when", "a condition over the person's facts and the policy parameters"),
+                    Name("enabled", "a 0/1 parameter (a name in `params`) that switches the rule on (1) or off (0), so a variant or sweep can switch rules; absent = always on"),
                     List("do", "the actions (a bare `release` is a release to the first colour)", minItems: 1,
                         element: Group<ActionConfig>("", "one action; exactly one of set_colour, isolate, release, test, trace, trace_venues",
                             Name("set_colour", "raise the colour to this one; never lowers"),
@@ -228,6 +229,8 @@ public static class ScenarioSchema
             FileKey(Name("baseline", "name of the variant that is the base scenario itself", ScenarioValidator.NamePattern.ToString()), ScenarioDefaults.BaselineVariantName),
             FileKey(Name("counterfactual", "variant against which `infections_averted` is computed"), null) with
             { DefaultText = $"`{ScenarioDefaults.CounterfactualVariantName}` if such a variant exists" },
+            FileKey(Name("reference", "variant against which every variant's paired difference (`ref_diff_*` in variants.parquet) is computed"), null) with
+            { DefaultText = "the baseline" },
             FileKey(List("variants", "variants of the base scenario, each with overrides by path", minItems: 1,
                 element: new Setting
                 {
