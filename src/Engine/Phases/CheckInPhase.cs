@@ -88,6 +88,7 @@ public sealed class CheckInPhase : IDayPhase
     {
         var agents = state.Agents;
         var stage = agents.Stage;
+        var confinement = agents.Confinement;
         var fever = agents.FeverEndDay;
         var streak = agents.HealthyStreak;
         var checkInDay = agents.CheckInDay;
@@ -114,7 +115,9 @@ public sealed class CheckInPhase : IDayPhase
             {
                 continue;
             }
-            var central = agents.ConfinementOn(i, day) == ConfinementKind.Central;
+            // The current spell always began by today (rules confine from tomorrow and run after check-ins), so only a
+            // person whose current kind is central can be centrally isolated today: one byte answers for everyone else.
+            var central = confinement[i] == ConfinementKind.Central && agents.ConfinementOn(i, day) == ConfinementKind.Central;
             var own = byColour ? _fatigued[Math.Clamp(day - colourSince[i], 0, day)] : checkInThreshold;
             if ((!central && !everyoneHasCode && !codes.Has(i)) || CounterRng.Keyed(checkInKey, (ulong)i) >= (central ? centralCheckInThreshold : own))
             {
