@@ -19,13 +19,13 @@ public static class VariantStatistics
         var reference = counterfactual is not null && byVariant.TryGetValue(counterfactual, out var cf)
             ? cf.ToDictionary(r => r.Replicate)
             : null;
-        var statistics = new List<VariantStatistic>(variants.Count * ParquetSchemas.MetricColumns.Length);
+        var metrics = ParquetSchemas.MetricNames(rows);
+        var statistics = new List<VariantStatistic>(variants.Count * metrics.Count);
         foreach (var variant in variants)
         {
             var runs = byVariant.GetValueOrDefault(variant) ?? [];
-            foreach (var column in ParquetSchemas.MetricColumns)
+            foreach (var metric in metrics)
             {
-                var metric = column.Name;
                 var values = runs.Select(r => r[metric]).OfType<double>().ToList();
                 var estimate = MeanInterval.Compute(values);
                 var differences = new List<double>();
