@@ -91,6 +91,9 @@ public sealed class DailyMetrics
         return values;
     }
 
+    /// <summary>The columns added by parts (<see cref="AddPartColumn"/>), in the order added.</summary>
+    public IReadOnlyList<DailyColumn> PartColumns => _partColumns;
+
     /// <summary>Marks the run as stopped at the end of <paramref name="lastDay"/>.</summary>
     public void StopAfter(int lastDay) => DaysSimulated = lastDay + 1;
 

@@ -98,4 +98,6 @@ public sealed record RunSummary
     public required long VenueRefusals { get; init; }
     /// <summary>People without a code (no smartphone).</summary>
     public required int PeopleWithoutCode { get; init; }
+    /// <summary>The optional summary numbers of the parts this run switched on (<see cref="Metrics.PartTotals"/>), in file order; empty without them.</summary>
+    public PartTotalList PartTotals { get; init; } = [];
 }

@@ -125,6 +125,7 @@ public static class RunSummaryBuilder
             VenueVisits = venues.Visits,
             VenueRefusals = venues.Refusals,
             PeopleWithoutCode = peopleWithoutCode,
+            PartTotals = PartTotals.Compute(daily),
         };
     }
 

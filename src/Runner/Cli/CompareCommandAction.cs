@@ -56,19 +56,19 @@ public sealed class CompareCommandAction
         {
             text.Append(CultureInfo.InvariantCulture, $"\nvariant {variant}\n");
             text.Append("  ").Append("metric".PadRight(MetricWidth)).Append("A".PadLeft(NumberWidth)).Append("B".PadLeft(NumberWidth)).Append("B-A".PadLeft(NumberWidth)).Append('\n');
-            foreach (var column in ParquetSchemas.MetricColumns)
+            foreach (var metric in ParquetSchemas.MetricNames(a.Summary).Union(ParquetSchemas.MetricNames(b.Summary)))
             {
-                var meanA = Mean(a, variant, column.Name);
-                var meanB = Mean(b, variant, column.Name);
+                var meanA = Mean(a, variant, metric);
+                var meanB = Mean(b, variant, metric);
                 var difference = meanA is { } x && meanB is { } y ? Signed(y - x) : "-";
                 var interval = "";
-                if (paired && MeanInterval.Compute(PairedDifferences(a, b, variant, column.Name)) is { } pairs)
+                if (paired && MeanInterval.Compute(PairedDifferences(a, b, variant, metric)) is { } pairs)
                 {
                     difference = Signed(pairs.Mean);
                     interval = pairs.HasInterval ? $"[{Signed(pairs.Lower)}, {Signed(pairs.Upper)}]" : "(one pair: no interval)";
                 }
                 // A name too long for its column gets a line of its own, so the numbers stay aligned within 80 columns.
-                text.Append("  ").Append(column.Name.Length <= MetricWidth ? column.Name.PadRight(MetricWidth) : column.Name + "\n" + new string(' ', 2 + MetricWidth))
+                text.Append("  ").Append(metric.Length <= MetricWidth ? metric.PadRight(MetricWidth) : metric + "\n" + new string(' ', 2 + MetricWidth))
                     .Append(Format(meanA).PadLeft(NumberWidth)).Append(Format(meanB).PadLeft(NumberWidth)).Append(difference.PadLeft(NumberWidth)).Append('\n');
                 if (interval.Length > 0)
                 {

@@ -83,6 +83,29 @@ public static class ParquetSchemas
         [.. SummaryColumns.Where(c => !SummaryKeyColumns.Contains(c.Name))];
 
     /// <summary>
+    /// The optional summary columns of a scenario's parts (<see cref="PartTotals"/>), derived from its daily part columns,
+    /// which every variant shares (<see cref="DailyMetricColumns"/> checks that).
+    /// </summary>
+    public static IReadOnlyList<PartTotalColumn> SummaryPartColumns(Scenario scenario) =>
+        PartTotals.Columns([.. SimulationRun.PartColumns(scenario.Variants[0].Model).Select(c => c.Name)]);
+
+    /// <summary>The summary column of an optional part total: a whole number (int64) or a ratio that may be empty.</summary>
+    public static SummaryColumn PartSummaryColumn(PartTotalColumn part) =>
+        new(part.Name, part.Fractional ? typeof(double) : typeof(long), part.Fractional, part.Definition, s =>
+        {
+            var value = s.PartTotals.First(t => t.Name == part.Name).Value;
+            return part.Fractional ? value : (object)(long)(value ?? 0);
+        });
+
+    /// <summary>Every summary column of a file: <see cref="SummaryColumns"/>, then the parts' optional ones.</summary>
+    public static IReadOnlyList<SummaryColumn> SummaryColumnsWith(IReadOnlyList<PartTotalColumn> parts) =>
+        [.. SummaryColumns, .. parts.Select(PartSummaryColumn)];
+
+    /// <summary>The metric names of summary rows read back: <see cref="MetricColumns"/>, then the parts' optional ones.</summary>
+    public static IReadOnlyList<string> MetricNames(IReadOnlyList<SummaryRow> rows) =>
+        [.. MetricColumns.Select(c => c.Name), .. rows.Count == 0 ? [] : rows[0].PartMetrics];
+
+    /// <summary>
     /// The metric column names of daily.parquet for a scenario. One file holds every variant, so every variant must
     /// declare the same colours; otherwise this throws a <see cref="ScenarioValidationException"/> before anything runs.
     /// </summary>
@@ -136,10 +159,12 @@ public static class ParquetSchemas
         return new ParquetSchema(fields);
     }
 
-    public static ParquetSchema Summary()
+    public static ParquetSchema Summary() => Summary(SummaryColumns);
+
+    public static ParquetSchema Summary(IReadOnlyList<SummaryColumn> columns)
     {
         var fields = new List<Field>();
-        foreach (var column in SummaryColumns)
+        foreach (var column in columns)
         {
             fields.Add(new DataField(column.Name, column.ClrType, column.Nullable));
         }

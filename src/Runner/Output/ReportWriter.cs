@@ -173,16 +173,16 @@ public static class ReportWriter
         {
             md.Append(CultureInfo.InvariantCulture, $"\n### `{variant.Name}`\n\n");
             md.Append("| metric | n | mean | sd | 95 % interval | difference vs. counterfactual [95 %] | difference vs. reference [95 %] |\n|---|---:|---:|---:|---:|---:|---:|\n");
-            foreach (var column in ParquetSchemas.MetricColumns)
+            foreach (var metric in ParquetSchemas.MetricNames(data.Summary))
             {
-                var s = VariantStatistics.Find(data.Statistics, variant.Name, column.Name);
+                var s = VariantStatistics.Find(data.Statistics, variant.Name, metric);
                 var interval = s.Low is { } low && s.High is { } high
-                    ? $"[{Format(Clip(column.Name, low))}, {Format(Clip(column.Name, high))}]"
+                    ? $"[{Format(Clip(metric, low))}, {Format(Clip(metric, high))}]"
                     : "n/a";
                 var difference = Difference(s.DiffMean, s.DiffLow, s.DiffHigh, Signed);
                 var referenceDifference = Difference(s.RefDiffMean, s.RefDiffLow, s.RefDiffHigh, Signed);
                 md.Append(CultureInfo.InvariantCulture,
-                    $"| {column.Name} | {s.N} | {Opt(s.Mean)} | {Opt(s.Sd)} | {interval} | {difference} | {referenceDifference} |\n");
+                    $"| {metric} | {s.N} | {Opt(s.Mean)} | {Opt(s.Sd)} | {interval} | {difference} | {referenceDifference} |\n");
             }
         }
         return md.ToString();

@@ -86,7 +86,7 @@ public sealed class ResultsPipeline
 
         await using (var stream = folder.CreateFile(SummaryFile))
         {
-            await SummaryParquetWriter.WriteAsync(stream, summaries, stop.Token).ConfigureAwait(false);
+            await SummaryParquetWriter.WriteAsync(stream, summaries, ParquetSchemas.SummaryPartColumns(_scenario), stop.Token).ConfigureAwait(false);
         }
         files.Add(SummaryFile);
 

@@ -10,6 +10,11 @@ public static class SummaryParquetReader
     {
         await using var reader = await OpenAsync(path, cancellationToken).ConfigureAwait(false);
         var fields = reader.Schema.GetDataFields().ToDictionary(f => f.Name, StringComparer.Ordinal);
+        // Columns beyond the fixed ones are the optional part totals: whole numbers, or ratios that may be empty.
+        var known = ParquetSchemas.SummaryColumns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var parts = reader.Schema.GetDataFields().Where(f => !known.Contains(f.Name))
+            .Select(f => ParquetSchemas.PartSummaryColumn(new Hcsim.Engine.Metrics.PartTotalColumn(f.Name, f.IsNullable, ""))).ToList();
+        var partNames = parts.Select(c => c.Name).ToImmutableArray();
         var rows = new List<SummaryRow>();
         for (var g = 0; g < reader.RowGroupCount; g++)
         {
@@ -24,12 +29,17 @@ public static class SummaryParquetReader
             {
                 metrics[column.Name] = await ReadNumbersAsync(group, Field(fields, column.Name, path), column, count, cancellationToken).ConfigureAwait(false);
             }
+            foreach (var column in parts)
+            {
+                metrics[column.Name] = await ReadNumbersAsync(group, fields[column.Name], column, count, cancellationToken).ConfigureAwait(false);
+            }
             for (var i = 0; i < count; i++)
             {
                 rows.Add(new SummaryRow
                 {
                     Variant = variants[i],
                     Replicate = replicates[i],
+                    PartMetrics = partNames,
                     Metrics = metrics.ToImmutableDictionary(m => m.Key, m => m.Value[i], StringComparer.Ordinal),
                 });
             }

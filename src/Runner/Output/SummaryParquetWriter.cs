@@ -3,18 +3,31 @@ using Parquet;
 
 namespace Hcsim.Runner.Output;
 
-/// <summary>Writes <c>summary.parquet</c>: one row per run, in the order given, columns from <see cref="ParquetSchemas.SummaryColumns"/>.</summary>
+/// <summary>Writes <c>summary.parquet</c>: one row per run, in the order given, columns from <see cref="ParquetSchemas.SummaryColumns"/>, then the parts' optional ones.</summary>
 public static class SummaryParquetWriter
 {
-    public static async Task WriteAsync(Stream output, IReadOnlyList<RunSummary> summaries, CancellationToken cancellationToken)
+    public static Task WriteAsync(Stream output, IReadOnlyList<RunSummary> summaries, CancellationToken cancellationToken) =>
+        WriteAsync(output, summaries, [], cancellationToken);
+
+    /// <param name="parts">The scenario's optional summary columns (<see cref="ParquetSchemas.SummaryPartColumns"/>); every summary must carry exactly these totals.</param>
+    public static async Task WriteAsync(Stream output, IReadOnlyList<RunSummary> summaries, IReadOnlyList<PartTotalColumn> parts, CancellationToken cancellationToken)
     {
-        var schema = ParquetSchemas.Summary();
+        foreach (var summary in summaries)
+        {
+            if (!summary.PartTotals.Select(t => t.Name).SequenceEqual(parts.Select(p => p.Name)))
+            {
+                throw new InvalidOperationException(
+                    $"summary of {summary.Variant} replicate {summary.Replicate} has the part totals [{string.Join(", ", summary.PartTotals.Select(t => t.Name))}] but the file has [{string.Join(", ", parts.Select(p => p.Name))}]");
+            }
+        }
+        var columns = ParquetSchemas.SummaryColumnsWith(parts);
+        var schema = ParquetSchemas.Summary(columns);
         var fields = schema.GetDataFields();
         await using var writer = await ParquetWriter.CreateAsync(schema, output, cancellationToken: cancellationToken).ConfigureAwait(false);
         using var rowGroup = writer.CreateRowGroup();
-        for (var c = 0; c < ParquetSchemas.SummaryColumns.Length; c++)
+        for (var c = 0; c < columns.Count; c++)
         {
-            var column = ParquetSchemas.SummaryColumns[c];
+            var column = columns[c];
             var field = fields[c];
             switch (column.ClrType, column.Nullable)
             {

@@ -13,5 +13,8 @@ public sealed record SummaryRow
     /// <summary>By column name, for every column of <see cref="ParquetSchemas.MetricColumns"/>.</summary>
     public required ImmutableDictionary<string, double?> Metrics { get; init; }
 
+    /// <summary>The optional part totals the file holds beyond <see cref="ParquetSchemas.MetricColumns"/>, in file order (also in <see cref="Metrics"/>).</summary>
+    public ImmutableArray<string> PartMetrics { get; init; } = [];
+
     public double? this[string metric] => Metrics.GetValueOrDefault(metric);
 }

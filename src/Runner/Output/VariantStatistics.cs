@@ -21,13 +21,13 @@ public static class VariantStatistics
             .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Replicate).ToList(), StringComparer.Ordinal);
         var counterfactualRuns = ByReplicate(byVariant, counterfactual);
         var referenceRuns = ByReplicate(byVariant, reference);
-        var statistics = new List<VariantStatistic>(variants.Count * ParquetSchemas.MetricColumns.Length);
+        var metrics = ParquetSchemas.MetricNames(rows);
+        var statistics = new List<VariantStatistic>(variants.Count * metrics.Count);
         foreach (var variant in variants)
         {
             var runs = byVariant.GetValueOrDefault(variant) ?? [];
-            foreach (var column in ParquetSchemas.MetricColumns)
+            foreach (var metric in metrics)
             {
-                var metric = column.Name;
                 var values = runs.Select(r => r[metric]).OfType<double>().ToList();
                 var estimate = MeanInterval.Compute(values);
                 var differences = variant == counterfactual ? [] : PairedDifferences(runs, counterfactualRuns, metric);

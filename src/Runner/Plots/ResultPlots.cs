@@ -341,7 +341,7 @@ public static class ResultPlots
         }
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
         plot.Axes.Margins(bottom: 0, top: 0.15);
-        plot.SavePng(path, PlotStyle.Width, PlotStyle.Height);
+        PlotStyle.Save(plot, path);
         return new PlotFile(TestsFile,
             $"Tests used per variant: samples (light) and tubes (dark; fewer than samples when pooled), each run's total over the days averaged over replicates, labelled with the test cost (cost_per_test times tubes){shown}.");
     }

@@ -45,6 +45,12 @@ public sealed class ReadmeTests
         {
             Assert.True(readme.Contains($"| `{column.Name}` |", StringComparison.Ordinal), $"README should document summary column {column.Name}");
         }
+        var parts = PartTotals.Columns(["samples", "tubes_KIND", "central_overflow", "trace_backlog"]);
+        Assert.True(parts.Count == 9, "the probe should list every optional summary column");
+        foreach (var column in parts)
+        {
+            Assert.True(readme.Contains($"| `{column.Name}` |", StringComparison.Ordinal), $"README should document the optional summary column {column.Name}");
+        }
     }
 
     [Fact]

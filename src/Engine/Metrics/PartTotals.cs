@@ -1,0 +1,70 @@
+namespace Hcsim.Engine.Metrics;
+
+/// <summary>
+/// The optional summary columns of the parts a scenario switches on (testing, central beds, tracing capacity), each
+/// derived from the part's daily columns so that nothing is counted twice: present exactly when those daily columns are.
+/// </summary>
+public static class PartTotals
+{
+    private const string Samples = "samples";
+    private const string Tubes = "tubes";
+    private const string TubesPrefix = "tubes_";
+
+    /// <summary>The summary columns derived from the daily part columns named <paramref name="dailyPartColumns"/>, in file order.</summary>
+    public static IReadOnlyList<PartTotalColumn> Columns(IReadOnlyList<string> dailyPartColumns)
+    {
+        var columns = new List<PartTotalColumn>();
+        if (dailyPartColumns.Contains(Samples))
+        {
+            columns.Add(new("samples_total", false, "Sum over days of samples: samples taken over the run (all kinds); present when the testing part is on."));
+            columns.Add(new("tubes_total", false, "Sum over days of tubes: tubes run over the run (all kinds); below samples_total with pooled PCR."));
+            columns.Add(new("test_cost_total", false, "Sum over days of test_cost: the cost of the tubes run, in the scenario's currency units."));
+            columns.Add(new("sample_wait_mean_days", true, "Sum of sample_wait_days / samples_total: the mean days a sample waited in the lab's queue; empty when no sample was taken."));
+            columns.Add(new("sample_wait_max_days", false, "Largest sample_wait_max_days over days: the longest wait of a sample in the queue."));
+            var kinds = Kinds(dailyPartColumns);
+            columns.AddRange(kinds.Select(k => new PartTotalColumn($"samples_total_{k}", false, $"Sum over days of samples_{k}: samples of the {k} test taken over the run.")));
+            columns.AddRange(kinds.Select(k => new PartTotalColumn($"tubes_total_{k}", false, $"Sum over days of tubes_{k}: tubes of the {k} test run over the run.")));
+        }
+        if (dailyPartColumns.Contains("central_overflow"))
+        {
+            columns.Add(new("central_overflow_person_days", false, "Sum over days of central_overflow: person-days of people ordered central isolation who found no bed; present when central_isolation limits beds."));
+        }
+        if (dailyPartColumns.Contains("trace_backlog"))
+        {
+            columns.Add(new("trace_backlog_max", false, "Largest trace_backlog over days: the most contacts waiting for a tracer; present when tracing has a capacity."));
+        }
+        return columns;
+    }
+
+    /// <summary>The values of <see cref="Columns"/> for a finished run's daily table, in the same order.</summary>
+    public static PartTotalList Compute(DailyMetrics daily)
+    {
+        var byName = daily.PartColumns.ToDictionary(c => c.Name, c => c.Values, StringComparer.Ordinal);
+        var days = daily.DaysSimulated;
+        long Sum(string name) => byName[name].Take(days).Sum(v => (long)v);
+        long Max(string name) => days == 0 ? 0 : byName[name].Take(days).Max();
+        var totals = new PartTotalList();
+        foreach (var column in Columns([.. byName.Keys]))
+        {
+            double? value = column.Name switch
+            {
+                "samples_total" => Sum(Samples),
+                "tubes_total" => Sum(Tubes),
+                "test_cost_total" => Sum("test_cost"),
+                "sample_wait_mean_days" => Sum(Samples) == 0 ? null : (double)Sum("sample_wait_days") / Sum(Samples),
+                "sample_wait_max_days" => Max("sample_wait_max_days"),
+                "central_overflow_person_days" => Sum("central_overflow"),
+                "trace_backlog_max" => Max("trace_backlog"),
+                var name when name.StartsWith("samples_total_", StringComparison.Ordinal) => Sum("samples_" + name["samples_total_".Length..]),
+                var name when name.StartsWith("tubes_total_", StringComparison.Ordinal) => Sum(TubesPrefix + name["tubes_total_".Length..]),
+                _ => throw new InvalidOperationException($"part total {column.Name} has no definition"),
+            };
+            totals.Add(new PartTotal(column.Name, value));
+        }
+        return totals;
+    }
+
+    /// <summary>The test kinds, from the daily <c>tubes_KIND</c> columns, in the lab's kind order.</summary>
+    private static List<string> Kinds(IReadOnlyList<string> dailyPartColumns) =>
+        [.. dailyPartColumns.Where(n => n.StartsWith(TubesPrefix, StringComparison.Ordinal)).Select(n => n[TubesPrefix.Length..])];
+}
