@@ -35,24 +35,8 @@ public sealed class TransmissionPhase : IDayPhase
         _contacts = contacts;
         _history = history;
         _beta = [layers.Household.Beta, layers.Work.Beta, layers.School.Beta, layers.Community.Beta];
-        _infectiousness = new double[7];
-        _infectiousness[(int)DiseaseStage.Presymptomatic] = disease.Infectiousness.Presymptomatic;
-        _infectiousness[(int)DiseaseStage.Symptomatic] = disease.Infectiousness.Symptomatic;
-        _infectiousness[(int)DiseaseStage.Asymptomatic] = disease.Infectiousness.Asymptomatic;
-        _susceptibilityByAge = new double[256];
-        for (var age = 0; age < 256; age++)
-        {
-            var factor = 1.0;
-            foreach (var band in disease.SusceptibilityByAge)
-            {
-                if (age >= band.MinAge && age <= band.MaxAge)
-                {
-                    factor = band.Factor;
-                    break;
-                }
-            }
-            _susceptibilityByAge[age] = factor;
-        }
+        _infectiousness = TransmissionFactors.InfectiousnessByStage(disease);
+        _susceptibilityByAge = TransmissionFactors.SusceptibilityByAge(disease);
     }
 
     public string Name => "transmission";

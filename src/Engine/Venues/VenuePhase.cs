@@ -64,24 +64,8 @@ public sealed class VenuePhase : IDayPhase
             .Select(c => kind.Admit.IsEmpty || (c < policy.Colours.Length && kind.Admit.Contains(policy.Colours[c]))).ToArray())];
         _noCode = [.. layout.Kinds.Select(kind => VenueKindConfig.NoCodeChoices.IndexOf(kind.NoCode))];
         _history = history;
-        _infectiousness = new double[7];
-        _infectiousness[(int)DiseaseStage.Presymptomatic] = disease.Infectiousness.Presymptomatic;
-        _infectiousness[(int)DiseaseStage.Symptomatic] = disease.Infectiousness.Symptomatic;
-        _infectiousness[(int)DiseaseStage.Asymptomatic] = disease.Infectiousness.Asymptomatic;
-        _susceptibilityByAge = new double[256];
-        for (var age = 0; age < 256; age++)
-        {
-            var factor = 1.0;
-            foreach (var band in disease.SusceptibilityByAge)
-            {
-                if (age >= band.MinAge && age <= band.MaxAge)
-                {
-                    factor = band.Factor;
-                    break;
-                }
-            }
-            _susceptibilityByAge[age] = factor;
-        }
+        _infectiousness = TransmissionFactors.InfectiousnessByStage(disease);
+        _susceptibilityByAge = TransmissionFactors.SusceptibilityByAge(disease);
     }
 
     public string Name => "venues";
