@@ -107,9 +107,7 @@ public sealed class TestLab
                 }
                 CountTube(k, day);
                 var u = CounterRng.Uniform(seed, RngStream.TestResult, day, agent, k);
-                var positive = DiseaseStages.IsInfected(state.Stage[agent])
-                    ? u < kind.SensitivityOn(day - state.InfectedDay[agent])
-                    : u >= kind.Specificity;
+                var positive = IsPositive(state, agent, kind, day, u, 1.0);
                 Report(state, agent, positive, day + Math.Max(1, kind.TurnaroundDays));
             }
             if (_pool.Count > 0)
@@ -138,9 +136,7 @@ public sealed class TestLab
         foreach (var agent in _pool)
         {
             var u = CounterRng.Uniform(seed, RngStream.TestResult, day, agent, k);
-            positive |= DiseaseStages.IsInfected(state.Stage[agent])
-                ? u < kind.SensitivityOn(day - state.InfectedDay[agent]) * kind.PoolDilutionFactor
-                : u >= kind.Specificity;
+            positive |= IsPositive(state, agent, kind, day, u, kind.PoolDilutionFactor);
         }
         var resultDay = day + Math.Max(1, kind.TurnaroundDays);
         foreach (var agent in _pool)
@@ -176,11 +172,19 @@ public sealed class TestLab
         CountSample(k, day, 0);
         CountTube(k, day);
         var u = CounterRng.Uniform(seed, RngStream.PoolRetest, day, agent, k);
-        var positive = DiseaseStages.IsInfected(state.Stage[agent])
-            ? u < kind.SensitivityOn(day - state.InfectedDay[agent])
-            : u >= kind.Specificity;
+        var positive = IsPositive(state, agent, kind, day, u, 1.0);
         Report(state, agent, positive, day + Math.Max(1, kind.RetestTurnaroundDays));
     }
+
+    /// <summary>
+    /// Whether a sample taken on <paramref name="day"/> reads positive for uniform draw <paramref name="u"/>: for an
+    /// infected person with the sensitivity on their day since infection (times <paramref name="sensitivityFactor"/>,
+    /// a pool's dilution), for anyone else with 1 - specificity.
+    /// </summary>
+    private static bool IsPositive(AgentState state, int agent, TestKind kind, int day, double u, double sensitivityFactor) =>
+        DiseaseStages.IsInfected(state.Stage[agent])
+            ? u < kind.SensitivityOn(day - state.InfectedDay[agent]) * sensitivityFactor
+            : u >= kind.Specificity;
 
     private void Report(AgentState state, int agent, bool positive, int resultDay)
     {
