@@ -129,6 +129,7 @@ public sealed class ResultsPipeline
             WallSeconds = wallSeconds,
             PeakMemoryBytes = PeakWorkingSet(),
             Runs = summaries.Count,
+            RunsReused = consumed.RunsReused,
             PhaseSeconds = consumed.PhaseSeconds,
             CreatedUtc = _context.Clock.GetUtcNow().UtcDateTime,
             Files = files,
@@ -140,7 +141,7 @@ public sealed class ResultsPipeline
         return new PipelineResult
         {
             Summaries = summaries, Statistics = statistics, Files = files, WallSeconds = wallSeconds, DailyRows = consumed.DailyRows,
-            PhaseSeconds = consumed.PhaseSeconds,
+            PhaseSeconds = consumed.PhaseSeconds, RunsReused = consumed.RunsReused,
         };
     }
 
@@ -171,6 +172,7 @@ public sealed class ResultsPipeline
         await Task.Yield();
         var reorder = new RunReorderBuffer(_scenario.Variants.Length, _scenario.Replicates);
         var summaries = new List<RunSummary>();
+        var reused = 0;
         var phaseSeconds = new SortedDictionary<string, double>(StringComparer.Ordinal);
         long rows;
         var colours = _scenario.Variants[0].Model.Policy.Colours;
@@ -197,6 +199,7 @@ public sealed class ResultsPipeline
                         await transmissions.WriteRunAsync(run, cancellationToken).ConfigureAwait(false);
                     }
                     summaries.Add(run.Summary);
+                    reused += run.ReusedFrom is null ? 0 : 1;
                     foreach (var (phase, time) in run.PhaseTimes)
                     {
                         phaseSeconds[phase] = phaseSeconds.GetValueOrDefault(phase) + time.TotalSeconds;
@@ -205,12 +208,13 @@ public sealed class ResultsPipeline
             }
             rows = daily.RowsWritten;
         }
-        return new Consumed(summaries, phaseSeconds, rows, reorder.Released + reorder.Waiting);
+        return new Consumed(summaries, phaseSeconds, rows, reorder.Released + reorder.Waiting, reused);
     }
 
     private sealed record Consumed(
         IReadOnlyList<RunSummary> Summaries,
         IReadOnlyDictionary<string, double> PhaseSeconds,
         long DailyRows,
-        int RunsReceived);
+        int RunsReceived,
+        int RunsReused);
 }
