@@ -68,6 +68,7 @@ public sealed class RunCommandAction
             Threads = settings.Threads,
             HcsimVersion = _version,
             Details = settings.Details,
+            Csv = settings.Csv,
         };
         var identity = ResumeIdentity.Of(loaded, settings.Overrides, _version, settings.Details);
         if (settings.Resume && await FinishKilledCommitAsync(target, identity, settings).ConfigureAwait(false))
@@ -125,10 +126,6 @@ public sealed class RunCommandAction
                 cancellationToken);
             await progress.ShowUntilAsync(work, _console, settings.Quiet).ConfigureAwait(false);
             var result = await work.ConfigureAwait(false);
-            if (settings.Csv)
-            {
-                await CsvExport.WriteAllAsync(folder.PathOf, folder.CreateFile, cancellationToken).ConfigureAwait(false);
-            }
             var oldLeft = folder.Commit();
             committed = true;
             await CleanUpAfterCommitAsync(target, oldLeft).ConfigureAwait(false);

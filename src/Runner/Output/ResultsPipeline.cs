@@ -13,7 +13,8 @@ namespace Hcsim.Runner.Output;
 /// <summary>
 /// Turns a stream of finished runs into a results folder. A producer (the engine, or a test) writes runs to a bounded
 /// channel in any order; one consumer writes <c>daily.parquet</c> in (variant index, replicate) order as runs become
-/// available, then <c>summary.parquet</c>, the plots, <c>report.md</c> and <c>manifest.json</c> are written at the end.
+/// available, then <c>summary.parquet</c>, the plots, <c>report.md</c>, the CSV twins when asked (<see cref="RunContext.Csv"/>)
+/// and <c>manifest.json</c> are written at the end.
 /// The bound keeps memory flat: the engine waits when the writer falls behind.
 /// </summary>
 public sealed class ResultsPipeline
@@ -107,6 +108,10 @@ public sealed class ResultsPipeline
 
         await folder.WriteTextAsync(ReportFile, ReportWriter.Render(data, plots), stop.Token).ConfigureAwait(false);
         files.Add(ReportFile);
+        if (_context.Csv)
+        {
+            files.AddRange(await CsvExport.WriteAllAsync(folder.PathOf, folder.CreateFile, stop.Token).ConfigureAwait(false));
+        }
         files.Add(ManifestFile);
 
         var wallSeconds = _context.Clock.GetElapsedTime(started).TotalSeconds;

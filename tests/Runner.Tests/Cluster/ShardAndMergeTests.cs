@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using Hcsim.Runner.Cli;
+using Hcsim.Runner.Cluster;
 using Hcsim.Runner.Output;
 using Hcsim.Runner.Tests.Output;
 
@@ -254,5 +255,26 @@ public sealed class ShardAndMergeTests : IDisposable
         var report = await File.ReadAllTextAsync(Path.Combine(Out("single"), "report.md"));
         Assert.True(report.Contains("- `use_fever-1--red_days-14` is identical to `baseline`: runs reused from `baseline`", StringComparison.Ordinal),
             $"the report should say which variant's runs each identical point reuses:\n{report}");
+    }
+
+    [Fact]
+    public async Task Merge_Csv_WritesTheSingleRunsCsvFilesAndListsThemInTheManifest()
+    {
+        var single = await Run(["run", "--out", Out("single"), "--csv", .. Small]);
+        Assert.True(single.Code == ExitCodes.Ok, single.Error);
+        await RunShards(Out("sweep"), 2, 0, 1);
+
+        var merge = await Run(["merge", Out("sweep"), "--quiet", "--csv"]);
+
+        Assert.True(merge.Code == ExitCodes.Ok, $"merge --csv should succeed: {merge.Error}");
+        foreach (var file in new[] { "daily.csv", "summary.csv", "variants.csv" })
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(Out("single"), file)).SequenceEqual(File.ReadAllBytes(Path.Combine(Out("sweep"), file))),
+                $"merged {file} should be byte-identical to the single-machine run's");
+        }
+        var files = CsvExportTests.ManifestFiles(Out("sweep"));
+        Assert.True(new[] { "daily.csv", "summary.csv", "variants.csv" }.All(files.Contains),
+            $"the merged manifest.json should list the CSV files: {string.Join(", ", files)}");
+        Assert.False(Directory.Exists(Path.Combine(Out("sweep"), MergeCommandAction.StagingFolder)), "the staging folder should be gone");
     }
 }
