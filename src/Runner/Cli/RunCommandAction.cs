@@ -218,9 +218,9 @@ public sealed class RunCommandAction
         };
     }
 
-    /// <summary>", N of them reused" for the final line when identical sweep points copied runs; empty otherwise.</summary>
+    /// <summary>", N reused" for the final line when identical sweep points copied runs (short: the line fits 80 columns); empty otherwise.</summary>
     public static string Reused(int runsReused) =>
-        runsReused == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $", {runsReused} of them reused from identical variants");
+        runsReused == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $", {runsReused} reused");
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");
 
