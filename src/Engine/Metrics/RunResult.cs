@@ -15,4 +15,9 @@ public sealed record RunResult
     public IReadOnlyList<PersonEvent> Events { get; init; } = [];
     /// <summary>Transmissions in the order they happened; empty unless recorded.</summary>
     public IReadOnlyList<TransmissionRecord> Transmissions { get; init; } = [];
+    /// <summary>
+    /// The variant whose run of the same replicate this one copies (an identical sweep point, not simulated again);
+    /// null when the run was simulated.
+    /// </summary>
+    public string? ReusedFrom { get; init; }
 }

@@ -9,4 +9,9 @@ public sealed record ExecutionOptions
     public int MaxConcurrentRuns { get; init; } = int.MaxValue;
     /// <summary>Per-person detail to record in every run (off by default).</summary>
     public DetailOptions Details { get; init; } = DetailOptions.None;
+    /// <summary>
+    /// Runs of a sweep point identical to an earlier variant are copied from that variant's run instead of simulated
+    /// (on by default; the numbers are the same either way, tests turn it off to prove it).
+    /// </summary>
+    public bool ReuseIdenticalRuns { get; init; } = true;
 }

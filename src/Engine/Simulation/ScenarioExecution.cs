@@ -17,7 +17,9 @@ namespace Hcsim.Engine.Simulation;
 /// The world is built once per distinct population config from the scenario seed and shared, read-only, by every
 /// variant and replicate: replicates differ in the epidemic, check-ins and tests, not in the population. Replicate r
 /// uses seed <see cref="CounterRng.ReplicateSeed"/>(scenario seed, r) in every variant. Up to one run per thread goes
-/// at once, and each run's phases may use every thread, so a run left alone at the end still uses all cores.
+/// at once, and each run's phases may use every thread, so a run left alone at the end still uses all cores. A sweep
+/// point identical to an earlier variant is not simulated when that variant's run of the same replicate is in this
+/// execution: the run is written once more under the point's name (see <see cref="TwinOf"/>).
 /// </remarks>
 public sealed class ScenarioExecution
 {
@@ -26,7 +28,16 @@ public sealed class ScenarioExecution
         Scenario = scenario;
         Options = options;
         Policies = [.. scenario.Variants.Select(v => SimulationRun.CompilePolicy(v.Model))];
+        TwinOf = TwinsOf(scenario);
     }
+
+    /// <summary>
+    /// For each variant, the earlier variant whose runs it repeats replicate by replicate (same effective settings,
+    /// <see cref="Scenario.IdenticalSweepPoints"/>), or -1. With <see cref="ExecutionOptions.ReuseIdenticalRuns"/> such a
+    /// variant's run is not simulated when its twin's run of the same replicate is in this execution: the twin's result
+    /// is written again under its name (<see cref="RunResult.ReusedFrom"/>).
+    /// </summary>
+    public ImmutableArray<int> TwinOf { get; }
 
     /// <summary>Each variant's policy, compiled once here and shared by all its replicates.</summary>
     public ImmutableArray<CompiledPolicy> Policies { get; }
@@ -67,14 +78,26 @@ public sealed class ScenarioExecution
     {
         await Task.Yield();
         var runs = new List<(int Variant, int Replicate)>();
+        // Runs of an identical variant whose twin runs here too: not simulated, written as copies of the twin's run.
+        var copies = new Dictionary<(int Variant, int Replicate), List<int>>();
         for (var r = 0; r < Scenario.Replicates; r++)
         {
             for (var v = 0; v < Scenario.Variants.Length; v++)
             {
-                if (!skip.Contains((v, r)))
+                if (skip.Contains((v, r)))
                 {
-                    runs.Add((v, r));
+                    continue;
                 }
+                if (Options.ReuseIdenticalRuns && TwinOf[v] is var twin and >= 0 && !skip.Contains((twin, r)))
+                {
+                    if (!copies.TryGetValue((twin, r), out var list))
+                    {
+                        copies[(twin, r)] = list = [];
+                    }
+                    list.Add(v);
+                    continue;
+                }
+                runs.Add((v, r));
             }
         }
         if (runs.Count == 0)
@@ -112,9 +135,45 @@ public sealed class ScenarioExecution
                     progress?.Report(new ExecutionProgress(done, daysTotal, Volatile.Read(ref runsDone), runs.Count));
                 }, token);
                 await results.WriteAsync(result, token);
+                if (copies.TryGetValue(run, out var twins))
+                {
+                    foreach (var v in twins)
+                    {
+                        await results.WriteAsync(Copy(result, v), token);
+                    }
+                }
                 var finished = Interlocked.Increment(ref runsDone);
                 progress?.Report(new ExecutionProgress(Interlocked.Read(ref daysDone), daysTotal, finished, runs.Count));
             });
+    }
+
+    /// <summary>
+    /// A run of <paramref name="variantIndex"/> made from its twin's run of the same replicate: the same numbers under
+    /// the variant's name, marked as reused, with no phase times (nothing was simulated for it).
+    /// </summary>
+    private RunResult Copy(RunResult twin, int variantIndex)
+    {
+        var name = Scenario.Variants[variantIndex].Name;
+        return twin with
+        {
+            Variant = name,
+            VariantIndex = variantIndex,
+            Summary = twin.Summary with { Variant = name },
+            PhaseTimes = new Dictionary<string, TimeSpan>(),
+            ReusedFrom = twin.Variant,
+        };
+    }
+
+    /// <summary>For each variant, the index of the earlier variant whose runs it repeats (Scenario.IdenticalSweepPoints), else -1.</summary>
+    public static ImmutableArray<int> TwinsOf(Scenario scenario)
+    {
+        var index = scenario.Variants.Select((v, i) => (v.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+        var twins = Enumerable.Repeat(-1, scenario.Variants.Length).ToArray();
+        foreach (var identical in scenario.IdenticalSweepPoints)
+        {
+            twins[index[identical.Variant]] = index[identical.SameAs];
+        }
+        return [.. twins];
     }
 
     private static string PopulationKey(PopulationConfig population) => JsonSerializer.Serialize(population);

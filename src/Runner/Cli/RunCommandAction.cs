@@ -52,7 +52,7 @@ public sealed class RunCommandAction
         if (scenario.IdenticalSweepPoints.Length > 0)
         {
             await _console.Error.WriteLineAsync(
-                $"hcsim: note: {scenario.IdenticalSweepPoints.Length} sweep point(s) have the same effective settings as an earlier variant and repeat its runs: "
+                $"hcsim: note: {scenario.IdenticalSweepPoints.Length} sweep point(s) have the same effective settings as an earlier variant; their runs are copied from it, not simulated again: "
                 + string.Join(", ", scenario.IdenticalSweepPoints.Select(i => $"{i.Variant} = {i.SameAs}"))).ConfigureAwait(false);
         }
         var target = settings.OutputPath ?? Path.Combine("results", ResultPlots.SafeFileName(scenario.Name));
@@ -68,6 +68,7 @@ public sealed class RunCommandAction
             Threads = settings.Threads,
             HcsimVersion = _version,
             Details = settings.Details,
+            Csv = settings.Csv,
         };
         var identity = ResumeIdentity.Of(loaded, settings.Overrides, _version, settings.Details);
         if (settings.Resume && await FinishKilledCommitAsync(target, identity, settings).ConfigureAwait(false))
@@ -125,10 +126,6 @@ public sealed class RunCommandAction
                 cancellationToken);
             await progress.ShowUntilAsync(work, _console, settings.Quiet).ConfigureAwait(false);
             var result = await work.ConfigureAwait(false);
-            if (settings.Csv)
-            {
-                await CsvExport.WriteAllAsync(folder.PathOf, folder.CreateFile, cancellationToken).ConfigureAwait(false);
-            }
             var oldLeft = folder.Commit();
             committed = true;
             await CleanUpAfterCommitAsync(target, oldLeft).ConfigureAwait(false);
@@ -141,7 +138,7 @@ public sealed class RunCommandAction
                 await _console.Output.WriteAsync(PhaseProfile(result.PhaseSeconds, result.WallSeconds)).ConfigureAwait(false);
             }
             await _console.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"results: {folder.Target} ({result.WallSeconds:F1} s, {result.Summaries.Count} runs)")).ConfigureAwait(false);
+                $"results: {folder.Target} ({result.WallSeconds:F1} s, {result.Summaries.Count} runs{Reused(result.RunsReused)})")).ConfigureAwait(false);
             return ExitCodes.Ok;
         }
         catch (Exception e) when (!committed && WriteFailure.Find(e) is { } io)
@@ -220,6 +217,10 @@ public sealed class RunCommandAction
             }
         };
     }
+
+    /// <summary>", N reused" for the final line when identical sweep points copied runs (short: the line fits 80 columns); empty otherwise.</summary>
+    public static string Reused(int runsReused) =>
+        runsReused == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $", {runsReused} reused");
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");
 

@@ -11,12 +11,13 @@ public static class ClusterCommandLine
         var folder = new Argument<string>("DIR") { Description = "The sweep's output folder, holding shards/ written by 'hcsim run --shard' (or Slurm, Kubernetes)" };
         var force = new Option<bool>("--force") { Description = "Merge again over merged results already in DIR (the shards are kept)" };
         var quiet = new Option<bool>("--quiet") { Description = "No summary table; only the results line" };
+        var csv = new Option<bool>("--csv") { Description = "Also write daily.csv, summary.csv and variants.csv beside the merged Parquet files" };
         var command = new Command("merge", "Check that every shard in DIR/shards is complete and write the results a single machine writes (daily, summary, variants, manifest, plots, report) into DIR")
         {
-            folder, force, quiet,
+            folder, force, quiet, csv,
         };
         command.SetAction((parse, cancellationToken) =>
-            new MergeCommandAction(console).RunAsync(parse.GetRequiredValue(folder), parse.GetValue(force), parse.GetValue(quiet), cancellationToken));
+            new MergeCommandAction(console).RunAsync(parse.GetRequiredValue(folder), parse.GetValue(force), parse.GetValue(quiet), cancellationToken, parse.GetValue(csv)));
         return command;
     }
 

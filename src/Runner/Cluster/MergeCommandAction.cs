@@ -25,7 +25,8 @@ public sealed class MergeCommandAction
         _console = console;
     }
 
-    public async Task<int> RunAsync(string directory, bool force, bool quiet, CancellationToken cancellationToken)
+    /// <param name="csv">Also write the CSV twins of the tables (<c>--csv</c>), listed in manifest.json like the other files.</param>
+    public async Task<int> RunAsync(string directory, bool force, bool quiet, CancellationToken cancellationToken, bool csv = false)
     {
         var root = Path.GetFullPath(directory);
         var shards = ShardFolders.ReadComplete(root);
@@ -66,6 +67,7 @@ public sealed class MergeCommandAction
             Overrides = first.Identity.Overrides,
             Threads = shards.Max(s => s.Manifest.Threads),
             HcsimVersion = first.Identity.HcsimVersion,
+            Csv = csv,
             Details = new Hcsim.Engine.Simulation.DetailOptions
             {
                 Events = first.Identity.Details.Contains("--events", StringComparison.Ordinal),

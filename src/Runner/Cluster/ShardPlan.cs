@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Hcsim.Engine.Scenarios;
+using Hcsim.Engine.Simulation;
 
 namespace Hcsim.Runner.Cluster;
 
@@ -8,7 +9,9 @@ namespace Hcsim.Runner.Cluster;
 /// array computes the same plan on its own. Balanced by expected cost, population x days of the variant (a run's time
 /// grows with both), with the longest-processing-time rule: runs sorted by cost, most expensive first (ties by run
 /// index, variant-major), each given to the shard with the least cost so far (ties to the lowest shard). A shard
-/// therefore never gets all the slow variants, and the most loaded shard costs at most 4/3 of the best possible.
+/// therefore never gets all the slow variants, and the most loaded shard costs at most 4/3 of the best possible. The runs
+/// of a sweep point identical to an earlier variant follow that variant's runs (replicate by replicate) at no cost: the
+/// shard copies them rather than simulating them again.
 /// </summary>
 public sealed class ShardPlan
 {
@@ -36,7 +39,9 @@ public sealed class ShardPlan
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var replicates = scenario.Replicates;
         var runs = scenario.Variants.Length * replicates;
+        var twins = ScenarioExecution.TwinsOf(scenario);
         var order = Enumerable.Range(0, runs)
+            .Where(run => twins[run / replicates] < 0)
             .Select(run => (Run: run, Cost: CostOf(scenario.Variants[run / replicates])))
             .OrderByDescending(r => r.Cost).ThenBy(r => r.Run)
             .ToList();
@@ -54,6 +59,15 @@ public sealed class ShardPlan
             }
             shardOfRun[run] = lightest;
             loads[lightest] += cost;
+        }
+        // A run of an identical sweep point goes with its twin's run of the same replicate, so the shard copies it
+        // instead of simulating it again (at no cost).
+        for (var run = 0; run < runs; run++)
+        {
+            if (twins[run / replicates] is var twin and >= 0)
+            {
+                shardOfRun[run] = shardOfRun[twin * replicates + run % replicates];
+            }
         }
         return new ShardPlan(count, replicates, shardOfRun, [.. loads]);
     }

@@ -14,4 +14,6 @@ public sealed record PipelineResult
     public required long DailyRows { get; init; }
     /// <summary>Wall seconds per day-loop phase, summed over runs (the manifest's phase_seconds).</summary>
     public IReadOnlyDictionary<string, double> PhaseSeconds { get; init; } = new Dictionary<string, double>();
+    /// <summary>Runs copied from an identical variant's run instead of simulated (the manifest's runs_reused).</summary>
+    public int RunsReused { get; init; }
 }

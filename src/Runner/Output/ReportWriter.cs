@@ -114,10 +114,11 @@ public static class ReportWriter
         if (meta.IdenticalSweepPoints.Length > 0)
         {
             md.Append("\nSweep points with the same effective settings as an earlier variant (switched-off rules and parameters no rule then reads set aside): ")
-              .Append("their runs repeat that variant's replicate by replicate, so their numbers are the same.\n\n");
+              .Append("their runs would repeat that variant's replicate by replicate, so they are not simulated again: each replicate's ")
+              .Append("results are copied from that variant's run, and their numbers are the same.\n\n");
             foreach (var identical in meta.IdenticalSweepPoints)
             {
-                md.Append(CultureInfo.InvariantCulture, $"- `{identical.Variant}` is identical to `{identical.SameAs}`\n");
+                md.Append(CultureInfo.InvariantCulture, $"- `{identical.Variant}` is identical to `{identical.SameAs}`: runs reused from `{identical.SameAs}`\n");
             }
         }
 

@@ -13,7 +13,8 @@ namespace Hcsim.Runner.Output;
 /// <summary>
 /// Turns a stream of finished runs into a results folder. A producer (the engine, or a test) writes runs to a bounded
 /// channel in any order; one consumer writes <c>daily.parquet</c> in (variant index, replicate) order as runs become
-/// available, then <c>summary.parquet</c>, the plots, <c>report.md</c> and <c>manifest.json</c> are written at the end.
+/// available, then <c>summary.parquet</c>, the plots, <c>report.md</c>, the CSV twins when asked (<see cref="RunContext.Csv"/>)
+/// and <c>manifest.json</c> are written at the end.
 /// The bound keeps memory flat: the engine waits when the writer falls behind.
 /// </summary>
 public sealed class ResultsPipeline
@@ -107,6 +108,10 @@ public sealed class ResultsPipeline
 
         await folder.WriteTextAsync(ReportFile, ReportWriter.Render(data, plots), stop.Token).ConfigureAwait(false);
         files.Add(ReportFile);
+        if (_context.Csv)
+        {
+            files.AddRange(await CsvExport.WriteAllAsync(folder.PathOf, folder.CreateFile, stop.Token).ConfigureAwait(false));
+        }
         files.Add(ManifestFile);
 
         var wallSeconds = _context.Clock.GetElapsedTime(started).TotalSeconds;
@@ -129,6 +134,7 @@ public sealed class ResultsPipeline
             WallSeconds = wallSeconds,
             PeakMemoryBytes = PeakWorkingSet(),
             Runs = summaries.Count,
+            RunsReused = consumed.RunsReused,
             PhaseSeconds = consumed.PhaseSeconds,
             CreatedUtc = _context.Clock.GetUtcNow().UtcDateTime,
             Files = files,
@@ -140,7 +146,7 @@ public sealed class ResultsPipeline
         return new PipelineResult
         {
             Summaries = summaries, Statistics = statistics, Files = files, WallSeconds = wallSeconds, DailyRows = consumed.DailyRows,
-            PhaseSeconds = consumed.PhaseSeconds,
+            PhaseSeconds = consumed.PhaseSeconds, RunsReused = consumed.RunsReused,
         };
     }
 
@@ -171,6 +177,7 @@ public sealed class ResultsPipeline
         await Task.Yield();
         var reorder = new RunReorderBuffer(_scenario.Variants.Length, _scenario.Replicates);
         var summaries = new List<RunSummary>();
+        var reused = 0;
         var phaseSeconds = new SortedDictionary<string, double>(StringComparer.Ordinal);
         long rows;
         var colours = _scenario.Variants[0].Model.Policy.Colours;
@@ -197,6 +204,7 @@ public sealed class ResultsPipeline
                         await transmissions.WriteRunAsync(run, cancellationToken).ConfigureAwait(false);
                     }
                     summaries.Add(run.Summary);
+                    reused += run.ReusedFrom is null ? 0 : 1;
                     foreach (var (phase, time) in run.PhaseTimes)
                     {
                         phaseSeconds[phase] = phaseSeconds.GetValueOrDefault(phase) + time.TotalSeconds;
@@ -205,12 +213,13 @@ public sealed class ResultsPipeline
             }
             rows = daily.RowsWritten;
         }
-        return new Consumed(summaries, phaseSeconds, rows, reorder.Released + reorder.Waiting);
+        return new Consumed(summaries, phaseSeconds, rows, reorder.Released + reorder.Waiting, reused);
     }
 
     private sealed record Consumed(
         IReadOnlyList<RunSummary> Summaries,
         IReadOnlyDictionary<string, double> PhaseSeconds,
         long DailyRows,
-        int RunsReceived);
+        int RunsReceived,
+        int RunsReused);
 }

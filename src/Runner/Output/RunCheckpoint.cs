@@ -23,6 +23,8 @@ public sealed record RunCheckpoint
     public required IReadOnlyDictionary<string, double> PhaseSeconds { get; init; }
     public IReadOnlyList<PersonEvent> Events { get; init; } = [];
     public IReadOnlyList<TransmissionRecord> Transmissions { get; init; } = [];
+    /// <summary>The variant this run was copied from (<see cref="RunResult.ReusedFrom"/>); null when simulated.</summary>
+    public string? ReusedFrom { get; init; }
 
     public static RunCheckpoint From(RunResult run)
     {
@@ -41,6 +43,7 @@ public sealed record RunCheckpoint
             PhaseSeconds = run.PhaseTimes.ToDictionary(p => p.Key, p => p.Value.TotalSeconds, StringComparer.Ordinal),
             Events = run.Events,
             Transmissions = run.Transmissions,
+            ReusedFrom = run.ReusedFrom,
         };
     }
 
@@ -80,6 +83,7 @@ public sealed record RunCheckpoint
             PhaseTimes = PhaseSeconds.ToDictionary(p => p.Key, p => TimeSpan.FromSeconds(p.Value), StringComparer.Ordinal),
             Events = Events,
             Transmissions = Transmissions,
+            ReusedFrom = ReusedFrom,
         };
     }
 }

@@ -12,6 +12,8 @@ public sealed record RunContext
     public required string HcsimVersion { get; init; }
     /// <summary>Which optional detail tables to write.</summary>
     public Hcsim.Engine.Simulation.DetailOptions Details { get; init; } = Hcsim.Engine.Simulation.DetailOptions.None;
+    /// <summary>Also write the CSV twins of daily, summary and variants (<c>--csv</c>), before manifest.json so that it lists them.</summary>
+    public bool Csv { get; init; }
     /// <summary>Clock for created_utc and wall time; tests pass a fixed one.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

@@ -24,6 +24,8 @@ public sealed record RunManifest
     public required double WallSeconds { get; init; }
     public required long PeakMemoryBytes { get; init; }
     public required int Runs { get; init; }
+    /// <summary>Runs of sweep points identical to an earlier variant, copied from that variant's run instead of simulated (included in <see cref="Runs"/>).</summary>
+    public int RunsReused { get; init; }
     /// <summary>Wall time of each engine phase summed over all runs (so it can exceed wall_seconds with many threads).</summary>
     public required IReadOnlyDictionary<string, double> PhaseSeconds { get; init; }
     /// <summary>UTC, written with a trailing Z.</summary>

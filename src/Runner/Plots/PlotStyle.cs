@@ -36,10 +36,13 @@ public static class PlotStyle
     public static string SvgPath(string pngPath) => Path.ChangeExtension(pngPath, ".svg");
 
     /// <summary>Writes the plot as PNG at <paramref name="pngPath"/> and as SVG beside it, both at the house size.</summary>
-    public static void Save(Plot plot, string pngPath)
+    public static void Save(Plot plot, string pngPath) => Save(plot, pngPath, Width, Height);
+
+    /// <summary>Writes the plot as PNG and SVG twin at a size of its own (a picture with many rows grows taller).</summary>
+    public static void Save(Plot plot, string pngPath, int width, int height)
     {
-        plot.SavePng(pngPath, Width, Height);
-        plot.SaveSvg(SvgPath(pngPath), Width, Height);
+        plot.SavePng(pngPath, width, height);
+        plot.SaveSvg(SvgPath(pngPath), width, height);
     }
 
     /// <summary>

@@ -35,6 +35,10 @@ public static class ResultPlots
         var lines = data.Daily.Take(MaxLineVariants).ToList();
         var shown = lines.Count < data.Daily.Count ? $" (first {lines.Count} of {data.Daily.Count} variants)" : "";
         var jobs = new List<Func<PlotFile>> { () => WriteTradeOff(pathOf(TradeOffFile), data), () => WriteDataCollected(pathOf(DataCollectedFile), data) };
+        foreach (var metric in ForestPlot.MetricsToDraw(data))
+        {
+            jobs.Add(() => ForestPlot.Write(pathOf(ForestPlot.FileOf(metric)), data, metric));
+        }
         if (data.Metadata.SweepAxes.Length == 2)
         {
             jobs.Add(() => WriteHeatmap(pathOf(HeatmapFile), data));
@@ -243,10 +247,11 @@ public static class ResultPlots
                 : "Trade-off: infections vs. never-infected people confined (down and left is better)",
             "never-infected confinement person-days (people confined who were never infected, summed over days)",
             hasCounterfactual ? $"infections averted (vs. {data.Metadata.Counterfactual})" : "total infections");
-        DrawCostBenefit(plot, path, data, "never_infected_confined_person_days");
-        return new PlotFile(TradeOffFile, hasCounterfactual
-            ? "Trade-off: each point is a variant, infections averted (up is better) against never-infected confinement person-days (left is better: the days people who were never infected spent confined), means with 95 % interval whiskers; ringed points are Pareto-efficient (no other variant averts more with fewer never-infected person-days confined). The counterfactual, at (0, 0) by definition, is not drawn."
-            : "Trade-off: each point is a variant, total infections (down is better) against never-infected confinement person-days (left is better: the days people who were never infected spent confined), means with 95 % interval whiskers; ringed points are Pareto-efficient.");
+        var overlaps = DrawCostBenefit(plot, path, data, "never_infected_confined_person_days");
+        return new PlotFile(TradeOffFile, (hasCounterfactual
+            ? "Trade-off: each point is a variant, infections averted (up is better) against never-infected confinement person-days (left is better: the days people who were never infected spent confined), means over replicates; ringed points are Pareto-efficient (no other variant averts more with fewer never-infected person-days confined). The counterfactual, at (0, 0) by definition, is not drawn."
+            : "Trade-off: each point is a variant, total infections (down is better) against never-infected confinement person-days (left is better: the days people who were never infected spent confined), means over replicates; ringed points are Pareto-efficient.")
+            + PairedWhiskersNote(data) + overlaps);
     }
 
     /// <summary>
@@ -262,20 +267,27 @@ public static class ResultPlots
                 : "Data collected vs. infections (down and left is better)",
             "data records (check-ins + test samples + venue scans + contact records consulted by tracing)",
             hasCounterfactual ? $"infections averted (vs. {data.Metadata.Counterfactual})" : "total infections");
-        DrawCostBenefit(plot, path, data, "data_records");
-        return new PlotFile(DataCollectedFile, hasCounterfactual
-            ? "Data collected: each point is a variant, infections averted (up is better) against the records the policy gathered or read (`data_records`: check-ins, test samples, venue scans, contacts consulted, left is better), means with 95 % interval whiskers; ringed points are Pareto-efficient. The counterfactual is not drawn."
-            : "Data collected: each point is a variant, total infections (down is better) against the records the policy gathered or read (`data_records`: check-ins, test samples, venue scans, contacts consulted, left is better), means with 95 % interval whiskers; ringed points are Pareto-efficient.");
+        var overlaps = DrawCostBenefit(plot, path, data, "data_records");
+        return new PlotFile(DataCollectedFile, (hasCounterfactual
+            ? "Data collected: each point is a variant, infections averted (up is better) against the records the policy gathered or read (`data_records`: check-ins, test samples, venue scans, contacts consulted, left is better), means over replicates; ringed points are Pareto-efficient. The counterfactual is not drawn."
+            : "Data collected: each point is a variant, total infections (down is better) against the records the policy gathered or read (`data_records`: check-ins, test samples, venue scans, contacts consulted, left is better), means over replicates; ringed points are Pareto-efficient.")
+            + PairedWhiskersNote(data) + overlaps);
     }
 
     /// <summary>
     /// One point per variant (the counterfactual left out): <paramref name="xMetric"/> (a cost, right) against infections
-    /// averted (up), or total infections without a counterfactual, with 95 % whiskers and the Pareto-efficient ringed.
+    /// averted (up), or total infections without a counterfactual, and the Pareto-efficient ringed. Whiskers are the 95 %
+    /// paired intervals of each variant's difference from the reference (replicate r against replicate r), centred on the
+    /// point: a whisker that does not reach the reference's value on its axis is a difference larger than the simulation
+    /// noise. The reference is a square without whiskers. Points that would cover one another are drawn as concentric
+    /// dots (the later variant smaller, on top) and named in the legend and in the returned note.
     /// </summary>
-    private static void DrawCostBenefit(Plot plot, string path, ResultsData data, string xMetric)
+    /// <returns>A sentence for the caption naming the overlapping variants; empty when none overlap.</returns>
+    private static string DrawCostBenefit(Plot plot, string path, ResultsData data, string xMetric)
     {
         var hasCounterfactual = data.Metadata.Counterfactual is not null;
         var yMetric = hasCounterfactual ? "infections_averted" : "total_infections";
+        var reference = data.Metadata.ReferenceName;
         var points = new List<TradeOffPoint>();
         for (var i = 0; i < data.Metadata.Variants.Length; i++)
         {
@@ -289,10 +301,20 @@ public static class ResultPlots
             var y = VariantStatistics.Find(data.Statistics, name, yMetric);
             if (x.Mean is { } xm && y.Mean is { } ym)
             {
-                points.Add(new TradeOffPoint(i, name, xm, ym, x.Low, x.High, y.Low, y.High));
+                points.Add(new TradeOffPoint(i, name, xm, ym,
+                    PairedWhisker(xm, x.RefDiffMean, x.RefDiffLow), PairedWhisker(xm, x.RefDiffMean, x.RefDiffHigh),
+                    PairedWhisker(ym, y.RefDiffMean, y.RefDiffLow), PairedWhisker(ym, y.RefDiffMean, y.RefDiffHigh)));
             }
         }
         var efficient = ParetoEfficient(points.Select(p => (p.X, hasCounterfactual ? p.Y : -p.Y)).ToList());
+        var under = Overlaps(points);
+        if (points.FirstOrDefault(p => p.Name == reference) is { } origin)
+        {
+            // Faint lines through the reference, so a whisker that stays clear of them reads at a glance.
+            // Solid: a dashed axis line makes the SVG export print "Unsupported path effect" on the console.
+            plot.Add.VerticalLine(origin.X, 1, Colors.Gray.WithAlpha(0.6));
+            plot.Add.HorizontalLine(origin.Y, 1, Colors.Gray.WithAlpha(0.6));
+        }
         for (var k = 0; k < points.Count; k++)
         {
             var p = points[k];
@@ -306,11 +328,20 @@ public static class ResultPlots
                 bar.Color = colour;
                 bar.LineWidth = 1.5f;
             }
-            var marker = plot.Add.Marker(p.X, p.Y, MarkerShape.FilledCircle, 11, colour);
-            marker.LegendText = p.Name;
+            // In a group of overlapping points the first is the largest and each later one smaller, drawn on top of it.
+            var later = Enumerable.Range(k + 1, points.Count - k - 1).Count(o => under[o] == (under[k] ?? k));
+            var size = 11 + 7 * later;
+            var shape = p.Name == reference ? MarkerShape.FilledSquare : MarkerShape.FilledCircle;
+            var marker = plot.Add.Marker(p.X, p.Y, shape, size, colour);
+            marker.MarkerLineColor = Colors.White;
+            marker.MarkerLineWidth = 1;
+            // The legend shows a marker of the usual size, whatever the size on the picture.
+            var key = plot.Add.Marker(double.NaN, double.NaN, shape, 11, colour);
+            key.LegendText = (p.Name == reference ? $"{p.Name} (reference)" : p.Name)
+                + (under[k] is { } first ? $" (over {points[first].Name})" : "");
             if (efficient[k])
             {
-                plot.Add.Marker(p.X, p.Y, MarkerShape.OpenCircle, 22, Colors.Black);
+                plot.Add.Marker(p.X, p.Y, MarkerShape.OpenCircle, size + 11, Colors.Black);
             }
         }
         var ring = plot.Add.Marker(double.NaN, double.NaN, MarkerShape.OpenCircle, 16, Colors.Black);
@@ -318,6 +349,56 @@ public static class ResultPlots
         // Names stay in the legend: labels next to points overlap as soon as variants cluster, which they do in sweeps.
         plot.Axes.AutoScale();
         Save(plot, path, legend: points.Count <= 2 * MaxLineVariants);
+        var groups = Enumerable.Range(0, points.Count).Where(k => under[k] is not null)
+            .GroupBy(k => under[k]!.Value)
+            .Select(g => $"`{points[g.Key].Name}` with {string.Join(", ", g.Select(k => $"`{points[k].Name}`"))}")
+            .ToList();
+        return groups.Count == 0 ? ""
+            : $" Points that would cover one another are drawn as concentric dots, the later variant smaller on top: {string.Join("; ", groups.Take(20))}"
+              + (groups.Count > 20 ? $"; and {groups.Count - 20} more groups" : "") + ".";
+    }
+
+    /// <summary>What the whiskers of the cost-benefit charts are.</summary>
+    private static string PairedWhiskersNote(ResultsData data) =>
+        $" Whiskers are 95 % paired intervals of each variant's difference from the reference `{data.Metadata.ReferenceName}` "
+        + (data.Metadata.ReferenceName == data.Metadata.Counterfactual ? "(not drawn), " : "(square, no whiskers, with thin grey lines through it), ")
+        + "replicate r against replicate r, centred on the point: a whisker that stays clear of the reference's value on its axis is a difference larger than the simulation noise.";
+
+    /// <summary>A paired-interval end moved onto the point: the point plus (interval end minus mean difference).</summary>
+    private static double? PairedWhisker(double point, double? diffMean, double? diffEnd) =>
+        diffMean is { } mean && diffEnd is { } end ? point + (end - mean) : null;
+
+    /// <summary>
+    /// For each point, the first earlier point it would cover on the picture (closer than a marker's width on both axes,
+    /// judged against the range the points and whiskers span), or null.
+    /// </summary>
+    public static int?[] OverlapsOf(IReadOnlyList<(double X, double Y)> points, double xRange, double yRange)
+    {
+        var under = new int?[points.Count];
+        for (var k = 0; k < points.Count; k++)
+        {
+            for (var first = 0; first < k; first++)
+            {
+                if (under[first] is null
+                    && Math.Abs(points[k].X - points[first].X) <= OverlapFraction * xRange
+                    && Math.Abs(points[k].Y - points[first].Y) <= OverlapFraction * yRange)
+                {
+                    under[k] = first;
+                    break;
+                }
+            }
+        }
+        return under;
+    }
+
+    /// <summary>A marker of 11 px spans about 1.5 % of the data area's width and 2.5 % of its height; 2.5 % of both is safe.</summary>
+    private const double OverlapFraction = 0.025;
+
+    private static int?[] Overlaps(List<TradeOffPoint> points)
+    {
+        var xs = points.SelectMany(p => new[] { p.X, p.XLow ?? p.X, p.XHigh ?? p.X }).DefaultIfEmpty(0).ToList();
+        var ys = points.SelectMany(p => new[] { p.Y, p.YLow ?? p.Y, p.YHigh ?? p.Y }).DefaultIfEmpty(0).ToList();
+        return OverlapsOf([.. points.Select(p => (p.X, p.Y))], xs.Max() - xs.Min(), ys.Max() - ys.Min());
     }
 
     /// <summary>Tests used per variant (samples and tubes, totals over the days, mean over replicates), each labelled with its cost.</summary>

@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using Hcsim.Runner.Cli;
+using Hcsim.Runner.Cluster;
 using Hcsim.Runner.Output;
 using Hcsim.Runner.Tests.Output;
 
@@ -204,5 +205,76 @@ public sealed class ShardAndMergeTests : IDisposable
 
         Assert.True(bad.Code == ExitCodes.InvalidInput, $"--shard 3/3 should exit 2, got {bad.Code}");
         Assert.Contains("between 0 and 2", bad.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Merge_SweepWithIdenticalPoints_EqualsASingleRunAndBothReuseTheTwinsRuns()
+    {
+        // Three points repeat an earlier variant (fever-off twice, the baseline once): 6 of the 12 runs are copies.
+        var scenario = Path.Combine(_temp.Path, "identical.yaml");
+        await File.WriteAllTextAsync(scenario, """
+            name: identical
+            replicates: 2
+            days: 20
+            population: {size: 2000}
+            policy:
+              params: {use_fever: 1, red_days: 14}
+              rules:
+                - {name: fever, on: fever_report, enabled: use_fever, do: [{set_colour: red}, {isolate: home, days: red_days}]}
+                - {name: checkin, on: checkin, colours: [red], do: [{isolate: home, days: 1}]}
+            variants:
+              - name: fever-off
+                set: {policy.params.use_fever: 0}
+            sweep:
+              policy.params.use_fever: [0, 1]
+              policy.params.red_days: [7, 14]
+            """);
+        var single = await Run(["run", scenario, "--out", Out("single"), "--quiet"]);
+        Assert.True(single.Code == ExitCodes.Ok, single.Error);
+        foreach (var index in new[] { 0, 1, 2 })
+        {
+            var shard = await Run(["run", scenario, "--out", Out("sweep"), "--shard", $"{index}/3", "--quiet"]);
+            Assert.True(shard.Code == ExitCodes.Ok, $"shard {index}/3 should succeed: {shard.Error}");
+        }
+
+        var merge = await Run(["merge", Out("sweep"), "--quiet"]);
+
+        Assert.True(merge.Code == ExitCodes.Ok, $"merge should succeed: {merge.Error}");
+        Assert.True(single.Output.Contains("12 runs, 6 reused)", StringComparison.Ordinal),
+            $"the run should say 6 of its 12 runs were copied, not simulated: {single.Output}");
+        foreach (var folder in new[] { Out("single"), Out("sweep") })
+        {
+            using var manifest = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "manifest.json")));
+            Assert.True(manifest.RootElement.GetProperty("runs_reused").GetInt32() == 6, $"{folder}/manifest.json should record 6 reused runs");
+        }
+        foreach (var file in new[] { "daily.parquet", "summary.parquet", "variants.parquet", "report.md" })
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(Out("single"), file)).SequenceEqual(File.ReadAllBytes(Path.Combine(Out("sweep"), file))),
+                $"merged {file} should be byte-identical to the single-machine run's, identical points included");
+        }
+        var report = await File.ReadAllTextAsync(Path.Combine(Out("single"), "report.md"));
+        Assert.True(report.Contains("- `use_fever-1--red_days-14` is identical to `baseline`: runs reused from `baseline`", StringComparison.Ordinal),
+            $"the report should say which variant's runs each identical point reuses:\n{report}");
+    }
+
+    [Fact]
+    public async Task Merge_Csv_WritesTheSingleRunsCsvFilesAndListsThemInTheManifest()
+    {
+        var single = await Run(["run", "--out", Out("single"), "--csv", .. Small]);
+        Assert.True(single.Code == ExitCodes.Ok, single.Error);
+        await RunShards(Out("sweep"), 2, 0, 1);
+
+        var merge = await Run(["merge", Out("sweep"), "--quiet", "--csv"]);
+
+        Assert.True(merge.Code == ExitCodes.Ok, $"merge --csv should succeed: {merge.Error}");
+        foreach (var file in new[] { "daily.csv", "summary.csv", "variants.csv" })
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(Out("single"), file)).SequenceEqual(File.ReadAllBytes(Path.Combine(Out("sweep"), file))),
+                $"merged {file} should be byte-identical to the single-machine run's");
+        }
+        var files = CsvExportTests.ManifestFiles(Out("sweep"));
+        Assert.True(new[] { "daily.csv", "summary.csv", "variants.csv" }.All(files.Contains),
+            $"the merged manifest.json should list the CSV files: {string.Join(", ", files)}");
+        Assert.False(Directory.Exists(Path.Combine(Out("sweep"), MergeCommandAction.StagingFolder)), "the staging folder should be gone");
     }
 }

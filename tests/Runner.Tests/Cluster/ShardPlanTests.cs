@@ -82,4 +82,38 @@ public sealed class ShardPlanTests
     {
         Assert.Equal("0-3,5,7-8", ShardFolders.Ranges([8, 0, 1, 2, 3, 5, 7]));
     }
+
+    [Fact]
+    public void For_IdenticalSweepPoints_PutsEachRunInTheShardOfItsTwin()
+    {
+        var scenario = ScenarioLoader.Load("""
+            name: plan-identical
+            replicates: 3
+            days: 10
+            population: {size: 1000}
+            policy:
+              params: {use_fever: 1, red_days: 14}
+              rules:
+                - {name: fever, on: fever_report, enabled: use_fever, do: [{set_colour: red}, {isolate: home, days: red_days}]}
+                - {name: checkin, on: checkin, colours: [red], do: [{isolate: home, days: 1}]}
+            sweep:
+              policy.params.use_fever: [0, 1]
+              policy.params.red_days: [7, 14]
+            """, "plan-identical.yaml", []);
+        var names = scenario.Variants.Select(v => v.Name).ToList();
+        Assert.True(scenario.IdenticalSweepPoints.Length > 0, "the scenario should have identical sweep points");
+
+        var plan = ShardPlan.For(scenario, 4);
+
+        foreach (var identical in scenario.IdenticalSweepPoints)
+        {
+            for (var r = 0; r < scenario.Replicates; r++)
+            {
+                Assert.True(plan.ShardOf(names.IndexOf(identical.Variant), r) == plan.ShardOf(names.IndexOf(identical.SameAs), r),
+                    $"replicate {r} of {identical.Variant} should be in the shard of {identical.SameAs}'s replicate {r}, which it copies");
+            }
+        }
+        Assert.True(plan.Costs.Sum() == (names.Count - scenario.IdenticalSweepPoints.Length) * scenario.Replicates * 10_000L,
+            "only the runs that are simulated should count in the shards' costs");
+    }
 }

@@ -63,7 +63,7 @@ public sealed class CsvExportTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_Csv_WritesCsvTwinsBesideTheParquetFiles()
+    public async Task Run_Csv_WritesCsvTwinsBesideTheParquetFilesAndListsThemInTheManifest()
     {
         var folder = Path.Combine(_temp.Path, "csv");
 
@@ -77,5 +77,31 @@ public sealed class CsvExportTests : IDisposable
         }
         var summary = File.ReadAllLines(Path.Combine(folder, "summary.csv"));
         Assert.True(summary.Length == 1 + 4 * 2, $"the default scenario's 4 variants x 2 replicates should give 8 rows, got {summary.Length - 1}");
+        var files = ManifestFiles(folder);
+        Assert.True(new[] { "daily.csv", "summary.csv", "variants.csv" }.All(files.Contains) && files[^1] == "manifest.json",
+            $"manifest.json should list the CSV files like the Parquet files (and itself last): {string.Join(", ", files)}");
+    }
+
+    [Fact]
+    public async Task Export_Csv_AddsTheCsvFilesToTheManifestOnce()
+    {
+        var scenario = SyntheticRuns.Scenario(variants: 2, replicates: 2, days: 5);
+        var folder = await ResultsFolders.WriteAsync(_temp.Path, "listed", scenario);
+        var before = ManifestFiles(folder);
+
+        var first = await Run("export", folder, "--csv");
+        var second = await Run("export", folder, "--csv");
+
+        Assert.True(first.Code == ExitCodes.Ok && second.Code == ExitCodes.Ok, $"both exports should succeed: {first.Error} {second.Error}");
+        var after = ManifestFiles(folder);
+        Assert.True(after.SequenceEqual([.. before.Take(before.Count - 1), "daily.csv", "summary.csv", "variants.csv", "manifest.json"]),
+            $"the CSV files should be listed once each, before manifest.json, after two exports: {string.Join(", ", after)}");
+        Assert.False(Directory.EnumerateFiles(folder, "*.tmp-*").Any(), "no temporary file should be left");
+    }
+
+    internal static List<string> ManifestFiles(string folder)
+    {
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "manifest.json")));
+        return [.. manifest.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetString() ?? "")];
     }
 }

@@ -123,6 +123,7 @@ public sealed class ReportWriterTests
 
         var report = ReportWriter.Render(data, []);
 
-        Assert.True(report.Contains("- `growing` is identical to `steady`", StringComparison.Ordinal), $"the report should name the repeated sweep point and its twin:\n{report}");
+        Assert.True(report.Contains("- `growing` is identical to `steady`: runs reused from `steady`", StringComparison.Ordinal),
+            $"the report should name the repeated sweep point and the twin whose runs it reuses:\n{report}");
     }
 }

@@ -28,7 +28,11 @@ public sealed class ResultPlotsTests : IDisposable
         var data = await ResultsData.ReadAsync(folder, ResultsMetadata.From(scenario), withDaily: true, CancellationToken.None);
         var plots = ResultPlots.WriteAll(data, relative => PathIn(_temp.Path, "redrawn", relative));
 
-        string[] expected = [ResultPlots.TradeOffFile, ResultPlots.DataCollectedFile, ResultPlots.HeatmapFile, ResultPlots.EpidemicFile, ResultPlots.EpidemicPoliciesFile, ResultPlots.QuarantineFile, ResultPlots.FalsePositiveFile];
+        string[] expected = [ResultPlots.TradeOffFile, ResultPlots.DataCollectedFile, ResultPlots.HeatmapFile, ResultPlots.EpidemicFile, ResultPlots.EpidemicPoliciesFile, ResultPlots.QuarantineFile, ResultPlots.FalsePositiveFile,
+            .. ForestPlot.MetricsToDraw(data).Select(ForestPlot.FileOf)];
+        // The reference here is the counterfactual, which flags nobody: its false-positive share is undefined, so that one has no plot.
+        Assert.True(ForestPlot.MetricsToDraw(data).SequenceEqual(ForestPlot.Metrics.Select(m => m.Metric).Where(m => m != "false_positive_share")),
+            $"every headline metric with a defined paired difference should get a forest plot, got {string.Join(", ", ForestPlot.MetricsToDraw(data))}");
         Assert.All(expected, file => Assert.Contains(file, plots.Select(p => p.Path)));
         // Variant 0 of the synthetic runs flags nobody, so it has no zoom on flagged colours.
         Assert.True(plots.Count == expected.Length + 2 * scenario.Variants.Length - 1,
@@ -101,6 +105,55 @@ public sealed class ResultPlotsTests : IDisposable
         var efficient = ResultPlots.ParetoEfficient([(10, 100), (20, 90), (30, 120), (10, 100)]);
 
         Assert.Equal([true, false, true, true], efficient);
+    }
+
+    [Fact]
+    public async Task ForestPlotWrite_SweepScenario_ShowsEveryVariantButTheReferenceAndTheCounterfactual()
+    {
+        var scenario = SweepScenario();
+        var folder = await ResultsFolders.WriteAsync(_temp.Path, "forest", scenario);
+        var data = await ResultsData.ReadAsync(folder, ResultsMetadata.From(scenario), withDaily: false, CancellationToken.None);
+
+        var rows = ForestPlot.Rows(data);
+        var plot = ForestPlot.Write(PathIn(_temp.Path, "forest-plots", ForestPlot.FileOf("attack_rate")), data, "attack_rate");
+
+        Assert.True(rows.SequenceEqual(scenario.Variants.Skip(1).Select(v => v.Name)),
+            $"the rows should be the variants in scenario order without the reference (the first variant, here also the counterfactual), got {string.Join(", ", rows)}");
+        Assert.True(plot.Path == "plots/forest-attack_rate.png", $"the forest plot of attack_rate should be plots/forest-attack_rate.png, got {plot.Path}");
+        Assert.True(plot.Caption.Contains("95 % paired t interval", StringComparison.Ordinal) && plot.Caption.Contains("percentage points", StringComparison.Ordinal),
+            $"the caption should say the intervals are paired and shares are in percentage points: {plot.Caption}");
+        var png = Path.Combine(_temp.Path, "forest-plots", plot.Path);
+        Assert.True(new FileInfo(png).Length > 10_000, "the forest plot should be a real picture");
+        Assert.True(File.Exists(Path.ChangeExtension(png, ".svg")), "the forest plot should have an SVG twin");
+    }
+
+    [Fact]
+    public void OverlapsOf_CoincidentAndNearbyPoints_NamesThePointUnderneath()
+    {
+        // Axis ranges 1000 x 100: a marker's width is about 25 and 2.5 in data units.
+        var under = ResultPlots.OverlapsOf([(0, 0), (0, 0), (10, 1), (500, 50), (900, 90), (505, 90)], 1000, 100);
+
+        Assert.True(under.SequenceEqual(new int?[] { null, 0, 0, null, null, null }),
+            $"a point at the same spot or within a marker's width of an earlier one should name it, others none; got [{string.Join(", ", under)}]");
+    }
+
+    [Fact]
+    public async Task WriteTradeOff_VariantsWithIdenticalResults_CaptionNamesTheOverlapAndPairedWhiskers()
+    {
+        var basic = SyntheticRuns.Scenario(variants: 3, replicates: 3, days: 10);
+        var folder = await ResultsFolders.WriteAsync(_temp.Path, "overlap", basic);
+        var data = await ResultsData.ReadAsync(folder, ResultsMetadata.From(basic), withDaily: false, CancellationToken.None);
+        var twin = basic.Variants[2].Name;
+        // The third variant gets the second's statistics, as an identical sweep point would (the first is the counterfactual, not drawn).
+        var copy = data.Statistics.Where(s => s.Variant == basic.Variants[1].Name).Select(s => s with { Variant = twin });
+        data = data with { Statistics = [.. data.Statistics.Where(s => s.Variant != twin), .. copy] };
+
+        var plot = ResultPlots.WriteTradeOff(PathIn(_temp.Path, "overlap-plots", ResultPlots.TradeOffFile), data);
+
+        Assert.True(plot.Caption.Contains($"`{basic.Variants[1].Name}` with `{twin}`", StringComparison.Ordinal),
+            $"the caption should name {twin}, drawn on top of {basic.Variants[1].Name}: {plot.Caption}");
+        Assert.True(plot.Caption.Contains("paired intervals of each variant's difference from the reference", StringComparison.Ordinal),
+            $"the caption should say the whiskers are paired intervals against the reference: {plot.Caption}");
     }
 
     [Fact]
