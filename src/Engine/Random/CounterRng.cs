@@ -13,10 +13,19 @@ public static class CounterRng
     private const double UnitScale = 1.0 / (1UL << 53);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Hash(ulong seed, RngStream stream, int day, int a, int b)
+    public static ulong Hash(ulong seed, RngStream stream, int day, int a, int b) => Hash(StreamKey(seed, stream), day, a, b);
+
+    /// <summary>
+    /// The first of <see cref="Hash(ulong, RngStream, int, int, int)"/>'s three rounds, which depends on (seed, stream)
+    /// only: a loop that draws many numbers of one stream computes it once and saves a third of every draw.
+    /// </summary>
+    public static ulong StreamKey(ulong seed, RngStream stream) => Mix(seed + Golden * ((ulong)stream + 1));
+
+    /// <summary>The same number as <see cref="Hash(ulong, RngStream, int, int, int)"/>, from a <see cref="StreamKey"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Hash(ulong streamKey, int day, int a, int b)
     {
-        var h = Mix(seed + Golden * ((ulong)stream + 1));
-        h = Mix(h ^ (((ulong)(uint)day << 32) | (uint)a));
+        var h = Mix(streamKey ^ (((ulong)(uint)day << 32) | (uint)a));
         return Mix(h + Golden * ((ulong)(uint)b + 1));
     }
 

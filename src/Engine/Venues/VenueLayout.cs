@@ -17,14 +17,16 @@ namespace Hcsim.Engine.Venues;
 /// </remarks>
 public sealed class VenueLayout
 {
-    private readonly ulong _seed;
+    private readonly ulong _regularKey;
     private readonly ulong[][] _visitThresholdByAge;
     private readonly ulong[] _visitKeys;
+    private readonly int[] _regulars;
+    private readonly int[] _slots;
     private readonly ulong[] _choiceKeys;
 
     public VenueLayout(VenuesConfig config, int people, ulong seed, int days)
     {
-        _seed = seed;
+        _regularKey = CounterRng.StreamKey(seed, RngStream.VenueRegular);
         People = people;
         // Kinds in name order, so indices do not depend on the order of the file.
         Names = [.. config.Kinds.Keys.Order(StringComparer.Ordinal)];
@@ -33,6 +35,8 @@ public sealed class VenueLayout
         FirstSlot = new int[Kinds.Length + 1];
         Catchment = new int[Kinds.Length];
         _visitThresholdByAge = new ulong[Kinds.Length][];
+        _regulars = [.. Kinds.Select(k => k.Regulars)];
+        _slots = [.. Kinds.Select(k => k.Slots)];
         for (var k = 0; k < Kinds.Length; k++)
         {
             var kind = Kinds[k];
@@ -86,15 +90,36 @@ public sealed class VenueLayout
     }
 
     /// <summary>Person <paramref name="person"/>'s regular venue number <paramref name="regular"/> of a kind: near home, fixed for the run.</summary>
-    public int RegularVenue(int person, int kind, int regular)
+    public int RegularVenue(int person, int kind, int regular) => RegularVenue(person, kind, regular, HomeVenue(person, kind));
+
+    /// <summary>
+    /// <see cref="RegularVenue(int, int, int)"/> for a caller that knows the person's <see cref="HomeVenue"/>: the visit
+    /// loop walks people in order and tracks it, because two integer divisions per visit were a third of the venue part.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int RegularVenue(int person, int kind, int regular, int home)
     {
         var venues = Venues[kind];
-        var home = (int)((long)person * venues / Math.Max(1, People));
         var catchment = Catchment[kind];
-        var offset = CounterRng.Below(_seed, RngStream.VenueRegular, kind, person, regular, catchment) - catchment / 2;
-        var venue = (home + offset) % venues;
-        return venue < 0 ? venue + venues : venue;
+        var draw = CounterRng.Hash(_regularKey, kind, person, regular);
+        var venue = home + (int)(((draw >> 32) * (ulong)(uint)catchment) >> 32) - catchment / 2;
+        // home + offset lies in (-venues, 2 venues) because the catchment is at most the number of venues.
+        if (venue < 0)
+        {
+            venue += venues;
+        }
+        else if (venue >= venues)
+        {
+            venue -= venues;
+        }
+        return venue;
     }
+
+    /// <summary>The venue of a kind nearest a person's home: person x venues / people, rounded down.</summary>
+    public int HomeVenue(int person, int kind) => (int)((long)person * Venues[kind] / Math.Max(1, People));
+
+    /// <summary>The first person whose <see cref="HomeVenue"/> of a kind is after <paramref name="home"/>.</summary>
+    public int FirstPersonAfterHome(int kind, int home) => FirstOfHome(home + 1, Venues[kind]);
 
     /// <summary>
     /// The people who may have <paramref name="venue"/> of a kind among their regular venues, as at most two id ranges
@@ -131,10 +156,14 @@ public sealed class VenueLayout
     /// Whether the person is free to go (alive, not confined) is the caller's question.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int VisitOf(int person, byte age, int kind, int day)
+    public int VisitOf(int person, byte age, int kind, int day) => VisitOf(person, age, kind, day, HomeVenue(person, kind));
+
+    /// <summary><see cref="VisitOf(int, byte, int, int)"/> for a caller that knows the person's <see cref="HomeVenue"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int VisitOf(int person, byte age, int kind, int day, int home)
     {
         var slot = SlotOf(person, age, kind, day, out var regular);
-        return slot < 0 ? -1 : SlotIndex(kind, RegularVenue(person, kind, regular), slot);
+        return slot < 0 ? -1 : FirstSlot[kind] + RegularVenue(person, kind, regular, home) * _slots[kind] + slot;
     }
 
     /// <summary>
@@ -151,8 +180,7 @@ public sealed class VenueLayout
             return -1;
         }
         var choice = CounterRng.Keyed(_choiceKeys[day], counter);
-        var config = Kinds[kind];
-        regular = (int)(((choice >> 32) * (ulong)(uint)config.Regulars) >> 32);
-        return (int)(((choice & 0xFFFFFFFFUL) * (ulong)(uint)config.Slots) >> 32);
+        regular = (int)(((choice >> 32) * (ulong)(uint)_regulars[kind]) >> 32);
+        return (int)(((choice & 0xFFFFFFFFUL) * (ulong)(uint)_slots[kind]) >> 32);
     }
 }

@@ -48,10 +48,14 @@ public sealed class VenuePhase : IDayPhase
     /// <summary>Per kind, what happens to a person without a code at the door: 0 admit, 1 refuse, 2 paper pass.</summary>
     private readonly int[] _noCode;
     private long[] _chunkPaper = [];
+    private int[] _chunkHome = [];
+    private int[] _chunkNextHome = [];
     private List<long>[] _chunkVisits = [];
     private long[] _chunkScans = [];
     private long[] _chunkRefusals = [];
     private int[] _groupStart = [];
+    /// <summary>The counting sort's write positions, kept between days (a venue-slot array a day was a large-object allocation).</summary>
+    private int[] _next = [];
     private int[] _visitors = [];
     private readonly List<(int Target, int Infector)> _candidates = [];
 
@@ -96,6 +100,8 @@ public sealed class VenuePhase : IDayPhase
             _chunkScans = new long[chunks];
             _chunkRefusals = new long[chunks];
             _chunkPaper = new long[chunks];
+            _chunkHome = new int[chunks * _layout.Kinds.Length];
+            _chunkNextHome = new int[chunks * _layout.Kinds.Length];
         }
         var visitChunks = new VisitBody { Phase = this, State = state, Day = day };
         ChunkedLoop.Run(chunks, state.Parallel, ref visitChunks);
@@ -135,7 +141,12 @@ public sealed class VenuePhase : IDayPhase
         {
             _visitors = new int[Math.Max(total, _visitors.Length * 2)];
         }
-        var next = _groupStart.AsSpan(0, slots).ToArray();
+        if (_next.Length != slots)
+        {
+            _next = new int[slots];
+        }
+        var next = _next;
+        _groupStart.AsSpan(0, slots).CopyTo(next);
         foreach (var visits in _chunkVisits)
         {
             foreach (var visit in CollectionsMarshal.AsSpan(visits))
@@ -156,16 +167,32 @@ public sealed class VenuePhase : IDayPhase
         var colour = agents.Colour;
         long scans = 0, refusals = 0, paper = 0;
         var codes = state.CodeHolders;
-        var end = Math.Min(agents.Size, (chunk + 1) * ChunkSize);
-        for (var i = chunk * ChunkSize; i < end; i++)
+        var start = chunk * ChunkSize;
+        var end = Math.Min(agents.Size, start + ChunkSize);
+        // Each kind's home venue is tracked as the people go by, so it costs a division only when it changes.
+        var home = _chunkHome.AsSpan(chunk * kinds, kinds);
+        var nextHome = _chunkNextHome.AsSpan(chunk * kinds, kinds);
+        for (var k = 0; k < kinds; k++)
         {
+            home[k] = _layout.HomeVenue(start, k);
+            nextHome[k] = _layout.FirstPersonAfterHome(k, home[k]);
+        }
+        for (var i = start; i < end; i++)
+        {
+            for (var k = 0; k < kinds; k++)
+            {
+                while (i >= nextHome[k])
+                {
+                    nextHome[k] = _layout.FirstPersonAfterHome(k, ++home[k]);
+                }
+            }
             if (stage[i] == DiseaseStage.Dead || agents.ConfinementOn(i, day) != ConfinementKind.None)
             {
                 continue;
             }
             for (var k = 0; k < kinds; k++)
             {
-                var slot = _layout.VisitOf(i, age[i], k, day);
+                var slot = _layout.VisitOf(i, age[i], k, day, home[k]);
                 if (slot < 0)
                 {
                     continue;
