@@ -90,6 +90,9 @@ public static class ReportWriter
         md.Append(CultureInfo.InvariantCulture,
             $"{meta.Variants.Length} variant(s) x {meta.Replicates} replicate(s) of {first.Days} days with {first.Population:N0} people (the first variant; others may differ), base seed {meta.BaseSeed}. ");
         md.Append("Replicate r uses the same seed in every variant, so variants are compared replicate by replicate.");
+        md.Append(meta.PopulationRedrawPerReplicate
+            ? " Each replicate builds its own synthetic population (`population.redraw_per_replicate`), shared by its variants, so intervals include the population's randomness."
+            : " All replicates share one synthetic population (built from the base seed), so intervals do not include the population's randomness.");
         if (meta.Counterfactual is not null)
         {
             md.Append(CultureInfo.InvariantCulture, $" Infections averted and differences are measured against variant `{meta.Counterfactual}`.");

@@ -31,6 +31,8 @@ public sealed record ResultsMetadata
     public ImmutableArray<SweepAxis> SweepAxes { get; init; } = [];
     /// <summary>Sweep points that repeat an earlier variant's runs (same effective settings); empty in older folders.</summary>
     public ImmutableArray<IdenticalVariant> IdenticalSweepPoints { get; init; } = [];
+    /// <summary>Whether some variant builds a new population per replicate (<c>population.redraw_per_replicate</c>); false in older folders.</summary>
+    public bool PopulationRedrawPerReplicate { get; init; }
 
     public static ResultsMetadata From(Scenario scenario) => new()
     {
@@ -50,6 +52,7 @@ public sealed record ResultsMetadata
         })],
         SweepAxes = scenario.SweepAxes,
         IdenticalSweepPoints = scenario.IdenticalSweepPoints,
+        PopulationRedrawPerReplicate = scenario.Variants.Any(v => v.Model.Population.RedrawPerReplicate),
     };
 
     /// <summary>Reads the <c>scenario</c> object of a results folder's manifest.json.</summary>

@@ -52,7 +52,8 @@ public static class ScenarioSchema
                     MultipleOf = 2,
                     RangeReason = "half of the neighbours sit on each side of a person in household order",
                 },
-                Chance("rewire_probability", "Watts-Strogatz rewiring: share of ring edges replaced by an edge to a random person", Probability))),
+                Chance("rewire_probability", "Watts-Strogatz rewiring: share of ring edges replaced by an edge to a random person", Probability)),
+            Flag("redraw_per_replicate", "build a new population for each replicate (seeded from the replicate, shared by all variants of that replicate, so pairing holds), so that intervals include the population's randomness; off: one population from the scenario seed for every replicate")),
         Group<LayersConfig>("layers", "who meets whom each day, and how infectious a contact-day is; central isolation removes all contacts, home quarantine keeps household contacts only",
             Group<LayerConfig>("household", "household members: all of them meet every day",
                 Chance("beta", "household transmission per contact-day", "probability per contact-day")) with
