@@ -37,4 +37,6 @@ public enum RngStream : ulong
     MassTestingParticipation = 43,
     PoolRetest = 44,
     PopulationRedraw = 60,
+    UncertaintyStratum = 61,
+    UncertaintyPosition = 62,
 }

@@ -119,7 +119,9 @@ public sealed class ScenarioExecution
     }
 
     /// <summary>The model run <paramref name="variant"/> x <paramref name="replicate"/> simulates.</summary>
-    public ModelConfig ModelOf(int variant, int replicate) => Scenario.Variants[variant].Model;
+    public ModelConfig ModelOf(int variant, int replicate) => Scenario.ModelOf(variant, replicate);
 
-    private CompiledPolicy PolicyOf(int variant, ModelConfig model) => Policies[variant];
+    /// <summary>The variant's shared policy, or the run's own when drawn inputs change policy parameters.</summary>
+    private CompiledPolicy PolicyOf(int variant, ModelConfig model) =>
+        Scenario.Uncertainty is { ChangesPolicy: true } ? SimulationRun.CompilePolicy(model) : Policies[variant];
 }

@@ -249,6 +249,20 @@ public static class ScenarioSchema
             { DefaultText = "none" },
             FileKey(Overrides("sweep", "a grid `{PATH: [values], ...}` over model settings; every combination becomes a variant of the baseline, named like `yellow_days-3--probability-0.6` (see docs/sweeps.md)", sweep: true), null) with
             { DefaultText = "none" },
+            FileKey(List("uncertainty", "inputs whose value each replicate draws from a distribution (Latin hypercube over the replicates, the same draw in every variant of a replicate); see *Input uncertainty and sensitivity*",
+                element: Group<UncertainInputConfig>("", "an uncertain input: a model setting and its distribution",
+                    Name("name", "names the column `input_NAME` of inputs.parquet (lower-case letters, digits, '_'; default: the path's last segment)"),
+                    Name("path", "a number setting by path, as in a variant's `set` (`layers.household.beta`, `policy.params.yellow_days`); whole-number settings use the draw rounded") with { Required = true },
+                    Choice("distribution", "`uniform` (min, max), `normal` (mean, sd), `beta` (alpha, beta; scaled to min..max, default 0..1) or `lognormal` (mu, sigma of the logarithm)", Uncertainty.InputDistribution.Names) with { Required = true },
+                    Real("min", "lower end (uniform; beta's scale)", ""),
+                    Real("max", "upper end (uniform; beta's scale)", ""),
+                    Real("mean", "mean (normal)", ""),
+                    Real("sd", "standard deviation (normal)", "", 0) with { MinimumExclusive = true },
+                    Real("alpha", "first shape parameter (beta)", "", 0) with { MinimumExclusive = true },
+                    Real("beta", "second shape parameter (beta)", "", 0) with { MinimumExclusive = true },
+                    Real("mu", "mean of the logarithm (lognormal)", ""),
+                    Real("sigma", "standard deviation of the logarithm (lognormal)", "", 0) with { MinimumExclusive = true })), null) with
+            { DefaultText = "none" },
         ],
     };
 
