@@ -130,6 +130,7 @@ public static class ReportWriter
           .Append("recovered confinement person-days count people still confined after their infection is over (a cost, but not a false detection); ")
           .Append("the false-positive share is never-infected flagged person-days over flagged person-days; ")
           .Append("missed person-days count infectious people not confined, whatever their colour. ")
+          .Append(UncertaintyReport.IntervalNote(data))
           .Append("Column definitions: README; per-variant statistics: `variants.parquet` (docs/outputs-variants.md).\n\n");
         md.Append("| variant | ").Append(string.Join(" | ", KeyMetrics.Select(k => k.Header))).Append(" |\n|---|")
           .Append(string.Concat(KeyMetrics.Select(_ => "---:|"))).Append('\n');
@@ -145,6 +146,7 @@ public static class ReportWriter
 
         md.Append(PartsSection(data));
         md.Append(ReferenceSection(data));
+        md.Append(UncertaintyReport.Section(data));
 
         string[] ownSections = [ResultPlots.TradeOffFile, ResultPlots.DataCollectedFile];
         foreach (var plot in plots)
