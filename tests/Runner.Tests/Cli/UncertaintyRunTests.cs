@@ -36,12 +36,13 @@ public sealed class UncertaintyRunTests : IDisposable
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var code = await Program.RunAsync(["run", scenario, "--out", folder, "--quiet"], new CliConsole(output, error, interactive: false));
+        var code = await Program.RunAsync(["run", scenario, "--out", folder, "--quiet", "--csv"], new CliConsole(output, error, interactive: false));
 
         Assert.True(code == ExitCodes.Ok, $"run should succeed, stderr: {error}");
         var inputs = await ReplicateInputs.ReadAsync(Path.Combine(folder, ReplicateInputs.File), CancellationToken.None);
         Assert.Equal(["input_seeds", "input_fever_report"], inputs.Columns.ToArray());
         Assert.Equal(12, inputs.Values.Count);
+        Assert.Equal(13, File.ReadAllLines(Path.Combine(folder, "inputs.csv")).Length);
         Assert.Equal(12, inputs.Values.Select(v => v[1]).Distinct().Count());
 
         var summary = await SummaryParquetReader.ReadAsync(Path.Combine(folder, ResultsPipeline.SummaryFile), CancellationToken.None);
