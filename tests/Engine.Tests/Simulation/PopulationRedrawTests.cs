@@ -89,4 +89,14 @@ public class PopulationRedrawTests
         Assert.True(Enumerable.Range(0, 3).Any(r => Json(redrawn[r].Summary) != Json(shared[r].Summary)),
             "a population redrawn per replicate should change some replicate's results");
     }
+
+    [Fact]
+    public void MemoryEstimate_RedrawOn_CountsOneWorldPerRunInFlightPlusOne()
+    {
+        var shared = MemoryEstimate.For(Load(redraw: false), 2).WorldBytes;
+        var redrawn = MemoryEstimate.For(Load(redraw: true), 2).WorldBytes;
+
+        Assert.True(redrawn == 3 * shared,
+            $"with 2 runs at once and 3 replicates, a redrawn population should be counted 3 times (2 in flight + 1 being handed out): {redrawn} vs {shared}");
+    }
 }
