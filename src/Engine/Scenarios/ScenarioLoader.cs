@@ -185,6 +185,7 @@ public static class ScenarioLoader
             [
                 .. variantEntries.Where(v => v.Sweep.IsDefaultOrEmpty).SelectMany(v => v.Set.Children.Keys.OfType<YamlScalarNode>().Select(k => ($"variant '{v.Name}'", k.Value ?? ""))),
                 .. sweepAxes.Select(a => ("the sweep", a.Path)),
+                .. overrides.Where(o => o.Contains('=', StringComparison.Ordinal)).Select(o => ("--set", o[..o.IndexOf('=', StringComparison.Ordinal)].Trim())),
             ];
             draws = UncertaintySection.Read(uncertaintyEntry.Value, fileBinder, fileValidator, baseModel, FileKeys, DeclaredParameters(root), changed, seed, replicates);
         }

@@ -126,4 +126,12 @@ public class InputDrawsTests
 
         Assert.Contains(errors, e => e.SettingPath == path && e.Message.Contains(message, StringComparison.Ordinal) && e.Line == 8);
     }
+
+    [Fact]
+    public void Load_CommandLineSetOfADrawnSetting_IsAnError()
+    {
+        var errors = ScenarioLoaderTests.Errors(() => ScenarioLoader.Load(Base, "uncertain.yaml", ["layers.household.beta=0.1"]));
+
+        Assert.Contains(errors, e => e.SettingPath == "uncertainty[0].path" && e.Message.Contains("--set also sets 'layers.household.beta'", StringComparison.Ordinal));
+    }
 }
