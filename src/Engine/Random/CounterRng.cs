@@ -60,6 +60,10 @@ public static class CounterRng
     public static ulong ReplicateSeed(ulong scenarioSeed, int replicate) =>
         Hash(scenarioSeed, RngStream.ReplicateSeed, 0, replicate, 0);
 
+    /// <summary>The seed replicate r builds its own population from when <c>population.redraw_per_replicate</c> is on.</summary>
+    public static ulong PopulationSeed(ulong scenarioSeed, int replicate) =>
+        Hash(scenarioSeed, RngStream.PopulationRedraw, 0, replicate, 0);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mix(ulong z)
     {

@@ -36,4 +36,7 @@ public enum RngStream : ulong
     MassTestingShare = 42,
     MassTestingParticipation = 43,
     PoolRetest = 44,
+    PopulationRedraw = 60,
+    UncertaintyStratum = 61,
+    UncertaintyPosition = 62,
 }

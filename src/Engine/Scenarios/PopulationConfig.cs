@@ -25,4 +25,10 @@ public sealed record PopulationConfig
     public WorkplaceConfig Workplaces { get; init; } = new();
     public SchoolConfig Schools { get; init; } = new();
     public CommunityConfig Community { get; init; } = new();
+
+    /// <summary>
+    /// Build a new population for each replicate (from a seed derived from the replicate, shared by every variant of it)
+    /// instead of one population from the scenario seed for all replicates.
+    /// </summary>
+    public bool RedrawPerReplicate { get; init; }
 }

@@ -30,4 +30,10 @@ public sealed record Scenario
     /// runs repeat that variant's replicate by replicate. Reported, so a sweep over a switch is read correctly.
     /// </summary>
     public ImmutableArray<IdenticalVariant> IdenticalSweepPoints { get; init; } = [];
+    /// <summary>The values each replicate draws for the <c>uncertainty</c> section's inputs; null without one.</summary>
+    public Uncertainty.InputDraws? Uncertainty { get; init; }
+
+    /// <summary>The model run <paramref name="variant"/> x <paramref name="replicate"/> simulates: the variant's, with that replicate's drawn inputs.</summary>
+    public ModelConfig ModelOf(int variant, int replicate) =>
+        Uncertainty is { } draws ? draws.Apply(Variants[variant].Model, replicate) : Variants[variant].Model;
 }

@@ -178,6 +178,18 @@ public static class ScenarioLoader
             }
         }
 
+        Uncertainty.InputDraws? draws = null;
+        if (fileEntries.TryGetValue("uncertainty", out var uncertaintyEntry) && !ConfigBinder.IsNull(uncertaintyEntry.Value))
+        {
+            List<(string Who, string Path)> changed =
+            [
+                .. variantEntries.Where(v => v.Sweep.IsDefaultOrEmpty).SelectMany(v => v.Set.Children.Keys.OfType<YamlScalarNode>().Select(k => ($"variant '{v.Name}'", k.Value ?? ""))),
+                .. sweepAxes.Select(a => ("the sweep", a.Path)),
+                .. overrides.Where(o => o.Contains('=', StringComparison.Ordinal)).Select(o => ("--set", o[..o.IndexOf('=', StringComparison.Ordinal)].Trim())),
+            ];
+            draws = UncertaintySection.Read(uncertaintyEntry.Value, fileBinder, fileValidator, baseModel, FileKeys, DeclaredParameters(root), changed, seed, replicates);
+        }
+
         AddProblems(errors, fileValidator.Problems, fileBinder, locations.Of(root));
         if (errors.Count > 0)
         {
@@ -197,6 +209,7 @@ public static class ScenarioLoader
             Variants = variants.ToImmutable(),
             SweepAxes = sweepAxes,
             IdenticalSweepPoints = sweepAxes.IsDefaultOrEmpty ? [] : EffectiveSettings.FindIdenticalSweepPoints(variants),
+            Uncertainty = draws,
         };
     }
 

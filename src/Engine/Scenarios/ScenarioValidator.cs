@@ -61,6 +61,12 @@ internal sealed class ScenarioValidator
         Check(ScenarioSchema.File.Child("replicates")!, replicates, path);
     }
 
+    /// <summary>Checks the bound <c>uncertainty</c> list against its schema (names, allowed distributions, ranges).</summary>
+    public void ValidateUncertainty(string path, ImmutableArray<UncertainInputConfig> inputs)
+    {
+        Check(ScenarioSchema.File.Child("uncertainty")!, inputs, path);
+    }
+
     public void ValidateModel(ModelConfig model)
     {
         // Every range, allowed value and list length the schema declares, section by section. The policy section's

@@ -39,7 +39,7 @@ public sealed record MemoryEstimate
     /// <summary>The venue part's per-person column (the last day of visits searched by co-location flagging).</summary>
     public const long VenueBytesPerPerson = 2;
 
-    /// <summary>All worlds together (they are built once and shared by every run).</summary>
+    /// <summary>All worlds held at once (built once and shared by every run, or per replicate in flight when redrawn).</summary>
     public required long WorldBytes { get; init; }
     /// <summary>One run in flight, for the largest population.</summary>
     public required long RunBytes { get; init; }
@@ -56,18 +56,22 @@ public sealed record MemoryEstimate
             // The same key the execution uses to share worlds, so the estimate counts exactly the worlds it builds.
             populations.TryAdd(JsonSerializer.Serialize(variant.Model.Population), variant.Model.Population);
         }
+        var runs = (long)scenario.Variants.Length * scenario.Replicates;
+        var runsAtOnce = (int)Math.Max(1, Math.Min(Math.Max(1, threads), runs));
+        // A population redrawn per replicate is held once per replicate in flight: at most one per run at once, plus
+        // the replicate whose runs are still being handed out (runs go in replicate order).
         var worldBytes = populations.Values.Sum(p =>
-            p.Size * (WorldBytesPerPerson + WorldBytesPerNeighbour * p.Community.MeanDegree));
+            p.Size * (WorldBytesPerPerson + WorldBytesPerNeighbour * p.Community.MeanDegree)
+            * (p.RedrawPerReplicate ? Math.Min(scenario.Replicates, runsAtOnce + 1) : 1));
         var largest = populations.Values.Select(p => (long)p.Size).DefaultIfEmpty(0).Max();
         // Venues: the day's visits, at most every kind's visit probability (age factors above 1 are ignored) per person.
         var venueBytes = scenario.Variants.Where(v => v.Model.Venues.Enabled).Select(v => (long)(v.Model.Population.Size * (VenueBytesPerPerson
             + VenueBytesPerVisit * v.Model.Venues.Kinds.Values.Sum(k => k.VisitProbability)))).DefaultIfEmpty(0).Max();
-        var runs = (long)scenario.Variants.Length * scenario.Replicates;
         return new MemoryEstimate
         {
             WorldBytes = worldBytes,
             RunBytes = largest * RunBytesPerPerson + venueBytes,
-            RunsAtOnce = (int)Math.Max(1, Math.Min(Math.Max(1, threads), runs)),
+            RunsAtOnce = runsAtOnce,
         };
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using System.Threading.Channels;
 using Hcsim.Engine.Agents;
 using Hcsim.Engine.Metrics;
@@ -15,7 +14,8 @@ namespace Hcsim.Engine.Simulation;
 /// </summary>
 /// <remarks>
 /// The world is built once per distinct population config from the scenario seed and shared, read-only, by every
-/// variant and replicate: replicates differ in the epidemic, check-ins and tests, not in the population. Replicate r
+/// variant and replicate: replicates differ in the epidemic, check-ins and tests, not in the population; with
+/// <c>population.redraw_per_replicate</c> each replicate builds its own (see <see cref="ReplicateWorlds"/>). Replicate r
 /// uses seed <see cref="CounterRng.ReplicateSeed"/>(scenario seed, r) in every variant. Up to one run per thread goes
 /// at once, and each run's phases may use every thread, so a run left alone at the end still uses all cores. A sweep
 /// point identical to an earlier variant is not simulated when that variant's run of the same replicate is in this
@@ -104,15 +104,7 @@ public sealed class ScenarioExecution
         {
             return;
         }
-        var worlds = new Dictionary<string, World>();
-        foreach (var (v, _) in runs)
-        {
-            var key = PopulationKey(Scenario.Variants[v].Model.Population);
-            if (!worlds.ContainsKey(key))
-            {
-                worlds[key] = WorldBuilder.Build(Scenario.Variants[v].Model.Population, Scenario.Seed);
-            }
-        }
+        var worlds = new ReplicateWorlds(Scenario.Seed, runs.Select(run => (ModelOf(run.Variant, run.Replicate).Population, run.Replicate)));
         var threads = Math.Max(1, Options.Threads);
         var concurrent = Math.Max(1, Math.Min(Math.Min(threads, runs.Count), Options.MaxConcurrentRuns));
         // Every run may use all threads in its phases: while runs overlap they share the pool, and when the last run
@@ -127,13 +119,22 @@ public sealed class ScenarioExecution
             async (run, token) =>
             {
                 var variant = Scenario.Variants[run.Variant];
-                var world = worlds[PopulationKey(variant.Model.Population)];
-                var simulation = new SimulationRun(world, variant.Model, Policies[run.Variant], ReplicateSeed(run.Replicate), phaseParallel, Options.Details);
-                var result = simulation.Run(variant.Name, run.Variant, run.Replicate, () =>
+                var model = ModelOf(run.Variant, run.Replicate);
+                var world = worlds.Acquire(model.Population, run.Replicate);
+                RunResult result;
+                try
                 {
-                    var done = Interlocked.Increment(ref daysDone);
-                    progress?.Report(new ExecutionProgress(done, daysTotal, Volatile.Read(ref runsDone), runs.Count));
-                }, token);
+                    var simulation = new SimulationRun(world, model, PolicyOf(run.Variant, model), ReplicateSeed(run.Replicate), phaseParallel, Options.Details);
+                    result = simulation.Run(variant.Name, run.Variant, run.Replicate, () =>
+                    {
+                        var done = Interlocked.Increment(ref daysDone);
+                        progress?.Report(new ExecutionProgress(done, daysTotal, Volatile.Read(ref runsDone), runs.Count));
+                    }, token);
+                }
+                finally
+                {
+                    worlds.Release(model.Population, run.Replicate);
+                }
                 await results.WriteAsync(result, token);
                 if (copies.TryGetValue(run, out var twins))
                 {
@@ -176,5 +177,11 @@ public sealed class ScenarioExecution
         return [.. twins];
     }
 
-    private static string PopulationKey(PopulationConfig population) => JsonSerializer.Serialize(population);
+
+    /// <summary>The model run <paramref name="variant"/> x <paramref name="replicate"/> simulates.</summary>
+    public ModelConfig ModelOf(int variant, int replicate) => Scenario.ModelOf(variant, replicate);
+
+    /// <summary>The variant's shared policy, or the run's own when drawn inputs change policy parameters.</summary>
+    private CompiledPolicy PolicyOf(int variant, ModelConfig model) =>
+        Scenario.Uncertainty is { ChangesPolicy: true } ? SimulationRun.CompilePolicy(model) : Policies[variant];
 }

@@ -15,7 +15,7 @@ namespace Hcsim.Runner.Output;
 public static class CsvExport
 {
     /// <summary>The Parquet tables that have a CSV twin, in the order they are written.</summary>
-    public static IReadOnlyList<string> Tables { get; } = [ResultsPipeline.DailyFile, ResultsPipeline.SummaryFile, ResultsPipeline.VariantsFile];
+    public static IReadOnlyList<string> Tables { get; } = [ResultsPipeline.DailyFile, ResultsPipeline.SummaryFile, ResultsPipeline.VariantsFile, ReplicateInputs.File];
 
     /// <summary>The CSV name of a Parquet table: <c>daily.parquet</c> gives <c>daily.csv</c>.</summary>
     public static string CsvName(string parquetFile) => Path.ChangeExtension(parquetFile, ".csv");

@@ -90,6 +90,9 @@ public static class ReportWriter
         md.Append(CultureInfo.InvariantCulture,
             $"{meta.Variants.Length} variant(s) x {meta.Replicates} replicate(s) of {first.Days} days with {first.Population:N0} people (the first variant; others may differ), base seed {meta.BaseSeed}. ");
         md.Append("Replicate r uses the same seed in every variant, so variants are compared replicate by replicate.");
+        md.Append(meta.PopulationRedrawPerReplicate
+            ? " Each replicate builds its own synthetic population (`population.redraw_per_replicate`), shared by its variants, so intervals include the population's randomness."
+            : " All replicates share one synthetic population (built from the base seed), so intervals do not include the population's randomness.");
         if (meta.Counterfactual is not null)
         {
             md.Append(CultureInfo.InvariantCulture, $" Infections averted and differences are measured against variant `{meta.Counterfactual}`.");
@@ -128,6 +131,7 @@ public static class ReportWriter
           .Append("recovered confinement person-days count people still confined after their infection is over (a cost, but not a false detection); ")
           .Append("the false-positive share is never-infected flagged person-days over flagged person-days; ")
           .Append("missed person-days count infectious people not confined, whatever their colour. ")
+          .Append(UncertaintyReport.IntervalNote(data))
           .Append("Column definitions: README; per-variant statistics: `variants.parquet` (docs/outputs-variants.md).\n\n");
         md.Append("| variant | ").Append(string.Join(" | ", KeyMetrics.Select(k => k.Header))).Append(" |\n|---|")
           .Append(string.Concat(KeyMetrics.Select(_ => "---:|"))).Append('\n');
@@ -143,6 +147,7 @@ public static class ReportWriter
 
         md.Append(PartsSection(data));
         md.Append(ReferenceSection(data));
+        md.Append(UncertaintyReport.Section(data));
 
         string[] ownSections = [ResultPlots.TradeOffFile, ResultPlots.DataCollectedFile];
         foreach (var plot in plots)

@@ -11,6 +11,8 @@ public sealed record ResultsData
     public required IReadOnlyList<SummaryRow> Summary { get; init; }
     public required IReadOnlyList<VariantStatistic> Statistics { get; init; }
     public required IReadOnlyList<VariantDailySeries> Daily { get; init; }
+    /// <summary>The drawn inputs of inputs.parquet; null when the scenario has no uncertain inputs.</summary>
+    public ReplicateInputs? Inputs { get; init; }
 
     /// <summary>Reads summary.parquet and (unless <paramref name="withDaily"/> is false) daily.parquet of a folder.</summary>
     public static async Task<ResultsData> ReadAsync(string folder, ResultsMetadata metadata, bool withDaily, CancellationToken cancellationToken)
@@ -25,6 +27,8 @@ public sealed record ResultsData
             Summary = summary,
             Statistics = VariantStatistics.Compute(metadata.VariantNames, metadata.Counterfactual, summary, metadata.ReferenceName),
             Daily = daily,
+            Inputs = metadata.UncertainInputs.IsDefaultOrEmpty ? null
+                : await ReplicateInputs.ReadAsync(Path.Combine(folder, ReplicateInputs.File), cancellationToken).ConfigureAwait(false),
         };
     }
 }

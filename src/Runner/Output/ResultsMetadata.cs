@@ -31,6 +31,10 @@ public sealed record ResultsMetadata
     public ImmutableArray<SweepAxis> SweepAxes { get; init; } = [];
     /// <summary>Sweep points that repeat an earlier variant's runs (same effective settings); empty in older folders.</summary>
     public ImmutableArray<IdenticalVariant> IdenticalSweepPoints { get; init; } = [];
+    /// <summary>Whether some variant builds a new population per replicate (<c>population.redraw_per_replicate</c>); false in older folders.</summary>
+    public bool PopulationRedrawPerReplicate { get; init; }
+    /// <summary>The scenario's uncertain inputs in declared order (their draws are in inputs.parquet); empty without an <c>uncertainty</c> section.</summary>
+    public ImmutableArray<UncertainInputInfo> UncertainInputs { get; init; } = [];
 
     public static ResultsMetadata From(Scenario scenario) => new()
     {
@@ -50,6 +54,10 @@ public sealed record ResultsMetadata
         })],
         SweepAxes = scenario.SweepAxes,
         IdenticalSweepPoints = scenario.IdenticalSweepPoints,
+        PopulationRedrawPerReplicate = scenario.Variants.Any(v => v.Model.Population.RedrawPerReplicate),
+        UncertainInputs = scenario.Uncertainty is { } draws
+            ? [.. draws.Inputs.Select(i => new UncertainInputInfo { Name = i.Name, Path = i.Path, Distribution = Hcsim.Engine.Uncertainty.InputDistribution.Describe(i) })]
+            : [],
     };
 
     /// <summary>Reads the <c>scenario</c> object of a results folder's manifest.json.</summary>

@@ -100,6 +100,15 @@ public sealed class ResultsPipeline
         }
         files.Add(VariantsFile);
 
+        if (_scenario.Uncertainty is { } draws)
+        {
+            await using (var stream = folder.CreateFile(ReplicateInputs.File))
+            {
+                await ReplicateInputs.From(draws).WriteAsync(stream, stop.Token).ConfigureAwait(false);
+            }
+            files.Add(ReplicateInputs.File);
+        }
+
         // Plots and report are drawn from the files as read back, exactly as 'hcsim plot' and 'hcsim report' do.
         var metadata = ResultsMetadata.From(_scenario);
         var data = await ResultsData.ReadAsync(folder.TemporaryPath, metadata, withDaily: true, stop.Token).ConfigureAwait(false);

@@ -83,7 +83,7 @@ public static class ResultPlots
         // the fixed order for the report.
         var plots = new PlotFile[jobs.Count];
         Parallel.For(0, jobs.Count, k => plots[k] = jobs[k]());
-        return plots;
+        return [.. plots, .. TornadoPlot.WriteAll(data, pathOf)];
     }
 
     public static PlotFile WriteEpidemic(string path, IReadOnlyList<VariantDailySeries> variants, string shown = "")

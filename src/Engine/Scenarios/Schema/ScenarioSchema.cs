@@ -52,7 +52,8 @@ public static class ScenarioSchema
                     MultipleOf = 2,
                     RangeReason = "half of the neighbours sit on each side of a person in household order",
                 },
-                Chance("rewire_probability", "Watts-Strogatz rewiring: share of ring edges replaced by an edge to a random person", Probability))),
+                Chance("rewire_probability", "Watts-Strogatz rewiring: share of ring edges replaced by an edge to a random person", Probability)),
+            Flag("redraw_per_replicate", "build a new population for each replicate (seeded from the replicate, shared by all variants of that replicate, so pairing holds), so that intervals include the population's randomness; off: one population from the scenario seed for every replicate")),
         Group<LayersConfig>("layers", "who meets whom each day, and how infectious a contact-day is; central isolation removes all contacts, home quarantine keeps household contacts only",
             Group<LayerConfig>("household", "household members: all of them meet every day",
                 Chance("beta", "household transmission per contact-day", "probability per contact-day")) with
@@ -247,6 +248,20 @@ public static class ScenarioSchema
                 }), null) with
             { DefaultText = "none" },
             FileKey(Overrides("sweep", "a grid `{PATH: [values], ...}` over model settings; every combination becomes a variant of the baseline, named like `yellow_days-3--probability-0.6` (see docs/sweeps.md)", sweep: true), null) with
+            { DefaultText = "none" },
+            FileKey(List("uncertainty", "inputs whose value each replicate draws from a distribution (Latin hypercube over the replicates, the same draw in every variant of a replicate); see *Input uncertainty and sensitivity*",
+                element: Group<UncertainInputConfig>("", "an uncertain input: a model setting and its distribution",
+                    Name("name", "names the column `input_NAME` of inputs.parquet (lower-case letters, digits, '_'; default: the path's last segment)"),
+                    Name("path", "a number setting by path, as in a variant's `set` (`layers.household.beta`, `policy.params.yellow_days`); whole-number settings use the draw rounded") with { Required = true },
+                    Choice("distribution", "`uniform` (min, max), `normal` (mean, sd), `beta` (alpha, beta; scaled to min..max, default 0..1) or `lognormal` (mu, sigma of the logarithm)", Uncertainty.InputDistribution.Names) with { Required = true },
+                    Real("min", "lower end (uniform; beta's scale)", ""),
+                    Real("max", "upper end (uniform; beta's scale)", ""),
+                    Real("mean", "mean (normal)", ""),
+                    Real("sd", "standard deviation (normal)", "", 0) with { MinimumExclusive = true },
+                    Real("alpha", "first shape parameter (beta)", "", 0) with { MinimumExclusive = true },
+                    Real("beta", "second shape parameter (beta)", "", 0) with { MinimumExclusive = true },
+                    Real("mu", "mean of the logarithm (lognormal)", ""),
+                    Real("sigma", "standard deviation of the logarithm (lognormal)", "", 0) with { MinimumExclusive = true })), null) with
             { DefaultText = "none" },
         ],
     };
