@@ -36,4 +36,6 @@ public enum RngStream : ulong
     MassTestingShare = 42,
     MassTestingParticipation = 43,
     PoolRetest = 44,
+    /// <summary>District target sizes (the districts part; a fixed seed, so sizes do not depend on the run).</summary>
+    DistrictSize = 52,
 }

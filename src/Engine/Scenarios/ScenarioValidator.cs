@@ -80,6 +80,7 @@ internal sealed class ScenarioValidator
         ValidateTests(model.Tests);
         ValidateMassTesting(model);
         ValidateVenueEntry(model);
+        ValidateDistricts(model);
         if (_problems.Count == 0)
         {
             ValidateColourPartColumns(model);
@@ -204,6 +205,64 @@ internal sealed class ScenarioValidator
             for (var c = 0; c < kind.Admit.Length; c++)
             {
                 OneOf($"venues.kinds.{name}.admit[{c}]", kind.Admit[c], model.Policy.Colours, "colour");
+            }
+        }
+    }
+
+    /// <summary>
+    /// District levels rise with their min_cases from 0 and have distinct names; there are at most as many districts as
+    /// people; rules that read district facts need the section.
+    /// </summary>
+    private void ValidateDistricts(ModelConfig model)
+    {
+        if (model.Districts is { } districts)
+        {
+            var levels = districts.Levels;
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            for (var l = 0; l < levels.Length; l++)
+            {
+                var path = $"districts.levels[{l}]";
+                if (!names.Add(levels[l].Name))
+                {
+                    Add($"{path}.name", $"level '{levels[l].Name}' is declared twice");
+                }
+                if (l == 0 && levels[l].MinCases != 0)
+                {
+                    Add($"{path}.min_cases", $"the first (lowest) level is where every district starts: its min_cases must be 0, got {levels[l].MinCases}");
+                }
+                else if (l > 0 && levels[l].MinCases <= levels[l - 1].MinCases)
+                {
+                    Add($"{path}.min_cases", $"levels go from lowest to highest: min_cases must be above the previous level's ({levels[l - 1].MinCases}), got {levels[l].MinCases}");
+                }
+            }
+            if (districts.PeoplePerDistrict == 0 && districts.Count > model.Population.Size)
+            {
+                Add("districts.count", $"must be at most population.size ({model.Population.Size}), got {districts.Count}");
+            }
+            return;
+        }
+        var policy = model.Policy;
+        var districtFacts = Rules.RuleRegistry.Core().FactBits(Districts.DistrictRules.Facts);
+        for (var r = 0; r < policy.Rules.Length; r++)
+        {
+            // Compiling costs; a condition without the word cannot read a district fact.
+            if (!policy.Rules[r].When.Contains("district", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            ulong read;
+            try
+            {
+                Rules.RuleCompiler.Compile(policy.Rules[r].When, policy.Params, out read);
+            }
+            catch (Rules.RuleExpressionException)
+            {
+                continue;
+            }
+            var used = Districts.DistrictRules.Facts.Where(f => (read & districtFacts & Rules.RuleRegistry.Core().FactBits(f)) != 0).ToList();
+            if (used.Count > 0)
+            {
+                Add($"policy.rules[{r}].when", $"rule '{policy.Rules[r].Name}' reads {string.Join(", ", used)}, which need districts: add a districts section");
             }
         }
     }
