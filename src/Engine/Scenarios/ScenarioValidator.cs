@@ -115,7 +115,7 @@ internal sealed class ScenarioValidator
     /// </summary>
     private void ValidateTestsOrdered(ModelConfig model)
     {
-        var ordered = model.Policy.Rules.SelectMany(r => r.Do).Select(a => a.Test).OfType<string>()
+        var ordered = model.Policy.Rules.SelectMany(r => r.Do).SelectMany(a => new[] { a.Test, a.TestHousehold, a.TestDistrict }).OfType<string>()
             .Concat(model.MassTesting.Select(round => round.Kind)).ToHashSet(StringComparer.Ordinal);
         foreach (var name in model.Tests.Keys.Order(StringComparer.Ordinal))
         {
@@ -210,11 +210,56 @@ internal sealed class ScenarioValidator
     }
 
     /// <summary>
+    /// Group actions name declared test kinds and whole days; district actions need districts, and a district's
+    /// isolation needs its days.
+    /// </summary>
+    private void ValidateGroupActions(ModelConfig model)
+    {
+        var policy = model.Policy;
+        for (var r = 0; r < policy.Rules.Length; r++)
+        {
+            for (var a = 0; a < policy.Rules[r].Do.Length; a++)
+            {
+                var action = policy.Rules[r].Do[a];
+                var path = $"policy.rules[{r}].do[{a}]";
+                foreach (var (key, kind) in new[] { ("test_household", action.TestHousehold), ("test_district", action.TestDistrict) })
+                {
+                    if (kind is not null && !model.Tests.ContainsKey(kind))
+                    {
+                        Add($"{path}.{key}", UnknownName("test kind", kind, [.. model.Tests.Keys.Order(StringComparer.Ordinal)], "tests"));
+                    }
+                }
+                foreach (var (key, isolation) in new[] { ("isolate_household", action.IsolateHousehold), ("isolate_district", action.IsolateDistrict) })
+                {
+                    if (isolation is not null)
+                    {
+                        OneOf($"{path}.{key}.where", isolation.Where, IsolationKinds, "isolation");
+                    }
+                    if (isolation?.Days is { } days)
+                    {
+                        Number($"{path}.{key}.days", days, policy, 1);
+                    }
+                }
+                if (action.IsolateDistrict is { Days: null })
+                {
+                    Add($"{path}.isolate_district", "a district's isolation needs its length: add days: N (a number or a parameter's name)");
+                }
+                var districtAction = action.TestDistrict is not null ? "test_district" : action.IsolateDistrict is not null ? "isolate_district" : null;
+                if (districtAction is not null && model.Districts is null)
+                {
+                    Add($"{path}.{districtAction}", $"{districtAction} needs districts: add a districts section");
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// District levels rise with their min_cases from 0 and have distinct names; there are at most as many districts as
     /// people; rules that read district facts need the section.
     /// </summary>
     private void ValidateDistricts(ModelConfig model)
     {
+        ValidateGroupActions(model);
         if (model.Districts is { } districts)
         {
             var levels = districts.Levels;
@@ -501,7 +546,7 @@ internal sealed class ScenarioValidator
     {
         // Only rules that are switched on order tests, trace or set colours in this variant.
         var actions = policy.Rules.Where(r => r.IsOn(policy.Params)).SelectMany(r => r.Do).ToList();
-        var orderTests = actions.Any(a => a.Test is not null);
+        var orderTests = actions.Any(a => a.Test is not null || a.TestHousehold is not null || a.TestDistrict is not null);
         var trace = actions.Any(a => a.Trace is not null);
         // Everyone starts in the first colour; set_colour raises to its colour; release lowers to its colour (or the first).
         var reachable = new HashSet<string>(StringComparer.Ordinal);
@@ -611,10 +656,14 @@ internal sealed class ScenarioValidator
         if (action.Test is not null) kinds.Add("test");
         if (action.Trace is not null) kinds.Add("trace");
         if (action.TraceVenues is not null) kinds.Add("trace_venues");
+        if (action.IsolateHousehold is not null) kinds.Add("isolate_household");
+        if (action.TestHousehold is not null) kinds.Add("test_household");
+        if (action.TestDistrict is not null) kinds.Add("test_district");
+        if (action.IsolateDistrict is not null) kinds.Add("isolate_district");
         if (kinds.Count != 1)
         {
             var found = kinds.Count == 0 ? "none" : string.Join(", ", kinds);
-            Add(path, $"an action needs exactly one of set_colour, isolate, release, test, trace, trace_venues; got {found}");
+            Add(path, $"an action needs exactly one of set_colour, isolate, release, test, trace, trace_venues, isolate_household, test_household, test_district, isolate_district; got {found}");
         }
         if (action.Days is not null && action.Isolate is null)
         {
