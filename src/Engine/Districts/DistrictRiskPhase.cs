@@ -44,16 +44,19 @@ public sealed class DistrictRiskPhase : IDayPhase
         {
             if (result.Positive && d.Confirm(result.Agent))
             {
-                _today[districtOf[result.Agent]]++;
+                var home = districtOf[result.Agent];
+                _today[home]++;
+                d.CasesInWindow[home]++;
+                d.WindowCases.Enqueue((day, home));
             }
         }
-        var window = d.WindowDays;
-        var slot = day % window;
+        // The window is [day - window_days + 1, day]: cases from before it leave.
+        while (d.WindowCases.Count > 0 && d.WindowCases.Peek().Day <= day - d.WindowDays)
+        {
+            d.CasesInWindow[d.WindowCases.Dequeue().District]--;
+        }
         for (var district = 0; district < _today.Length; district++)
         {
-            ref var oldest = ref d.DailyCases[district * window + slot];
-            d.CasesInWindow[district] += _today[district] - oldest;
-            oldest = _today[district];
             if (_today[district] > 0)
             {
                 d.LastCaseDay[district] = day;

@@ -24,7 +24,6 @@ public sealed class DistrictState
         QuietDays = config.QuietDays;
         Level = new byte[map.Count];
         CasesInWindow = new int[map.Count];
-        DailyCases = new int[map.Count * WindowDays];
         LastCaseDay = new int[map.Count];
         Array.Fill(LastCaseDay, NoCaseDay);
         LevelSinceDay = new int[map.Count];
@@ -43,8 +42,8 @@ public sealed class DistrictState
     public byte[] Level { get; }
     /// <summary>Each district's confirmed cases over the last <see cref="WindowDays"/> days, today included.</summary>
     public int[] CasesInWindow { get; }
-    /// <summary>Confirmed cases by district and day, a ring of <see cref="WindowDays"/> days: [district * WindowDays + day % WindowDays].</summary>
-    public int[] DailyCases { get; }
+    /// <summary>The confirmed cases in the window, oldest first: (day of the result, district); memory grows with the cases, not the districts.</summary>
+    public Queue<(int Day, int District)> WindowCases { get; } = new();
     /// <summary>Each district's last day with a confirmed case (<see cref="NoCaseDay"/> when none).</summary>
     public int[] LastCaseDay { get; }
     /// <summary>The day each district's level last changed (<see cref="NoCaseDay"/> when it never did).</summary>

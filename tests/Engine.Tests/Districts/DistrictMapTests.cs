@@ -94,4 +94,14 @@ public sealed class DistrictMapTests
         Assert.True(run.State.Agents.Colour.SequenceEqual(new byte[] { 0, 0, 0, 0, 1, 1, 1, 1 }),
             $"the four people of district 1 (the last two households) turn yellow, got [{string.Join(", ", run.State.Agents.Colour)}]");
     }
+
+    [Fact]
+    public void MemoryEstimate_WithDistricts_CountsTheMapPerRun()
+    {
+        var without = ScenarioLoader.LoadDefault(["population.size=100000", "replicates=1"]);
+        var with = ScenarioLoader.LoadDefault(["population.size=100000", "replicates=1", "districts.count=10"]);
+
+        var extra = Hcsim.Engine.Simulation.MemoryEstimate.For(with, 1).RunBytes - Hcsim.Engine.Simulation.MemoryEstimate.For(without, 1).RunBytes;
+        Assert.True(extra == 100_000 * Hcsim.Engine.Simulation.MemoryEstimate.DistrictBytesPerPerson, $"a run holds its district map, 8 bytes a person; got {extra} more bytes");
+    }
 }
