@@ -291,7 +291,7 @@ internal sealed class ScenarioValidator
         for (var r = 0; r < policy.Rules.Length; r++)
         {
             // Compiling costs; a condition without the word cannot read a district fact.
-            if (!policy.Rules[r].When.Contains("district", StringComparison.Ordinal))
+            if (policy.Rules[r].When is not { } condition || !condition.Contains("district", StringComparison.Ordinal))
             {
                 continue;
             }
