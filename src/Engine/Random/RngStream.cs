@@ -36,6 +36,8 @@ public enum RngStream : ulong
     MassTestingShare = 42,
     MassTestingParticipation = 43,
     PoolRetest = 44,
+    /// <summary>District target sizes (the districts part; a fixed seed, so sizes do not depend on the run).</summary>
+    DistrictSize = 52,
     PopulationRedraw = 60,
     UncertaintyStratum = 61,
     UncertaintyPosition = 62,

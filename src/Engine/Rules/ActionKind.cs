@@ -10,4 +10,12 @@ public enum ActionKind : byte
     Trace,
     /// <summary>The <c>trace_venues</c> action of the venues part: co-location flagging.</summary>
     TraceVenues,
+    /// <summary>The <c>isolate_household</c> group action (the districts part).</summary>
+    IsolateHousehold,
+    /// <summary>The <c>test_household</c> group action (the districts part).</summary>
+    TestHousehold,
+    /// <summary>The <c>test_district</c> group action (the districts part).</summary>
+    TestDistrict,
+    /// <summary>The <c>isolate_district</c> group action (the districts part).</summary>
+    IsolateDistrict,
 }

@@ -124,7 +124,25 @@ public sealed class CompiledPolicy
                 VenueKinds = venues.Kinds.IsDefault ? [] : venues.Kinds,
             };
         }
-        throw new ArgumentException("an action must set one of set_colour, isolate, release, test, trace, trace_venues", nameof(action));
+        if ((action.IsolateHousehold ?? action.IsolateDistrict) is { } group)
+        {
+            return new CompiledAction
+            {
+                Kind = action.IsolateHousehold is not null ? ActionKind.IsolateHousehold : ActionKind.IsolateDistrict,
+                Where = group.Where == "central" ? ConfinementKind.Central : ConfinementKind.Home,
+                Days = group.Days is { } groupDays ? parameters.ResolveDays(groupDays) : -1,
+            };
+        }
+        if ((action.TestHousehold ?? action.TestDistrict) is { } groupTest)
+        {
+            var kind = testKinds.ToList().IndexOf(groupTest);
+            if (kind < 0)
+            {
+                throw new ArgumentException($"unknown test kind '{groupTest}'", nameof(action));
+            }
+            return new CompiledAction { Kind = action.TestHousehold is not null ? ActionKind.TestHousehold : ActionKind.TestDistrict, TestKind = kind };
+        }
+        throw new ArgumentException("an action must set one of set_colour, isolate, release, test, trace, trace_venues, isolate_household, test_household, test_district, isolate_district", nameof(action));
     }
 
     private static byte ColourIndex(PolicyConfig policy, string colour)

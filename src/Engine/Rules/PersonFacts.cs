@@ -27,4 +27,8 @@ public struct PersonFacts
     public string VenueKind;
     public int ExposureDaysAgo;
     public bool HasCode;
+    public int District;
+    public string DistrictRisk;
+    public int DistrictRiskLevel;
+    public int DistrictCases;
 }

@@ -26,6 +26,7 @@ public sealed class RuleActions
     private readonly CentralBeds? _beds;
     private readonly List<int> _chunkStarts = [];
     private readonly List<ActionBatch> _batches = [];
+    private readonly List<Districts.GroupOrder> _groupOrders = [];
 
     /// <param name="beds">Finite central isolation, when the scenario limits beds: central orders are admitted there.</param>
     public RuleActions(CompiledPolicy policy, TestLab lab, CentralBeds? beds = null)
@@ -33,7 +34,11 @@ public sealed class RuleActions
         _policy = policy;
         _lab = lab;
         _beds = beds;
+        Groups = new Districts.GroupActions(policy, lab, beds);
     }
+
+    /// <summary>The group actions (isolate_household, test_household, test_district, isolate_district), applied after each round's individual actions.</summary>
+    public Districts.GroupActions Groups { get; }
 
     /// <summary>Traces asked for by the actions applied so far, in person order; the tracer empties it.</summary>
     public List<TraceRequest> TraceRequests { get; } = [];
@@ -63,6 +68,7 @@ public sealed class RuleActions
         }
         var body = new ApplyChunk { Actions = this, State = state, Requests = requests, Day = day };
         ChunkedLoop.Run(chunks, state.Parallel, ref body);
+        _groupOrders.Clear();
         for (var c = 0; c < chunks; c++)
         {
             var batch = _batches[c];
@@ -81,6 +87,11 @@ public sealed class RuleActions
             {
                 _beds!.Request(agent, days);
             }
+            _groupOrders.AddRange(batch.GroupOrders);
+        }
+        if (_groupOrders.Count > 0)
+        {
+            Groups.Apply(state, _groupOrders, day);
         }
         _beds?.Admit(state, day);
     }
@@ -163,6 +174,10 @@ public sealed class RuleActions
             case ActionKind.TraceVenues:
                 batch.VenueTraces.Add(new Venues.VenueTraceRequest(agent, action.WindowSlots, action.TraceDays, action.DelayDays, action.VenueKinds));
                 break;
+            case var group when Districts.GroupActions.IsGroup(group):
+                // It reaches other people: applied after the round, in person order (GroupActions).
+                batch.GroupOrders.Add(new Districts.GroupOrder(agent, request.Rule, action));
+                break;
         }
     }
 
@@ -191,9 +206,11 @@ public sealed class RuleActions
         public List<Venues.VenueTraceRequest> VenueTraces { get; } = [];
         public List<PersonEvent> Events { get; } = [];
         public List<(int Agent, int Days)> CentralOrders { get; } = [];
+        public List<Districts.GroupOrder> GroupOrders { get; } = [];
 
         public void Clear()
         {
+            GroupOrders.Clear();
             CentralOrders.Clear();
             Array.Clear(NewColour);
             TestOrders.Clear();

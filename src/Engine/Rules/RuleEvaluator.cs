@@ -29,6 +29,7 @@ public sealed class RuleEvaluator
     private readonly ulong _testFacts;
     private readonly ulong _historyFacts;
     private readonly ulong _ageFact;
+    private readonly ulong _districtFacts;
     private readonly string[] _colourNames;
     private readonly int[] _scopedRules;
     private readonly ulong _scopedColours;
@@ -47,6 +48,7 @@ public sealed class RuleEvaluator
         _testFacts = registry.FactBits("last_test", "last_test_age", "test_pending");
         _historyFacts = registry.FactBits(TestHistory.Facts);
         _ageFact = registry.FactBits("age");
+        _districtFacts = registry.FactBits(Districts.DistrictRules.Facts);
         _colourNames = [.. policy.Colours];
         _scopedRules = Enumerable.Range(0, policy.Rules.Length)
             .Where(r => policy.Rules[r].Trigger is RuleTrigger.Checkin or RuleTrigger.Daily).ToArray();
@@ -312,6 +314,14 @@ public sealed class RuleEvaluator
         if ((read & _ageFact) != 0)
         {
             facts.Age = state.World.AgeYears[agent];
+        }
+        if ((read & _districtFacts) != 0 && state.Districts is { } districts)
+        {
+            var district = districts.Map.DistrictOf[agent];
+            facts.District = district;
+            facts.DistrictRiskLevel = districts.Level[district];
+            facts.DistrictRisk = districts.LevelNames[districts.Level[district]];
+            facts.DistrictCases = districts.CasesInWindow[district];
         }
         return facts;
     }

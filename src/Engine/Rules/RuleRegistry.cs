@@ -31,6 +31,7 @@ public sealed class RuleRegistry
         Testing.TestingRules.Register(builder);
         Tracing.TracingRules.Register(builder);
         Venues.VenueRules.Register(builder);
+        Districts.DistrictRules.Register(builder);
         return builder.Build();
     }
 

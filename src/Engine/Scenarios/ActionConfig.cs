@@ -19,4 +19,12 @@ public sealed record ActionConfig
     public TraceConfig? Trace { get; init; }
     /// <summary>Co-location flagging (the venues part).</summary>
     public Hcsim.Engine.Venues.TraceVenuesConfig? TraceVenues { get; init; }
+    /// <summary>Confine the person's whole household (a group action).</summary>
+    public Hcsim.Engine.Districts.GroupIsolationConfig? IsolateHousehold { get; init; }
+    /// <summary>Order a test of this kind for everyone in the person's household (a group action).</summary>
+    public string? TestHousehold { get; init; }
+    /// <summary>Order a test of this kind for everyone in the person's district (a group action; needs districts).</summary>
+    public string? TestDistrict { get; init; }
+    /// <summary>Confine the person's whole district for some days (a group action; needs districts).</summary>
+    public Hcsim.Engine.Districts.GroupIsolationConfig? IsolateDistrict { get; init; }
 }

@@ -26,4 +26,6 @@ public sealed record ModelConfig
     public PolicyConfig Policy { get; init; } = new();
     /// <summary>Venue kinds; none (the default) = no venue layer.</summary>
     public Hcsim.Engine.Venues.VenuesConfig Venues { get; init; } = new();
+    /// <summary>Districts and their risk levels; null (the default) switches the districts part off.</summary>
+    public Hcsim.Engine.Districts.DistrictsConfig? Districts { get; init; }
 }

@@ -86,6 +86,7 @@ internal sealed class ScenarioValidator
         ValidateTests(model.Tests);
         ValidateMassTesting(model);
         ValidateVenueEntry(model);
+        ValidateDistricts(model);
         if (_problems.Count == 0)
         {
             ValidateColourPartColumns(model);
@@ -120,7 +121,7 @@ internal sealed class ScenarioValidator
     /// </summary>
     private void ValidateTestsOrdered(ModelConfig model)
     {
-        var ordered = model.Policy.Rules.SelectMany(r => r.Do).Select(a => a.Test).OfType<string>()
+        var ordered = model.Policy.Rules.SelectMany(r => r.Do).SelectMany(a => new[] { a.Test, a.TestHousehold, a.TestDistrict }).OfType<string>()
             .Concat(model.MassTesting.Select(round => round.Kind)).ToHashSet(StringComparer.Ordinal);
         foreach (var name in model.Tests.Keys.Order(StringComparer.Ordinal))
         {
@@ -210,6 +211,109 @@ internal sealed class ScenarioValidator
             for (var c = 0; c < kind.Admit.Length; c++)
             {
                 OneOf($"venues.kinds.{name}.admit[{c}]", kind.Admit[c], model.Policy.Colours, "colour");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Group actions name declared test kinds and whole days; district actions need districts, and a district's
+    /// isolation needs its days.
+    /// </summary>
+    private void ValidateGroupActions(ModelConfig model)
+    {
+        var policy = model.Policy;
+        for (var r = 0; r < policy.Rules.Length; r++)
+        {
+            for (var a = 0; a < policy.Rules[r].Do.Length; a++)
+            {
+                var action = policy.Rules[r].Do[a];
+                var path = $"policy.rules[{r}].do[{a}]";
+                foreach (var (key, kind) in new[] { ("test_household", action.TestHousehold), ("test_district", action.TestDistrict) })
+                {
+                    if (kind is not null && !model.Tests.ContainsKey(kind))
+                    {
+                        Add($"{path}.{key}", UnknownName("test kind", kind, [.. model.Tests.Keys.Order(StringComparer.Ordinal)], "tests"));
+                    }
+                }
+                foreach (var (key, isolation) in new[] { ("isolate_household", action.IsolateHousehold), ("isolate_district", action.IsolateDistrict) })
+                {
+                    if (isolation is not null)
+                    {
+                        OneOf($"{path}.{key}.where", isolation.Where, IsolationKinds, "isolation");
+                    }
+                    if (isolation?.Days is { } days)
+                    {
+                        Number($"{path}.{key}.days", days, policy, 1);
+                    }
+                }
+                if (action.IsolateDistrict is { Days: null })
+                {
+                    Add($"{path}.isolate_district", "a district's isolation needs its length: add days: N (a number or a parameter's name)");
+                }
+                var districtAction = action.TestDistrict is not null ? "test_district" : action.IsolateDistrict is not null ? "isolate_district" : null;
+                if (districtAction is not null && model.Districts is null)
+                {
+                    Add($"{path}.{districtAction}", $"{districtAction} needs districts: add a districts section");
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// District levels rise with their min_cases from 0 and have distinct names; there are at most as many districts as
+    /// people; rules that read district facts need the section.
+    /// </summary>
+    private void ValidateDistricts(ModelConfig model)
+    {
+        ValidateGroupActions(model);
+        if (model.Districts is { } districts)
+        {
+            var levels = districts.Levels;
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            for (var l = 0; l < levels.Length; l++)
+            {
+                var path = $"districts.levels[{l}]";
+                if (!names.Add(levels[l].Name))
+                {
+                    Add($"{path}.name", $"level '{levels[l].Name}' is declared twice");
+                }
+                if (l == 0 && levels[l].MinCases != 0)
+                {
+                    Add($"{path}.min_cases", $"the first (lowest) level is where every district starts: its min_cases must be 0, got {levels[l].MinCases}");
+                }
+                else if (l > 0 && levels[l].MinCases <= levels[l - 1].MinCases)
+                {
+                    Add($"{path}.min_cases", $"levels go from lowest to highest: min_cases must be above the previous level's ({levels[l - 1].MinCases}), got {levels[l].MinCases}");
+                }
+            }
+            if (districts.PeoplePerDistrict == 0 && districts.Count > model.Population.Size)
+            {
+                Add("districts.count", $"must be at most population.size ({model.Population.Size}), got {districts.Count}");
+            }
+            return;
+        }
+        var policy = model.Policy;
+        var districtFacts = Rules.RuleRegistry.Core().FactBits(Districts.DistrictRules.Facts);
+        for (var r = 0; r < policy.Rules.Length; r++)
+        {
+            // Compiling costs; a condition without the word cannot read a district fact.
+            if (policy.Rules[r].When is not { } condition || !condition.Contains("district", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            ulong read;
+            try
+            {
+                Rules.RuleCompiler.Compile(policy.Rules[r].When, policy.Params, out read);
+            }
+            catch (Rules.RuleExpressionException)
+            {
+                continue;
+            }
+            var used = Districts.DistrictRules.Facts.Where(f => (read & districtFacts & Rules.RuleRegistry.Core().FactBits(f)) != 0).ToList();
+            if (used.Count > 0)
+            {
+                Add($"policy.rules[{r}].when", $"rule '{policy.Rules[r].Name}' reads {string.Join(", ", used)}, which need districts: add a districts section");
             }
         }
     }
@@ -448,7 +552,7 @@ internal sealed class ScenarioValidator
     {
         // Only rules that are switched on order tests, trace or set colours in this variant.
         var actions = policy.Rules.Where(r => r.IsOn(policy.Params)).SelectMany(r => r.Do).ToList();
-        var orderTests = actions.Any(a => a.Test is not null);
+        var orderTests = actions.Any(a => a.Test is not null || a.TestHousehold is not null || a.TestDistrict is not null);
         var trace = actions.Any(a => a.Trace is not null);
         // Everyone starts in the first colour; set_colour raises to its colour; release lowers to its colour (or the first).
         var reachable = new HashSet<string>(StringComparer.Ordinal);
@@ -558,10 +662,14 @@ internal sealed class ScenarioValidator
         if (action.Test is not null) kinds.Add("test");
         if (action.Trace is not null) kinds.Add("trace");
         if (action.TraceVenues is not null) kinds.Add("trace_venues");
+        if (action.IsolateHousehold is not null) kinds.Add("isolate_household");
+        if (action.TestHousehold is not null) kinds.Add("test_household");
+        if (action.TestDistrict is not null) kinds.Add("test_district");
+        if (action.IsolateDistrict is not null) kinds.Add("isolate_district");
         if (kinds.Count != 1)
         {
             var found = kinds.Count == 0 ? "none" : string.Join(", ", kinds);
-            Add(path, $"an action needs exactly one of set_colour, isolate, release, test, trace, trace_venues; got {found}");
+            Add(path, $"an action needs exactly one of set_colour, isolate, release, test, trace, trace_venues, isolate_household, test_household, test_district, isolate_district; got {found}");
         }
         if (action.Days is not null && action.Isolate is null)
         {

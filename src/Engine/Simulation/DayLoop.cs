@@ -10,7 +10,7 @@ namespace Hcsim.Engine.Simulation;
 /// </summary>
 /// <remarks>
 /// importation (when on) -> progression -> transmission -> venues (when on) -> background illness -> check-ins -> testing
-/// (results) -> mass testing (when on) -> health-code rules
+/// (results) -> mass testing (when on) -> district risk levels (when on) -> health-code rules
 /// (evaluate, apply, trace, take samples) -> metrics. Progression comes first so a person who becomes infectious today
 /// transmits today; rules come after transmission, so a confinement decided today cuts contacts from tomorrow on.
 /// A new mechanism (venues, mass testing, districts, travel) adds its slot to <see cref="Slots"/> and its part to the
@@ -30,6 +30,7 @@ public sealed class DayLoop
         "checkin",
         "testing",
         "mass_testing",
+        "district_risk",
         "health_code",
         "metrics",
     ];

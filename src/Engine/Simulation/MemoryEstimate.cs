@@ -38,6 +38,8 @@ public sealed record MemoryEstimate
     public const long VenueBytesPerVisit = 12;
     /// <summary>The venue part's per-person column (the last day of visits searched by co-location flagging).</summary>
     public const long VenueBytesPerPerson = 2;
+    /// <summary>The districts part's map, built per run (each person's district and the districts' member lists, 4 bytes each), per person.</summary>
+    public const long DistrictBytesPerPerson = 8;
 
     /// <summary>All worlds held at once (built once and shared by every run, or per replicate in flight when redrawn).</summary>
     public required long WorldBytes { get; init; }
@@ -67,10 +69,12 @@ public sealed record MemoryEstimate
         // Venues: the day's visits, at most every kind's visit probability (age factors above 1 are ignored) per person.
         var venueBytes = scenario.Variants.Where(v => v.Model.Venues.Enabled).Select(v => (long)(v.Model.Population.Size * (VenueBytesPerPerson
             + VenueBytesPerVisit * v.Model.Venues.Kinds.Values.Sum(k => k.VisitProbability)))).DefaultIfEmpty(0).Max();
+        var districtBytes = scenario.Variants.Where(v => v.Model.Districts is not null)
+            .Select(v => v.Model.Population.Size * DistrictBytesPerPerson).DefaultIfEmpty(0).Max();
         return new MemoryEstimate
         {
             WorldBytes = worldBytes,
-            RunBytes = largest * RunBytesPerPerson + venueBytes,
+            RunBytes = largest * RunBytesPerPerson + venueBytes + districtBytes,
             RunsAtOnce = runsAtOnce,
         };
     }

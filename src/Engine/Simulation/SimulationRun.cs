@@ -2,6 +2,7 @@ using Hcsim.Engine.Agents;
 using Hcsim.Engine.Capacity;
 using Hcsim.Engine.Contacts;
 using Hcsim.Engine.Disease;
+using Hcsim.Engine.Districts;
 using Hcsim.Engine.Importation;
 using Hcsim.Engine.MassTesting;
 using Hcsim.Engine.Metrics;
@@ -42,6 +43,7 @@ public sealed class SimulationRun
             CodeHolders.Of(world, model.Checkin.NoSmartphoneShareByAge, seed))
         {
             TestHistory = ReadsTestHistory(policy) ? new TestHistory(world.Size) : null,
+            Districts = model.Districts is { } districtsConfig ? new DistrictState(DistrictMap.For(world, districtsConfig), districtsConfig) : null,
         };
         _history = new NaturalHistory(model.Disease);
         var contacts = new DailyContacts(world, _state.Agents, model.Layers, seed, model.Days);
@@ -75,6 +77,10 @@ public sealed class SimulationRun
             _importation = new ImportationPhase(importations, _history, _state.Daily.AddPartColumn(ImportationPhase.ImportedInfections));
             parts.Add(_importation);
         }
+        if (_state.Districts is { } districts)
+        {
+            parts.Add(new DistrictRiskPhase(districts, _state.Daily));
+        }
         _loop = DayLoop.Of(parts);
     }
 
@@ -89,6 +95,7 @@ public sealed class SimulationRun
         .. model.Tracing is null ? [] : new[] { TracingCapacity.ContactsTracedColumn, TracingCapacity.BacklogColumn },
         .. model.MassTesting.IsDefaultOrEmpty ? [] : new[] { MassTestingPhase.OrderedColumn },
         .. model.Importations is null ? [] : new[] { ImportationPhase.ImportedInfections },
+        .. model.Districts is null ? [] : DistrictRiskPhase.Columns([.. model.Districts.Levels.Select(l => l.Name)]),
     ];
 
     /// <summary>The model's policy compiled for its test kinds (conditions to delegates, names to indices).</summary>

@@ -54,5 +54,7 @@ public sealed class SimulationState
     public Hcsim.Engine.Venues.VenueExposureQueue VenueExposureQueue { get; }
     /// <summary>Venue exposures delivered today, one per person, by person.</summary>
     public List<Hcsim.Engine.Venues.VenueExposure> VenueExposures { get; } = [];
+    /// <summary>Districts and their risk levels; null without a <c>districts:</c> section.</summary>
+    public Hcsim.Engine.Districts.DistrictState? Districts { get; init; }
     public DetailLog Details { get; }
 }

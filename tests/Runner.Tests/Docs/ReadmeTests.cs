@@ -31,7 +31,8 @@ public sealed class ReadmeTests
         foreach (var column in Hcsim.Engine.Testing.TestLabColumns.For(kinds).Append(Hcsim.Engine.Importation.ImportationPhase.ImportedInfections)
             .Append(Hcsim.Engine.MassTesting.MassTestingPhase.OrderedColumn)
             .Append(Hcsim.Engine.Capacity.CentralBeds.OverflowColumn).Append(Hcsim.Engine.Capacity.CentralBeds.TurnedAwayColumn)
-            .Append(Hcsim.Engine.Capacity.TracingCapacity.ContactsTracedColumn).Append(Hcsim.Engine.Capacity.TracingCapacity.BacklogColumn))
+            .Append(Hcsim.Engine.Capacity.TracingCapacity.ContactsTracedColumn).Append(Hcsim.Engine.Capacity.TracingCapacity.BacklogColumn)
+            .Concat(Hcsim.Engine.Districts.DistrictRiskPhase.Columns(["LEVEL"])))
         {
             Assert.True(readme.Contains($"| `{column.Name}` |", StringComparison.Ordinal), $"README should document the optional daily column {column.Name}");
         }
