@@ -36,4 +36,5 @@ public enum RngStream : ulong
     MassTestingShare = 42,
     MassTestingParticipation = 43,
     PoolRetest = 44,
+    PersonAttributes = 45,
 }

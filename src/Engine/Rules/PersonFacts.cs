@@ -27,4 +27,9 @@ public struct PersonFacts
     public string VenueKind;
     public int ExposureDaysAgo;
     public bool HasCode;
+    /// <summary>The person's index: declared attributes are read from their columns through it.</summary>
+    public int Agent;
+    /// <summary>The run's attribute columns; null when the scenario declares none.</summary>
+    public People.PersonAttributes? Attributes;
+    public double Score;
 }

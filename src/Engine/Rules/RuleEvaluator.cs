@@ -29,6 +29,7 @@ public sealed class RuleEvaluator
     private readonly ulong _testFacts;
     private readonly ulong _historyFacts;
     private readonly ulong _ageFact;
+    private readonly ulong _scoreFact;
     private readonly string[] _colourNames;
     private readonly int[] _scopedRules;
     private readonly ulong _scopedColours;
@@ -47,6 +48,7 @@ public sealed class RuleEvaluator
         _testFacts = registry.FactBits("last_test", "last_test_age", "test_pending");
         _historyFacts = registry.FactBits(TestHistory.Facts);
         _ageFact = registry.FactBits("age");
+        _scoreFact = registry.FactBits("score");
         _colourNames = [.. policy.Colours];
         _scopedRules = Enumerable.Range(0, policy.Rules.Length)
             .Where(r => policy.Rules[r].Trigger is RuleTrigger.Checkin or RuleTrigger.Daily).ToArray();
@@ -278,6 +280,8 @@ public sealed class RuleEvaluator
             VenueKind = payload.VenueKind ?? "",
             ExposureDaysAgo = payload.ExposureDaysAgo,
             HasCode = state.CodeHolders.Has(agent),
+            Agent = agent,
+            Attributes = state.Attributes,
         };
         if ((read & _colourFacts) != 0)
         {
@@ -312,6 +316,11 @@ public sealed class RuleEvaluator
         if ((read & _ageFact) != 0)
         {
             facts.Age = state.World.AgeYears[agent];
+        }
+        if ((read & _scoreFact) != 0)
+        {
+            // Last: the score reads the other facts, which the rule's mask includes (CompiledPolicy).
+            facts.Score = _policy.Score!(ref facts);
         }
         return facts;
     }

@@ -31,6 +31,7 @@ public sealed class RuleRegistry
         Testing.TestingRules.Register(builder);
         Tracing.TracingRules.Register(builder);
         Venues.VenueRules.Register(builder);
+        People.PeopleRules.Register(builder);
         return builder.Build();
     }
 

@@ -26,4 +26,9 @@ public sealed record ModelConfig
     public PolicyConfig Policy { get; init; } = new();
     /// <summary>Venue kinds; none (the default) = no venue layer.</summary>
     public Hcsim.Engine.Venues.VenuesConfig Venues { get; init; } = new();
+    /// <summary>Person attributes by name; none (the default) = no attribute columns.</summary>
+    public ImmutableDictionary<string, Hcsim.Engine.People.AttributeConfig> Attributes { get; init; } =
+        ImmutableDictionary<string, Hcsim.Engine.People.AttributeConfig>.Empty;
+    /// <summary>An expression over facts, attributes and parameters that becomes the fact <c>score</c>; empty = no score.</summary>
+    public string Score { get; init; } = "";
 }

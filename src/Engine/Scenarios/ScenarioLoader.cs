@@ -539,14 +539,20 @@ public static class ScenarioLoader
         }
         var read = new HashSet<string>(StringComparer.Ordinal);
         var conditions = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var policy in variants.Select(v => v.Model.Policy))
+        foreach (var model in variants.Select(v => v.Model))
         {
+            var policy = model.Policy;
+            var attributes = People.DeclaredAttributes.Of(model.Attributes);
+            if (model.Score.Length > 0)
+            {
+                read.UnionWith(Rules.RuleCompiler.ParametersRead(model.Score, policy.Params, attributes, isScore: true));
+            }
             foreach (var rule in policy.Rules)
             {
                 // Which parameters a condition reads depends on its text, not on the values, so each text is parsed once.
                 if (conditions.Add(rule.When))
                 {
-                    read.UnionWith(Rules.RuleCompiler.ParametersRead(rule.When, policy.Params));
+                    read.UnionWith(Rules.RuleCompiler.ParametersRead(rule.When, policy.Params, attributes));
                 }
                 if (rule.Enabled.Length > 0)
                 {

@@ -42,6 +42,7 @@ public sealed class SimulationRun
             CodeHolders.Of(world, model.Checkin.NoSmartphoneShareByAge, seed))
         {
             TestHistory = ReadsTestHistory(policy) ? new TestHistory(world.Size) : null,
+            Attributes = model.Attributes.IsEmpty ? null : People.PersonAttributes.Draw(world, model.Attributes, seed),
         };
         _history = new NaturalHistory(model.Disease);
         var contacts = new DailyContacts(world, _state.Agents, model.Layers, seed, model.Days);
@@ -75,6 +76,10 @@ public sealed class SimulationRun
             _importation = new ImportationPhase(importations, _history, _state.Daily.AddPartColumn(ImportationPhase.ImportedInfections));
             parts.Add(_importation);
         }
+        if (People.AttributeOutputsPhase.SplitAttribute(model) is { } split)
+        {
+            parts.Add(new People.AttributeOutputsPhase(_state.Attributes!.Declared.Find(split)!.Column, _state.Daily));
+        }
         _loop = DayLoop.Of(parts);
     }
 
@@ -89,11 +94,12 @@ public sealed class SimulationRun
         .. model.Tracing is null ? [] : new[] { TracingCapacity.ContactsTracedColumn, TracingCapacity.BacklogColumn },
         .. model.MassTesting.IsDefaultOrEmpty ? [] : new[] { MassTestingPhase.OrderedColumn },
         .. model.Importations is null ? [] : new[] { ImportationPhase.ImportedInfections },
+        .. People.AttributeOutputsPhase.SplitAttribute(model) is null ? [] : People.AttributeOutputsPhase.Columns,
     ];
 
     /// <summary>The model's policy compiled for its test kinds (conditions to delegates, names to indices).</summary>
     public static CompiledPolicy CompilePolicy(ModelConfig model) =>
-        CompiledPolicy.Compile(model.Policy, TestLab.KindsOf(model).Select(k => k.Name).ToArray());
+        CompiledPolicy.Compile(model.Policy, TestLab.KindsOf(model).Select(k => k.Name).ToArray(), People.DeclaredAttributes.Of(model.Attributes), model.Score);
 
     /// <summary>Whether a rule reads a fact kept in <see cref="TestHistory"/> (only then are its columns allocated).</summary>
     private static bool ReadsTestHistory(CompiledPolicy policy)

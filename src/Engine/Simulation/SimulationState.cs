@@ -55,4 +55,6 @@ public sealed class SimulationState
     /// <summary>Venue exposures delivered today, one per person, by person.</summary>
     public List<Hcsim.Engine.Venues.VenueExposure> VenueExposures { get; } = [];
     public DetailLog Details { get; }
+    /// <summary>The people's declared attributes; null when the scenario declares none.</summary>
+    public People.PersonAttributes? Attributes { get; init; }
 }
