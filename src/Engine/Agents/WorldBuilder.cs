@@ -19,12 +19,15 @@ public static class WorldBuilder
 
     public static World Build(PopulationConfig config, ulong seed)
     {
-        var (ages, householdStart) = BuildHouseholds(config, seed);
+        var table = config.FromFile.Length > 0 ? People.PeopleTable.Read(config.FromFile, config.Size) : null;
+        var (ages, householdStart) = table is null ? BuildHouseholds(config, seed) : (table.Ages, table.HouseholdStart);
         var school = BuildSchools(config.Schools, ages, seed);
         var work = BuildWorkplaces(config.Workplaces, ages, seed);
         var householdOf = World.HouseholdIndex(householdStart);
-        var community = CommunityGraph.SmallWorld(householdStart, householdOf, config.Community.MeanDegree / 2, config.Community.RewireProbability, seed);
-        return new World(ages, householdStart, householdOf, work, school, community);
+        var community = config.Community.FromFile.Length > 0
+            ? People.EdgeListFile.Read(config.Community.FromFile, ages.Length, config.Community.DailyProbability)
+            : CommunityGraph.SmallWorld(householdStart, householdOf, config.Community.MeanDegree / 2, config.Community.RewireProbability, seed);
+        return new World(ages, householdStart, householdOf, work, school, community) { Table = table };
     }
 
     private static (byte[] Ages, int[] HouseholdStart) BuildHouseholds(PopulationConfig config, ulong seed)

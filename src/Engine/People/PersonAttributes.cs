@@ -43,7 +43,8 @@ public sealed class PersonAttributes
     /// Draws every declared attribute for every person of <paramref name="world"/> from the seed (stream
     /// <see cref="RngStream.PersonAttributes"/>): attribute <c>NAME</c> of person i uses the draw keyed by (a hash of NAME, i),
     /// so adding, removing or reordering attributes never changes another attribute's values. A person outside every
-    /// band of an attribute gets false (boolean) or 0 (number).
+    /// band of an attribute gets false (boolean) or 0 (number). A people table column named like an attribute gives
+    /// its values instead (0 or 1 for a boolean).
     /// </summary>
     public static PersonAttributes Draw(World world, ImmutableDictionary<string, AttributeConfig> attributes, ulong seed)
     {
@@ -56,6 +57,28 @@ public sealed class PersonAttributes
             var config = attributes[attribute.Name];
             var key = NameKey(attribute.Name);
             var bandOfAge = BandOfAge(config);
+            if (world.Table?.Columns.GetValueOrDefault(attribute.Name) is { } given)
+            {
+                // The people table's column of the same name replaces the draw.
+                if (attribute.IsFlag)
+                {
+                    var column = flags[attribute.Column] = new byte[world.Size];
+                    for (var i = 0; i < column.Length; i++)
+                    {
+                        column[i] = given[i] switch
+                        {
+                            0 => 0,
+                            1 => 1,
+                            _ => throw world.Table.Error(attribute.Name, i + 2, $"the boolean attribute '{attribute.Name}' must be 0 or 1, got {given[i]} (person {i})"),
+                        };
+                    }
+                }
+                else
+                {
+                    numbers[attribute.Column] = (float[])given.Clone();
+                }
+                continue;
+            }
             if (attribute.IsFlag)
             {
                 var column = flags[attribute.Column] = new byte[world.Size];

@@ -25,4 +25,6 @@ public sealed record PopulationConfig
     public WorkplaceConfig Workplaces { get; init; } = new();
     public SchoolConfig Schools { get; init; } = new();
     public CommunityConfig Community { get; init; } = new();
+    /// <summary>A people table (CSV: age, optional household, district, attribute columns) replacing the synthetic population; empty = synthesise. Absolute once loaded.</summary>
+    public string FromFile { get; init; } = "";
 }

@@ -316,7 +316,7 @@ internal sealed class ScenarioValidator
         // Compared with the size only when both are valid on their own, so one mistake gives one error, not a cascade.
         var degree = population.Community.MeanDegree;
         var sizeValid = population.Size is >= 1 and <= MaxPopulationSize;
-        if (sizeValid && degree is >= 0 and <= 2 * Agents.CommunityGraph.MaxRingHalfDegree && degree >= population.Size)
+        if (sizeValid && population.Community.FromFile.Length == 0 && degree is >= 0 and <= 2 * Agents.CommunityGraph.MaxRingHalfDegree && degree >= population.Size)
         {
             Add("population.community.mean_degree",
                 $"must be less than population.size ({Format(population.Size)}), got {Format(degree)}");
