@@ -3,7 +3,7 @@ using Hcsim.Engine.Agents;
 namespace Hcsim.Engine.People;
 
 /// <summary>
-/// Reads a measured contact network: a CSV edge list with columns <c>a</c> and <c>b</c> (person indices from 0, each
+/// Reads a measured contact network: an edge list (CSV, or Parquet through <see cref="DataFileReaders"/>) with columns <c>a</c> and <c>b</c> (person indices from 0, each
 /// undirected pair once) and an optional <c>weight</c> (multiplies the layer's beta, at least 0), streamed into CSR.
 /// Memory is the edge arrays (8 bytes an edge, 12 with weights) while reading, then the CSR (8 bytes an edge plus
 /// 4 a person, 4 more an edge with weights). Refused with the file, line and column: a missing or unknown column,
@@ -15,10 +15,12 @@ public static class EdgeListFile
 
     /// <param name="people">Population size: ids must be below it.</param>
     /// <param name="dailyProbability">Chance that an edge is met on a day (stored with the graph).</param>
-    public static CommunityGraph Read(string path, int people, double dailyProbability)
+    /// <param name="readers">How to open the file (CSV, or Parquet through a passed reader); null = CSV only.</param>
+    public static CommunityGraph Read(string path, int people, double dailyProbability, DataFileReaders? readers = null)
     {
-        using var rows = CsvRows.Open(path, SettingPath);
-        var (ca, cb, cw) = (rows.ColumnOf("a"), rows.ColumnOf("b"), rows.ColumnOf("weight"));
+        readers ??= DataFileReaders.CsvOnly;
+        using var rows = readers.Open(path, SettingPath);
+        var (ca, cb, cw) = (rows.Columns.IndexOf("a"), rows.Columns.IndexOf("b"), rows.Columns.IndexOf("weight"));
         foreach (var (name, index) in new[] { ("a", ca), ("b", cb) })
         {
             if (index < 0)
@@ -33,8 +35,8 @@ public static class EdgeListFile
                 throw rows.Error(1, c + 1, $"unknown column '{rows.Columns[c]}': an edge list has the columns a, b and optionally weight");
             }
         }
-        // Sized from the file: a line of two ids of up to seven digits takes about 12 bytes, so most files never grow.
-        var capacity = (int)Math.Clamp(rows.Length / 12, 1024, Array.MaxLength / 2);
+        // Sized from the file, so that most files never grow the arrays.
+        var capacity = (int)Math.Clamp(rows.EstimatedRows, 1024, Array.MaxLength / 2);
         var a = new int[capacity];
         var b = new int[capacity];
         var weights = cw >= 0 ? new float[capacity] : null;
@@ -74,12 +76,12 @@ public static class EdgeListFile
         weights = null;
         if (FirstDuplicate(start, neighbours) is { } pair)
         {
-            throw DuplicateError(path, pair, people);
+            throw DuplicateError(path, pair, people, readers);
         }
         return CommunityGraph.FromCsr(start, neighbours, edgeWeights, dailyProbability);
     }
 
-    private static int Id(CsvRows rows, int column, int people)
+    private static int Id(IRowSource rows, int column, int people)
     {
         var id = rows.Int(column);
         if (id < 0 || id >= people)
@@ -106,10 +108,10 @@ public static class EdgeListFile
     }
 
     /// <summary>Finds the line of the pair's second listing (a second pass, on the error path only).</summary>
-    private static Errors.ScenarioValidationException DuplicateError(string path, (int A, int B) pair, int people)
+    private static Errors.ScenarioValidationException DuplicateError(string path, (int A, int B) pair, int people, DataFileReaders readers)
     {
-        using var rows = CsvRows.Open(path, SettingPath);
-        var (ca, cb) = (rows.ColumnOf("a"), rows.ColumnOf("b"));
+        using var rows = readers.Open(path, SettingPath);
+        var (ca, cb) = (rows.Columns.IndexOf("a"), rows.Columns.IndexOf("b"));
         var first = 0;
         while (rows.Next())
         {

@@ -42,10 +42,11 @@ public sealed class PeopleTable
         new([new ScenarioError(Path, line, _columnNumbers.GetValueOrDefault(name) + 1, SettingPath, $"column '{name}': {message}")]);
 
     /// <param name="people">population.size: the table must have exactly this many rows.</param>
-    public static PeopleTable Read(string path, int people)
+    /// <param name="readers">How to open the file (CSV, or Parquet through a passed reader); null = CSV only.</param>
+    public static PeopleTable Read(string path, int people, DataFileReaders? readers = null)
     {
-        using var rows = CsvRows.Open(path, SettingPath);
-        var (age, household, district) = (rows.ColumnOf(AgeColumn), rows.ColumnOf(HouseholdColumn), rows.ColumnOf(DistrictColumn));
+        using var rows = (readers ?? DataFileReaders.CsvOnly).Open(path, SettingPath);
+        var (age, household, district) = (rows.Columns.IndexOf(AgeColumn), rows.Columns.IndexOf(HouseholdColumn), rows.Columns.IndexOf(DistrictColumn));
         if (age < 0)
         {
             throw rows.Error(1, 1, $"the people table has no column 'age': its header must name age (and optionally household, district and attribute columns), got {string.Join(",", rows.Columns)}");

@@ -9,4 +9,6 @@ public sealed record ExecutionOptions
     public int MaxConcurrentRuns { get; init; } = int.MaxValue;
     /// <summary>Per-person detail to record in every run (off by default).</summary>
     public DetailOptions Details { get; init; } = DetailOptions.None;
+    /// <summary>How data files named by the scenario are opened (CSV always; Parquet when a reader is passed).</summary>
+    public People.DataFileReaders DataFiles { get; init; } = People.DataFileReaders.CsvOnly;
 }

@@ -87,7 +87,7 @@ public sealed class ScenarioExecution
             var key = PopulationKey(Scenario.Variants[v].Model.Population);
             if (!worlds.ContainsKey(key))
             {
-                worlds[key] = WorldBuilder.Build(Scenario.Variants[v].Model.Population, Scenario.Seed);
+                worlds[key] = WorldBuilder.Build(Scenario.Variants[v].Model.Population, Scenario.Seed, Options.DataFiles);
             }
         }
         var threads = Math.Max(1, Options.Threads);

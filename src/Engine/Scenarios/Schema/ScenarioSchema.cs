@@ -53,9 +53,9 @@ public static class ScenarioSchema
                     RangeReason = "half of the neighbours sit on each side of a person in household order",
                 },
                 Chance("rewire_probability", "Watts-Strogatz rewiring: share of ring edges replaced by an edge to a random person", Probability),
-                Name("from_file", "a measured contact network replacing the small world: a CSV edge list with columns `a`, `b` (person indices from 0, each undirected pair once) and optional `weight` (multiplies `layers.community.beta`), relative to the scenario file; empty = synthesise (see *Measured networks and people tables*)"),
+                Name("from_file", "a measured contact network replacing the small world: a CSV or Parquet edge list with columns `a`, `b` (person indices from 0, each undirected pair once) and optional `weight` (multiplies `layers.community.beta`), relative to the scenario file; empty = synthesise (see *Measured networks and people tables*)"),
                 Chance("daily_probability", "with `from_file`: chance that an edge is met on a day (replaces contacts_per_day / mean degree)", "probability per edge-day")),
-            Name("from_file", "a people table replacing the synthetic population: a CSV with column `age` and optionally `household`, `district` and attribute columns, one row per person in index order, relative to the scenario file; empty = synthesise (see *Measured networks and people tables*)")),
+            Name("from_file", "a people table replacing the synthetic population: a CSV or Parquet file with column `age` and optionally `household`, `district` and attribute columns, one row per person in index order, relative to the scenario file; empty = synthesise (see *Measured networks and people tables*)")),
         Group<LayersConfig>("layers", "who meets whom each day, and how infectious a contact-day is; central isolation removes all contacts, home quarantine keeps household contacts only",
             Group<LayerConfig>("household", "household members: all of them meet every day",
                 Chance("beta", "household transmission per contact-day", "probability per contact-day")) with
