@@ -32,6 +32,34 @@ public sealed class CommunityGraph
     /// <summary>Mean number of neighbours per person (ring edges kept plus explicit edges, counted at both ends).</summary>
     public double MeanDegree { get; }
 
+    /// <summary>Per explicit edge (aligned with <see cref="ExtraNeighbours"/>): multiplies the layer's beta; null = all 1.</summary>
+    public float[]? Weights { get; private init; }
+
+    /// <summary>Chance that an edge is met on a day, for a graph read from a file; null = contacts_per_day / mean degree.</summary>
+    public double? DailyProbability { get; private init; }
+
+    /// <summary>The weight of the edge (agent, other): 1 without weights (a binary search in the agent's sorted row).</summary>
+    public float WeightOf(int agent, int other)
+    {
+        if (Weights is null)
+        {
+            return 1f;
+        }
+        var at = Array.BinarySearch(ExtraNeighbours, ExtraStart[agent], ExtraStart[agent + 1] - ExtraStart[agent], other);
+        return at >= 0 ? Weights[at] : 1f;
+    }
+
+    /// <summary>A graph given as CSR rows (each sorted, each edge at both ends), read from a file (no ring).</summary>
+    public static CommunityGraph FromCsr(int[] start, int[] neighbours, float[]? weights, double dailyProbability)
+    {
+        var size = start.Length - 1;
+        return new CommunityGraph(0, [], start, neighbours, size == 0 ? 0 : (double)neighbours.Length / size)
+        {
+            Weights = weights,
+            DailyProbability = dailyProbability,
+        };
+    }
+
     public ReadOnlySpan<int> ExtraOf(int agent) => ExtraNeighbours.AsSpan(ExtraStart[agent], ExtraStart[agent + 1] - ExtraStart[agent]);
 
     /// <summary>Every neighbour of <paramref name="agent"/>, ring first (for tests and tools; the hot loop walks the arrays).</summary>

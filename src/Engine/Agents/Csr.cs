@@ -49,6 +49,45 @@ public static class Csr
         return (start, neighbours);
     }
 
+    /// <summary>
+    /// Undirected edges with optional weights as neighbour lists (<see cref="FromEdges"/>), each row sorted with its
+    /// weights alongside; weights null gives null.
+    /// </summary>
+    public static (int[] Start, int[] Neighbours, float[]? Weights) FromWeightedEdges(int size, int[] a, int[] b, float[]? weights, int count)
+    {
+        var (start, neighbours) = Build(size, new BothEnds(a, b, count));
+        float[]? rowWeights = null;
+        if (weights is not null)
+        {
+            // The same counting pass over the weights: entry k of BothEnds is edge k % count.
+            var (_, edgeOf) = Build(size, new BothEndsEdge(a, b, count));
+            rowWeights = new float[edgeOf.Length];
+            for (var k = 0; k < edgeOf.Length; k++)
+            {
+                rowWeights[k] = weights[edgeOf[k]];
+            }
+        }
+        for (var i = 0; i < size; i++)
+        {
+            if (rowWeights is null)
+            {
+                Array.Sort(neighbours, start[i], start[i + 1] - start[i]);
+            }
+            else
+            {
+                Array.Sort(neighbours, rowWeights, start[i], start[i + 1] - start[i]);
+            }
+        }
+        return (start, neighbours, rowWeights);
+    }
+
+    private readonly struct BothEndsEdge(int[] a, int[] b, int edges) : ICsrEntries
+    {
+        public int Count => 2 * edges;
+        public int RowOf(int entry) => entry < edges ? a[entry] : b[entry - edges];
+        public int ValueOf(int entry) => entry < edges ? entry : entry - edges;
+    }
+
     private readonly struct Membership(int[] groupOf) : ICsrEntries
     {
         public int Count => groupOf.Length;

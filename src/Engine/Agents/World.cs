@@ -29,6 +29,8 @@ public sealed class World
     public GroupLayer Work { get; }
     public GroupLayer School { get; }
     public CommunityGraph Community { get; }
+    /// <summary>The people table the world was read from (population.from_file), with its district and attribute columns; null when synthesised.</summary>
+    public People.PeopleTable? Table { get; init; }
 
     /// <summary>Each agent's household number, from the households' index ranges.</summary>
     public static int[] HouseholdIndex(int[] householdStart)

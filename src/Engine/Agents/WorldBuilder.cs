@@ -17,14 +17,18 @@ public static class WorldBuilder
 {
     private const int AdultAge = 20;
 
-    public static World Build(PopulationConfig config, ulong seed)
+    /// <param name="dataFiles">How data files (a people table, an edge list) are opened; null = CSV only.</param>
+    public static World Build(PopulationConfig config, ulong seed, People.DataFileReaders? dataFiles = null)
     {
-        var (ages, householdStart) = BuildHouseholds(config, seed);
+        var table = config.FromFile.Length > 0 ? People.PeopleTable.Read(config.FromFile, config.Size, dataFiles) : null;
+        var (ages, householdStart) = table is null ? BuildHouseholds(config, seed) : (table.Ages, table.HouseholdStart);
         var school = BuildSchools(config.Schools, ages, seed);
         var work = BuildWorkplaces(config.Workplaces, ages, seed);
         var householdOf = World.HouseholdIndex(householdStart);
-        var community = CommunityGraph.SmallWorld(householdStart, householdOf, config.Community.MeanDegree / 2, config.Community.RewireProbability, seed);
-        return new World(ages, householdStart, householdOf, work, school, community);
+        var community = config.Community.FromFile.Length > 0
+            ? People.EdgeListFile.Read(config.Community.FromFile, ages.Length, config.Community.DailyProbability, dataFiles)
+            : CommunityGraph.SmallWorld(householdStart, householdOf, config.Community.MeanDegree / 2, config.Community.RewireProbability, seed);
+        return new World(ages, householdStart, householdOf, work, school, community) { Table = table };
     }
 
     private static (byte[] Ages, int[] HouseholdStart) BuildHouseholds(PopulationConfig config, ulong seed)

@@ -40,7 +40,7 @@ public sealed class DailyContacts
         _workContacts = layers.Work.ContactsPerDay;
         _schoolContacts = layers.School.ContactsPerDay;
         var degree = world.Community.MeanDegree;
-        _communityProbability = degree > 0 ? Math.Min(1.0, layers.Community.ContactsPerDay / degree) : 0;
+        _communityProbability = world.Community.DailyProbability ?? (degree > 0 ? Math.Min(1.0, layers.Community.ContactsPerDay / degree) : 0);
         _communityThreshold = CounterRng.Threshold(_communityProbability);
         _dayKeys = new ulong[ContactLayers.Count][];
         for (var layer = 1; layer < ContactLayers.Count; layer++)

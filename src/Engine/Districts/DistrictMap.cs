@@ -53,9 +53,15 @@ public sealed class DistrictMap
         return new DistrictMap(GroupLayer.FromAssignment(districtOf, districts));
     }
 
-    /// <summary>The districts of <paramref name="config"/> over <paramref name="world"/>'s households.</summary>
+    /// <summary>
+    /// The districts of <paramref name="config"/> over <paramref name="world"/>'s households, or the people table's
+    /// <c>district</c> column when the world was read from one that has it (then the column decides: as many districts
+    /// as its largest value + 1, and <c>count</c>, <c>people_per_district</c> and <c>size_cv</c> are not used).
+    /// </summary>
     public static DistrictMap For(World world, DistrictsConfig config) =>
-        FromHouseholds(world.HouseholdStart, config.CountFor(world.Size), config.SizeCv);
+        world.Table?.District is { } given
+            ? FromAssignment(given)
+            : FromHouseholds(world.HouseholdStart, config.CountFor(world.Size), config.SizeCv);
 
     /// <summary>
     /// <paramref name="count"/> districts of contiguous households in household order (the order the community ring and

@@ -33,6 +33,12 @@ public static class PartTotals
         {
             columns.Add(new("trace_backlog_max", false, "Largest trace_backlog over days: the most contacts waiting for a tracer; present when tracing has a capacity."));
         }
+        if (dailyPartColumns.Contains("flagged_with_attribute"))
+        {
+            columns.Add(new("flagged_person_days_with_attribute", false, "Sum over days of flagged_with_attribute: flagged person-days of people holding the attribute marked `split_outputs`; present when one is."));
+            columns.Add(new("flagged_person_days_without_attribute", false, "Sum over days of flagged_without_attribute: flagged person-days of people not holding it."));
+            columns.Add(new("people_with_attribute", false, "people_with_attribute on day 0: people holding the attribute marked `split_outputs` (population minus people_with_attribute do not)."));
+        }
         return columns;
     }
 
@@ -55,6 +61,9 @@ public static class PartTotals
                 "sample_wait_max_days" => Max("sample_wait_max_days"),
                 "central_overflow_person_days" => Sum("central_overflow"),
                 "trace_backlog_max" => Max("trace_backlog"),
+                "flagged_person_days_with_attribute" => Sum("flagged_with_attribute"),
+                "flagged_person_days_without_attribute" => Sum("flagged_without_attribute"),
+                "people_with_attribute" => days == 0 ? 0 : byName["people_with_attribute"][0],
                 var name when name.StartsWith("samples_total_", StringComparison.Ordinal) => Sum("samples_" + name["samples_total_".Length..]),
                 var name when name.StartsWith("tubes_total_", StringComparison.Ordinal) => Sum(TubesPrefix + name["tubes_total_".Length..]),
                 _ => throw new InvalidOperationException($"part total {column.Name} has no definition"),

@@ -148,6 +148,7 @@ public sealed class TransmissionPhase : IDayPhase
             Age = state.World.AgeYears,
             SusceptibilityByAge = _susceptibilityByAge,
             Beta = _beta,
+            Community = state.World.Community,
             DayKey = CounterRng.DayKey(state.Seed, RngStream.Transmission, day),
             Output = output,
         };
@@ -196,6 +197,7 @@ public sealed class TransmissionPhase : IDayPhase
         public byte[] Age;
         public double[] SusceptibilityByAge;
         public double[] Beta;
+        public CommunityGraph Community;
         public double Infectiousness;
         public int Infector;
         public ulong DayKey;
@@ -206,6 +208,10 @@ public sealed class TransmissionPhase : IDayPhase
         public readonly void Visit(int other, ContactLayer layer)
         {
             var p = Beta[(int)layer] * Infectiousness * SusceptibilityByAge[Age[other]];
+            if (layer == ContactLayer.Community && Community.Weights is not null)
+            {
+                p *= Community.WeightOf(Infector, other);
+            }
             // Keyed by (infector, contact, layer): a pair's draw is the same whatever else happens that day.
             var counter = ((ulong)(uint)Infector << 32) | (uint)(other * ContactLayers.Count + (int)layer);
             if (p > 0 && CounterRng.Keyed(DayKey, counter) < CounterRng.Threshold(p))

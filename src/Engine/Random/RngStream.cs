@@ -41,4 +41,5 @@ public enum RngStream : ulong
     PopulationRedraw = 60,
     UncertaintyStratum = 61,
     UncertaintyPosition = 62,
+    PersonAttributes = 45,
 }

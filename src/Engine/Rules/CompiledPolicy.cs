@@ -32,7 +32,11 @@ public sealed class CompiledPolicy
     public RuleRegistry Registry { get; }
 
     /// <param name="testKinds">Test kind names in the order the lab indexes them.</param>
-    public static CompiledPolicy Compile(PolicyConfig policy, IReadOnlyList<string> testKinds)
+    public static CompiledPolicy Compile(PolicyConfig policy, IReadOnlyList<string> testKinds) => Compile(policy, testKinds, null, "");
+
+    /// <param name="attributes">The declared person attributes rules may read by name; null for none.</param>
+    /// <param name="score">The <c>score</c> expression (empty for none): rules reading <c>score</c> also read what it reads.</param>
+    public static CompiledPolicy Compile(PolicyConfig policy, IReadOnlyList<string> testKinds, People.DeclaredAttributes? attributes, string score)
     {
         if (policy.Colours.Length > MaxColours)
         {
@@ -41,18 +45,29 @@ public sealed class CompiledPolicy
         var registry = RuleRegistry.Core();
         var rules = ImmutableArray.CreateBuilder<CompiledRule>();
         var parameters = new PolicyParameters(policy.Params);
+        ScoreFunction? scoreFunction = null;
+        var scoreReads = 0UL;
+        if (score.Length > 0)
+        {
+            scoreFunction = RuleCompiler.CompileScore(score, policy.Params, attributes, out scoreReads);
+        }
+        var scoreBit = registry.FactBits("score");
         if (policy.Enabled)
         {
             // A rule switched off by its `enabled` parameter is left out, as if it were not written.
             foreach (var rule in policy.Rules.Where(r => r.IsOn(policy.Params)))
             {
-                rules.Add(CompileRule(rule, policy, parameters, testKinds, registry));
+                rules.Add(CompileRule(rule, policy, parameters, testKinds, registry, attributes, scoreBit, scoreReads));
             }
         }
-        return new CompiledPolicy(policy.Enabled, policy.Colours, rules.ToImmutable(), policy.MaxTraceDepth, registry);
+        return new CompiledPolicy(policy.Enabled, policy.Colours, rules.ToImmutable(), policy.MaxTraceDepth, registry) { Score = scoreFunction };
     }
 
-    private static CompiledRule CompileRule(RuleConfig rule, PolicyConfig policy, PolicyParameters parameters, IReadOnlyList<string> testKinds, RuleRegistry registry)
+    /// <summary>The compiled <c>score</c> expression; null when the scenario has none.</summary>
+    public ScoreFunction? Score { get; private init; }
+
+    private static CompiledRule CompileRule(RuleConfig rule, PolicyConfig policy, PolicyParameters parameters, IReadOnlyList<string> testKinds, RuleRegistry registry,
+        People.DeclaredAttributes? attributes, ulong scoreBit, ulong scoreReads)
     {
         if (!registry.TryTrigger(rule.On, out var trigger))
         {
@@ -66,7 +81,11 @@ public sealed class CompiledPolicy
                 mask |= 1UL << ColourIndex(policy, colour);
             }
         }
-        var condition = RuleCompiler.Compile(rule.When, policy.Params, out var factsRead);
+        var condition = RuleCompiler.Compile(rule.When, policy.Params, attributes, out var factsRead);
+        if ((factsRead & scoreBit) != 0)
+        {
+            factsRead |= scoreReads;
+        }
         var actions = rule.Do.Select(a => CompileAction(a, policy, parameters, testKinds)).ToImmutableArray();
         return new CompiledRule(rule.Name, trigger, mask, condition, actions, factsRead) { Source = rule.Source };
     }

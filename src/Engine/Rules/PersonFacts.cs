@@ -31,4 +31,9 @@ public struct PersonFacts
     public string DistrictRisk;
     public int DistrictRiskLevel;
     public int DistrictCases;
+    /// <summary>The person's index: declared attributes are read from their columns through it.</summary>
+    public int Agent;
+    /// <summary>The run's attribute columns; null when the scenario declares none.</summary>
+    public People.PersonAttributes? Attributes;
+    public double Score;
 }

@@ -13,6 +13,9 @@ namespace Hcsim.Engine.Rules;
 /// </summary>
 public static class RuleCompiler
 {
+    private static readonly System.Reflection.MethodInfo FlagMethod = typeof(People.PersonAttributes).GetMethod(nameof(People.PersonAttributes.Flag))!;
+    private static readonly System.Reflection.MethodInfo NumberMethod = typeof(People.PersonAttributes).GetMethod(nameof(People.PersonAttributes.Number))!;
+
     /// <summary>Characters in one condition; a condition is a short formula, and the parser recurses per nesting level.</summary>
     public const int MaxExpressionLength = 1000;
 
@@ -23,13 +26,30 @@ public static class RuleCompiler
         Compile(expression, parameters, out _);
 
     /// <param name="factsRead">Bit i set when the condition reads <c>RuleFacts.All[i]</c>: only those need filling in.</param>
-    public static RuleCondition Compile(string expression, IReadOnlyDictionary<string, double> parameters, out ulong factsRead)
+    public static RuleCondition Compile(string expression, IReadOnlyDictionary<string, double> parameters, out ulong factsRead) =>
+        Compile(expression, parameters, null, out factsRead);
+
+    /// <param name="attributes">The scenario's declared person attributes, readable by name; null for none.</param>
+    public static RuleCondition Compile(string expression, IReadOnlyDictionary<string, double> parameters, People.DeclaredAttributes? attributes, out ulong factsRead)
     {
-        var (body, facts) = Parse(expression, parameters);
+        var (body, facts) = Parse(expression, parameters, attributes);
         var reader = new FactReader(facts);
         reader.Visit(body);
         factsRead = reader.FieldsRead;
         return Expression.Lambda<RuleCondition>(body, facts).Compile();
+    }
+
+    /// <summary>
+    /// Compiles the scenario's <c>score</c> expression: a number over the facts, the declared attributes and the
+    /// parameters, checked like a condition. It may not read <c>score</c> itself.
+    /// </summary>
+    public static ScoreFunction CompileScore(string expression, IReadOnlyDictionary<string, double> parameters, People.DeclaredAttributes? attributes, out ulong factsRead)
+    {
+        var (body, facts, _) = ParseUsing(expression, parameters, attributes, typeof(double));
+        var reader = new FactReader(facts);
+        reader.Visit(body);
+        factsRead = reader.FieldsRead;
+        return Expression.Lambda<ScoreFunction>(body, facts).Compile();
     }
 
     /// <summary>
@@ -39,9 +59,9 @@ public static class RuleCompiler
     /// <c>use_pcr_release</c> 0). A condition that some facts could make true is never reported, even if no person could
     /// satisfy it (<c>age &gt; 200</c>), because proving that in general is not possible from the text.
     /// </summary>
-    public static bool IsConstantFalse(string expression, IReadOnlyDictionary<string, double> parameters)
+    public static bool IsConstantFalse(string expression, IReadOnlyDictionary<string, double> parameters, People.DeclaredAttributes? attributes = null)
     {
-        var (body, facts) = Parse(expression, parameters);
+        var (body, facts) = Parse(expression, parameters, attributes);
         return new ConstantFolder(facts).Value(body) == false;
     }
 
@@ -51,9 +71,9 @@ public static class RuleCompiler
     /// by zero fails while running, and a floating one gives an infinity that no comparison means, so either is a
     /// mistake in the scenario.
     /// </summary>
-    public static string? FindZeroDivisor(string expression, IReadOnlyDictionary<string, double> parameters)
+    public static string? FindZeroDivisor(string expression, IReadOnlyDictionary<string, double> parameters, People.DeclaredAttributes? attributes = null, bool isScore = false)
     {
-        var (body, facts) = Parse(expression, parameters);
+        var (body, facts, _) = ParseUsing(expression, parameters, attributes, isScore ? typeof(double) : typeof(bool));
         var finder = new ZeroDivisorFinder(facts);
         finder.Visit(body);
         return finder.Divisor;
@@ -185,21 +205,21 @@ public static class RuleCompiler
     /// The policy parameters a condition reads, by name. Which ones does not depend on their values, so the loader asks
     /// once per condition text whether a parameter that a variant or a sweep changes is read by any rule at all.
     /// </summary>
-    public static IReadOnlyList<string> ParametersRead(string expression, IReadOnlyDictionary<string, double> parameters)
+    public static IReadOnlyList<string> ParametersRead(string expression, IReadOnlyDictionary<string, double> parameters, People.DeclaredAttributes? attributes = null, bool isScore = false)
     {
-        var (_, _, used) = ParseUsing(expression, parameters);
+        var (_, _, used) = ParseUsing(expression, parameters, attributes, isScore ? typeof(double) : typeof(bool));
         return [.. used.Where(parameters.ContainsKey)];
     }
 
-    private static (Expression Body, ParameterExpression Facts) Parse(string expression, IReadOnlyDictionary<string, double> parameters)
+    private static (Expression Body, ParameterExpression Facts) Parse(string expression, IReadOnlyDictionary<string, double> parameters, People.DeclaredAttributes? attributes)
     {
-        var (body, facts, _) = ParseUsing(expression, parameters);
+        var (body, facts, _) = ParseUsing(expression, parameters, attributes, typeof(bool));
         return (body, facts);
     }
 
-    /// <summary>Parses, checks and rewires a condition; also returns the names of the facts and parameters it uses.</summary>
+    /// <summary>Parses, checks and rewires a condition (or a score); also returns the names of the facts, attributes and parameters it uses.</summary>
     private static (Expression Body, ParameterExpression Facts, IReadOnlyList<string> Used) ParseUsing(
-        string expression, IReadOnlyDictionary<string, double> parameters)
+        string expression, IReadOnlyDictionary<string, double> parameters, People.DeclaredAttributes? attributes, Type resultType)
     {
         CheckSize(expression);
         var facts = Expression.Parameter(typeof(PersonFacts).MakeByRefType(), "facts");
@@ -211,9 +231,24 @@ public static class RuleCompiler
             bindings[placeholder] = Expression.Field(facts, fact.Field);
             declared.Add(new Parameter(placeholder));
         }
+        foreach (var attribute in attributes?.All ?? [])
+        {
+            if (RuleFacts.All.Any(f => f.Name == attribute.Name))
+            {
+                continue;
+            }
+            // An attribute reads its column at the person's index; the method call is added after the whitelist check.
+            var placeholder = Expression.Parameter(attribute.IsFlag ? typeof(bool) : typeof(double), attribute.Name);
+            bindings[placeholder] = Expression.Call(
+                Expression.Field(facts, nameof(PersonFacts.Attributes)),
+                attribute.IsFlag ? FlagMethod : NumberMethod,
+                Expression.Constant(attribute.Column),
+                Expression.Field(facts, nameof(PersonFacts.Agent)));
+            declared.Add(new Parameter(placeholder));
+        }
         foreach (var (name, value) in parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            if (RuleFacts.All.Any(f => f.Name == name))
+            if (RuleFacts.All.Any(f => f.Name == name) || attributes?.Find(name) is not null)
             {
                 continue;
             }
@@ -222,16 +257,16 @@ public static class RuleCompiler
             declared.Add(new Parameter(placeholder));
         }
 
-        var text = string.IsNullOrWhiteSpace(expression) ? "true" : expression;
+        var text = string.IsNullOrWhiteSpace(expression) ? (resultType == typeof(bool) ? "true" : "0") : expression;
         Lambda lambda;
         try
         {
-            lambda = new Interpreter(InterpreterOptions.SystemKeywords).Parse(text, typeof(bool), [.. declared]);
+            lambda = new Interpreter(InterpreterOptions.SystemKeywords).Parse(text, resultType, [.. declared]);
         }
         catch (UnknownIdentifierException e)
         {
             var known = declared.Select(p => p.Name).ToList();
-            throw new RuleExpressionException($"unknown name '{e.Identifier}'{Suggest(e.Identifier, known)}; a condition may use only the documented facts and the policy parameters", e.Position);
+            throw new RuleExpressionException($"unknown name '{e.Identifier}'{Suggest(e.Identifier, known)}; a condition may use only the documented facts, the declared attributes and the policy parameters", e.Position);
         }
         catch (ParseException e)
         {

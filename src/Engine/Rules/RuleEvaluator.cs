@@ -30,6 +30,7 @@ public sealed class RuleEvaluator
     private readonly ulong _historyFacts;
     private readonly ulong _ageFact;
     private readonly ulong _districtFacts;
+    private readonly ulong _scoreFact;
     private readonly string[] _colourNames;
     private readonly int[] _scopedRules;
     private readonly ulong _scopedColours;
@@ -49,6 +50,7 @@ public sealed class RuleEvaluator
         _historyFacts = registry.FactBits(TestHistory.Facts);
         _ageFact = registry.FactBits("age");
         _districtFacts = registry.FactBits(Districts.DistrictRules.Facts);
+        _scoreFact = registry.FactBits("score");
         _colourNames = [.. policy.Colours];
         _scopedRules = Enumerable.Range(0, policy.Rules.Length)
             .Where(r => policy.Rules[r].Trigger is RuleTrigger.Checkin or RuleTrigger.Daily).ToArray();
@@ -280,6 +282,8 @@ public sealed class RuleEvaluator
             VenueKind = payload.VenueKind ?? "",
             ExposureDaysAgo = payload.ExposureDaysAgo,
             HasCode = state.CodeHolders.Has(agent),
+            Agent = agent,
+            Attributes = state.Attributes,
         };
         if ((read & _colourFacts) != 0)
         {
@@ -322,6 +326,11 @@ public sealed class RuleEvaluator
             facts.DistrictRiskLevel = districts.Level[district];
             facts.DistrictRisk = districts.LevelNames[districts.Level[district]];
             facts.DistrictCases = districts.CasesInWindow[district];
+        }
+        if ((read & _scoreFact) != 0)
+        {
+            // Last: the score reads the other facts, which the rule's mask includes (CompiledPolicy).
+            facts.Score = _policy.Score!(ref facts);
         }
         return facts;
     }

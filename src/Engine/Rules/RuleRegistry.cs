@@ -32,6 +32,7 @@ public sealed class RuleRegistry
         Tracing.TracingRules.Register(builder);
         Venues.VenueRules.Register(builder);
         Districts.DistrictRules.Register(builder);
+        People.PeopleRules.Register(builder);
         return builder.Build();
     }
 

@@ -7,4 +7,8 @@ public sealed record CommunityConfig
     public int MeanDegree { get; init; } = 10;
     /// <summary>Probability that a ring edge is rewired to a random person, in [0, 1].</summary>
     public double RewireProbability { get; init; } = 0.1;
+    /// <summary>A CSV edge list (a, b, optional weight) replacing the small world; empty = synthesise. Absolute once loaded.</summary>
+    public string FromFile { get; init; } = "";
+    /// <summary>With <see cref="FromFile"/>: chance that an edge is met on a day (in [0, 1]).</summary>
+    public double DailyProbability { get; init; } = 1;
 }

@@ -42,7 +42,7 @@ public static class EffectiveSettings
         var read = new HashSet<string>(StringComparer.Ordinal);
         foreach (var rule in rules)
         {
-            read.UnionWith(Rules.RuleCompiler.ParametersRead(rule.When, policy.Params));
+            read.UnionWith(Rules.RuleCompiler.ParametersRead(rule.When, policy.Params, People.DeclaredAttributes.Of(model.Attributes)));
             if (rule.Enabled.Length > 0)
             {
                 read.Add(rule.Enabled);
@@ -52,6 +52,10 @@ public static class EffectiveSettings
                 NumberOrParameter?[] numbers = [action.Days, action.Trace?.Days, action.Trace?.DelayDays];
                 read.UnionWith(numbers.Select(n => n?.Parameter).OfType<string>());
             }
+        }
+        if (model.Score.Length > 0)
+        {
+            read.UnionWith(Rules.RuleCompiler.ParametersRead(model.Score, policy.Params, People.DeclaredAttributes.Of(model.Attributes), isScore: true));
         }
         var effective = model with
         {

@@ -28,4 +28,9 @@ public sealed record ModelConfig
     public Hcsim.Engine.Venues.VenuesConfig Venues { get; init; } = new();
     /// <summary>Districts and their risk levels; null (the default) switches the districts part off.</summary>
     public Hcsim.Engine.Districts.DistrictsConfig? Districts { get; init; }
+    /// <summary>Person attributes by name; none (the default) = no attribute columns.</summary>
+    public ImmutableDictionary<string, Hcsim.Engine.People.AttributeConfig> Attributes { get; init; } =
+        ImmutableDictionary<string, Hcsim.Engine.People.AttributeConfig>.Empty;
+    /// <summary>An expression over facts, attributes and parameters that becomes the fact <c>score</c>; empty = no score.</summary>
+    public string Score { get; init; } = "";
 }

@@ -31,4 +31,6 @@ public sealed record PopulationConfig
     /// instead of one population from the scenario seed for all replicates.
     /// </summary>
     public bool RedrawPerReplicate { get; init; }
+    /// <summary>A people table (CSV: age, optional household, district, attribute columns) replacing the synthetic population; empty = synthesise. Absolute once loaded.</summary>
+    public string FromFile { get; init; } = "";
 }

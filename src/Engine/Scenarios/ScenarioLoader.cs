@@ -140,6 +140,7 @@ public static class ScenarioLoader
         {
             ReportUnreadParameters(changes, variants, errors);
         }
+        ResolveDataFiles(variants, sourceName, baseBinder.PathLocations, locations.Of(root), errors);
 
         // An idle rule or test kind is often the consequence of another mistake in the policy or the tests (a misspelt
         // test kind, an action that did not bind), so it is reported once those are fixed.
@@ -552,14 +553,20 @@ public static class ScenarioLoader
         }
         var read = new HashSet<string>(StringComparer.Ordinal);
         var conditions = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var policy in variants.Select(v => v.Model.Policy))
+        foreach (var model in variants.Select(v => v.Model))
         {
+            var policy = model.Policy;
+            var attributes = People.DeclaredAttributes.Of(model.Attributes);
+            if (model.Score.Length > 0)
+            {
+                read.UnionWith(Rules.RuleCompiler.ParametersRead(model.Score, policy.Params, attributes, isScore: true));
+            }
             foreach (var rule in policy.Rules)
             {
                 // Which parameters a condition reads depends on its text, not on the values, so each text is parsed once.
                 if (conditions.Add(rule.When))
                 {
-                    read.UnionWith(Rules.RuleCompiler.ParametersRead(rule.When, policy.Params));
+                    read.UnionWith(Rules.RuleCompiler.ParametersRead(rule.When, policy.Params, attributes));
                 }
                 if (rule.Enabled.Length > 0)
                 {
@@ -602,6 +609,49 @@ public static class ScenarioLoader
             return rule with { Source = new RuleSource(at.File, at.Line, at.Column, path, variant) };
         });
         return model with { Policy = model.Policy with { Rules = [.. sourced] } };
+    }
+
+    /// <summary>
+    /// Data files a scenario names (<c>population.from_file</c>, <c>population.community.from_file</c>) are relative to
+    /// the scenario file's folder (the working folder for text without a file); each becomes an absolute path, and a
+    /// file that does not exist is an error at its key.
+    /// </summary>
+    private static void ResolveDataFiles(ImmutableArray<ScenarioVariant>.Builder variants, string sourceName,
+        IReadOnlyDictionary<string, SourceLocation> pathLocations, SourceLocation fallback, List<ScenarioError> errors)
+    {
+        var folder = File.Exists(sourceName) ? Path.GetDirectoryName(Path.GetFullPath(sourceName))! : Path.GetFullPath(".");
+        string Resolve(string file, string path)
+        {
+            if (file.Length == 0)
+            {
+                return file;
+            }
+            var full = Path.GetFullPath(Path.Combine(folder, file));
+            if (!File.Exists(full))
+            {
+                var at = Locate(pathLocations, path, fallback);
+                var error = new ScenarioError(at.File, at.Line, at.Column, path, $"no such file: '{file}' (looked for {full}; a path is relative to the scenario file's folder)");
+                if (!errors.Contains(error))
+                {
+                    errors.Add(error);
+                }
+            }
+            return full;
+        }
+        for (var v = 0; v < variants.Count; v++)
+        {
+            var population = variants[v].Model.Population;
+            if (population.Community.FromFile.Length == 0 && population.FromFile.Length == 0)
+            {
+                continue;
+            }
+            population = population with
+            {
+                FromFile = Resolve(population.FromFile, "population.from_file"),
+                Community = population.Community with { FromFile = Resolve(population.Community.FromFile, "population.community.from_file") },
+            };
+            variants[v] = variants[v] with { Model = variants[v].Model with { Population = population } };
+        }
     }
 
     /// <summary>The parameter names the base scenario (file and <c>--set</c> so far) declares in <c>policy.params</c>.</summary>

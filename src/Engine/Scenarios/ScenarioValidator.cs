@@ -33,6 +33,8 @@ internal sealed class ScenarioValidator
 
     private readonly List<SettingProblem> _problems = [];
     private readonly HashSet<string> _live = new(StringComparer.Ordinal);
+    private People.DeclaredAttributes _attributes = People.DeclaredAttributes.None;
+    private bool _hasScore;
 
     public IReadOnlyList<SettingProblem> Problems => _problems;
 
@@ -81,7 +83,10 @@ internal sealed class ScenarioValidator
         }
         ValidatePopulation(model.Population);
         ValidateDisease(model.Disease, model.Population.Size);
+        _attributes = People.DeclaredAttributes.Of(model.Attributes);
+        _hasScore = model.Score.Length > 0;
         ValidatePolicy(model.Policy, model.Tests);
+        _problems.AddRange(People.AttributeValidator.Problems(model));
         ValidateTestsOrdered(model);
         ValidateTests(model.Tests);
         ValidateMassTesting(model);
@@ -421,7 +426,7 @@ internal sealed class ScenarioValidator
         // Compared with the size only when both are valid on their own, so one mistake gives one error, not a cascade.
         var degree = population.Community.MeanDegree;
         var sizeValid = population.Size is >= 1 and <= MaxPopulationSize;
-        if (sizeValid && degree is >= 0 and <= 2 * Agents.CommunityGraph.MaxRingHalfDegree && degree >= population.Size)
+        if (sizeValid && population.Community.FromFile.Length == 0 && degree is >= 0 and <= 2 * Agents.CommunityGraph.MaxRingHalfDegree && degree >= population.Size)
         {
             Add("population.community.mean_degree",
                 $"must be less than population.size ({Format(population.Size)}), got {Format(degree)}");
@@ -789,12 +794,16 @@ internal sealed class ScenarioValidator
         }
         try
         {
-            Rules.RuleCompiler.Compile(rule.When, policy.Params);
-            if (Rules.RuleCompiler.FindZeroDivisor(rule.When, policy.Params) is { } divisor)
+            Rules.RuleCompiler.Compile(rule.When, policy.Params, _attributes, out var read);
+            if (!_hasScore && (read & Rules.RuleRegistry.Core().FactBits("score")) != 0)
+            {
+                Add(path, $"rule '{rule.Name}': its condition reads 'score', but the scenario declares no `score` expression");
+            }
+            else if (Rules.RuleCompiler.FindZeroDivisor(rule.When, policy.Params, _attributes) is { } divisor)
             {
                 Add(path, $"rule '{rule.Name}': its condition divides by zero: the divisor {divisor} is 0 with these parameters ('{rule.When}')");
             }
-            else if (Rules.RuleCompiler.IsConstantFalse(rule.When, policy.Params))
+            else if (Rules.RuleCompiler.IsConstantFalse(rule.When, policy.Params, _attributes))
             {
                 Idle(path, rule, $"rule '{rule.Name}' can never fire: its condition is false whatever the facts, with these parameters ('{rule.When}')");
             }

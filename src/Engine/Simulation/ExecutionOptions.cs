@@ -14,4 +14,6 @@ public sealed record ExecutionOptions
     /// (on by default; the numbers are the same either way, tests turn it off to prove it).
     /// </summary>
     public bool ReuseIdenticalRuns { get; init; } = true;
+    /// <summary>How data files named by the scenario are opened (CSV always; Parquet when a reader is passed).</summary>
+    public People.DataFileReaders DataFiles { get; init; } = People.DataFileReaders.CsvOnly;
 }

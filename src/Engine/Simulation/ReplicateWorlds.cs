@@ -17,17 +17,19 @@ public sealed class ReplicateWorlds
     private readonly Dictionary<(string Population, ulong Seed), Entry> _entries = [];
     private readonly Lock _lock = new();
     private readonly ulong _scenarioSeed;
+    private readonly People.DataFileReaders _dataFiles;
 
     /// <param name="runs">Every run that will ask for a world: the population it uses and its replicate.</param>
-    public ReplicateWorlds(ulong scenarioSeed, IEnumerable<(PopulationConfig Population, int Replicate)> runs)
+    public ReplicateWorlds(ulong scenarioSeed, IEnumerable<(PopulationConfig Population, int Replicate)> runs, People.DataFileReaders? dataFiles = null)
     {
         _scenarioSeed = scenarioSeed;
+        _dataFiles = dataFiles ?? People.DataFileReaders.CsvOnly;
         foreach (var (population, replicate) in runs)
         {
             var key = Key(population, replicate);
             if (!_entries.TryGetValue(key, out var entry))
             {
-                entry = new Entry(new Lazy<World>(() => WorldBuilder.Build(population, key.Seed), LazyThreadSafetyMode.ExecutionAndPublication));
+                entry = new Entry(new Lazy<World>(() => WorldBuilder.Build(population, key.Seed, _dataFiles), LazyThreadSafetyMode.ExecutionAndPublication));
                 _entries[key] = entry;
             }
             entry.Remaining++;

@@ -104,7 +104,7 @@ public sealed class ScenarioExecution
         {
             return;
         }
-        var worlds = new ReplicateWorlds(Scenario.Seed, runs.Select(run => (ModelOf(run.Variant, run.Replicate).Population, run.Replicate)));
+        var worlds = new ReplicateWorlds(Scenario.Seed, runs.Select(run => (ModelOf(run.Variant, run.Replicate).Population, run.Replicate)), Options.DataFiles);
         var threads = Math.Max(1, Options.Threads);
         var concurrent = Math.Max(1, Math.Min(Math.Min(threads, runs.Count), Options.MaxConcurrentRuns));
         // Every run may use all threads in its phases: while runs overlap they share the pool, and when the last run

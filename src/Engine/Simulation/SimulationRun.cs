@@ -44,6 +44,7 @@ public sealed class SimulationRun
         {
             TestHistory = ReadsTestHistory(policy) ? new TestHistory(world.Size) : null,
             Districts = model.Districts is { } districtsConfig ? new DistrictState(DistrictMap.For(world, districtsConfig), districtsConfig) : null,
+            Attributes = model.Attributes.IsEmpty ? null : People.PersonAttributes.Draw(world, model.Attributes, seed),
         };
         _history = new NaturalHistory(model.Disease);
         var contacts = new DailyContacts(world, _state.Agents, model.Layers, seed, model.Days);
@@ -81,6 +82,10 @@ public sealed class SimulationRun
         {
             parts.Add(new DistrictRiskPhase(districts, _state.Daily));
         }
+        if (People.AttributeOutputsPhase.SplitAttribute(model) is { } split)
+        {
+            parts.Add(new People.AttributeOutputsPhase(_state.Attributes!.Declared.Find(split)!.Column, _state.Daily));
+        }
         _loop = DayLoop.Of(parts);
     }
 
@@ -96,11 +101,12 @@ public sealed class SimulationRun
         .. model.MassTesting.IsDefaultOrEmpty ? [] : new[] { MassTestingPhase.OrderedColumn },
         .. model.Importations is null ? [] : new[] { ImportationPhase.ImportedInfections },
         .. model.Districts is null ? [] : DistrictRiskPhase.Columns([.. model.Districts.Levels.Select(l => l.Name)]),
+        .. People.AttributeOutputsPhase.SplitAttribute(model) is null ? [] : People.AttributeOutputsPhase.Columns,
     ];
 
     /// <summary>The model's policy compiled for its test kinds (conditions to delegates, names to indices).</summary>
     public static CompiledPolicy CompilePolicy(ModelConfig model) =>
-        CompiledPolicy.Compile(model.Policy, TestLab.KindsOf(model).Select(k => k.Name).ToArray());
+        CompiledPolicy.Compile(model.Policy, TestLab.KindsOf(model).Select(k => k.Name).ToArray(), People.DeclaredAttributes.Of(model.Attributes), model.Score);
 
     /// <summary>Whether a rule reads a fact kept in <see cref="TestHistory"/> (only then are its columns allocated).</summary>
     private static bool ReadsTestHistory(CompiledPolicy policy)

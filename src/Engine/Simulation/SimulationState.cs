@@ -57,4 +57,6 @@ public sealed class SimulationState
     /// <summary>Districts and their risk levels; null without a <c>districts:</c> section.</summary>
     public Hcsim.Engine.Districts.DistrictState? Districts { get; init; }
     public DetailLog Details { get; }
+    /// <summary>The people's declared attributes; null when the scenario declares none.</summary>
+    public People.PersonAttributes? Attributes { get; init; }
 }

@@ -91,7 +91,7 @@ public sealed class RunCommandAction
                 + "'hcsim run --resume' with that run's settings moves complete results into place without simulating; otherwise they are deleted when this run finishes").ConfigureAwait(false);
         }
 
-        var execution = new ScenarioExecution(scenario, new ExecutionOptions { Threads = settings.Threads, MaxConcurrentRuns = runsAtOnce, Details = settings.Details });
+        var execution = new ScenarioExecution(scenario, new ExecutionOptions { Threads = settings.Threads, MaxConcurrentRuns = runsAtOnce, Details = settings.Details, DataFiles = Output.ParquetRows.Readers });
         var progress = new ProgressDisplay();
         using var folder = OutputFolder.Create(target, settings.Force, _createFile,
             $"Scenario: {loaded.Source} (SHA-256 {context.ScenarioSha256}), overrides: [{string.Join(", ", settings.Overrides)}]",

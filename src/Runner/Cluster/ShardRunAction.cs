@@ -58,7 +58,7 @@ public sealed class ShardRunAction
             ? stale.Reverse().FirstOrDefault(f => RunCheckpoints.ReadIdentity(f)?.DifferenceFrom(shardIdentity) is null)
             : null;
         var started = TimeProvider.System.GetTimestamp();
-        var execution = new ScenarioExecution(scenario, new ExecutionOptions { Threads = settings.Threads, MaxConcurrentRuns = runsAtOnce, Details = settings.Details });
+        var execution = new ScenarioExecution(scenario, new ExecutionOptions { Threads = settings.Threads, MaxConcurrentRuns = runsAtOnce, Details = settings.Details, DataFiles = Output.ParquetRows.Readers });
         using var folder = OutputFolder.Create(target, settings.Force, null,
             $"Shard {shard} of scenario {loaded.Source} (SHA-256 {identity.ScenarioSha256}), overrides: [{string.Join(", ", settings.Overrides)}]");
         var committed = false;

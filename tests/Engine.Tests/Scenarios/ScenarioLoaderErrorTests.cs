@@ -179,7 +179,7 @@ public sealed class ScenarioLoaderErrorTests
             [
                 "scenarios/broken.yaml:2:7: days: must be between 1 and 3650, got 0",
                 "scenarios/broken.yaml:4:9: population.size: must be between 1 and 200000000, got -5",
-                "scenarios/broken.yaml:5:3: population.sise: unknown setting 'sise'; did you mean 'size'? (valid: size, age_bands, household_size_shares, workplaces, schools, community, redraw_per_replicate)",
+                "scenarios/broken.yaml:5:3: population.sise: unknown setting 'sise'; did you mean 'size'? (valid: size, age_bands, household_size_shares, workplaces, schools, community, from_file, redraw_per_replicate)",
                 "scenarios/broken.yaml:7:16: checkin.probability: expected a number, got 'abc'",
             ],
             errors.Select(e => e.ToString()).ToArray());

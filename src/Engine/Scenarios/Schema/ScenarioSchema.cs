@@ -52,7 +52,10 @@ public static class ScenarioSchema
                     MultipleOf = 2,
                     RangeReason = "half of the neighbours sit on each side of a person in household order",
                 },
-                Chance("rewire_probability", "Watts-Strogatz rewiring: share of ring edges replaced by an edge to a random person", Probability)),
+                Chance("rewire_probability", "Watts-Strogatz rewiring: share of ring edges replaced by an edge to a random person", Probability),
+                Name("from_file", "a measured contact network replacing the small world: a CSV or Parquet edge list with columns `a`, `b` (person indices from 0, each undirected pair once) and optional `weight` (multiplies `layers.community.beta`), relative to the scenario file; empty = synthesise (see *Measured networks and people tables*)"),
+                Chance("daily_probability", "with `from_file`: chance that an edge is met on a day (replaces contacts_per_day / mean degree)", "probability per edge-day")),
+            Name("from_file", "a people table replacing the synthetic population: a CSV or Parquet file with column `age` and optionally `household`, `district` and attribute columns, one row per person in index order, relative to the scenario file; empty = synthesise (see *Measured networks and people tables*)"),
             Flag("redraw_per_replicate", "build a new population for each replicate (seeded from the replicate, shared by all variants of that replicate, so pairing holds), so that intervals include the population's randomness; off: one population from the scenario seed for every replicate")),
         Group<LayersConfig>("layers", "who meets whom each day, and how infectious a contact-day is; central isolation removes all contacts, home quarantine keeps household contacts only",
             Group<LayerConfig>("household", "household members: all of them meet every day",
@@ -231,7 +234,23 @@ public static class ScenarioSchema
                     List("admit", "colours admitted at the door when the policy is on (all if empty); a person holding another colour is refused and does not visit",
                         element: Name("", "a declared colour", "")),
                     Choice("no_code", "people without a code at the door when the policy is on: `admit` (no record), `refuse` (counted in venue_refusals) or `paper` (admitted on a paper pass, a record counted in records_paper_passes)", Venues.VenueKindConfig.NoCodeChoices))) with
-            { Pattern = ScenarioValidator.IdentifierPattern.ToString() }));
+            { Pattern = ScenarioValidator.IdentifierPattern.ToString() }),
+        Map("attributes", "person attributes by name (smoking, exercise...), drawn per person from the seed; facts for rule conditions and `score` by their names; none = no attribute columns (see *Person attributes and the health score*)",
+            element: Group<People.AttributeConfig>("", "an attribute: a boolean held by a share of each age band, or a number drawn by age band",
+                Choice("kind", "`boolean` (true or false; conditions read it as a truth value) or `number` (a real number)", People.AttributeKinds.All),
+                List("by_age", "how the attribute is drawn by age band (first matching band; outside every band a boolean is false and a number 0)", minItems: 1,
+                    element: Group<People.AttributeBandConfig>("", "an age band, inclusive at both ends, and the attribute's distribution in it",
+                        Age("min_age", "youngest age in the band"),
+                        Age("max_age", "oldest age in the band"),
+                        Chance("share", "boolean: share of the band holding the attribute", "share"),
+                        Choice("distribution", "number: `normal` (mean, sd), `lognormal` (the number's own mean > 0 and sd), `uniform` (low, high) or `fixed` (always mean)", People.AttributeKinds.Distributions),
+                        Real("mean", "number: mean (normal, lognormal) or the value (fixed)", "attribute units"),
+                        Real("sd", "number: standard deviation (normal, lognormal)", "attribute units", 0),
+                        Real("low", "number: lower end (uniform)", "attribute units"),
+                        Real("high", "number: upper end (uniform), at least low", "attribute units"))),
+                Flag("split_outputs", "boolean only, at most one attribute: split flagged person-days by it (daily `flagged_with_attribute`, `flagged_without_attribute`, `people_with_attribute` and their summary totals)"))) with
+            { Pattern = ScenarioValidator.IdentifierPattern.ToString() },
+        Name("score", "an expression over facts, attributes and parameters (like a rule condition, but a number) that becomes the fact `score`; empty = no score"));
 
     /// <summary>The keys of the scenario file itself; every other top-level key is a model setting.</summary>
     public static Setting File { get; } = new()
