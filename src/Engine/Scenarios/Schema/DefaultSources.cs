@@ -39,6 +39,7 @@ public static class DefaultSources
         ["population.schools.class_size"] = "assumption: Chinese classes commonly hold 40-50 pupils",
         ["population.community.mean_degree"] = "assumption; the small-world model is Watts and Strogatz 1998, Nature, https://doi.org/10.1038/30918",
         ["population.community.rewire_probability"] = "assumption: the small-world regime of Watts and Strogatz 1998, Nature, https://doi.org/10.1038/30918",
+        ["population.community.daily_probability"] = "switch: 1 (every edge every day) unless a measured network says how often its contacts meet",
         ["layers.household.beta"] = Calibrated,
         ["layers.work.contacts_per_day"] = $"assumption, in the range of contact surveys ({Mossong2008})",
         ["layers.work.beta"] = Calibrated,
