@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Hcsim.Engine.Agents;
 using Hcsim.Engine.Metrics;
 using Hcsim.Engine.Random;
+using Hcsim.Engine.Regions;
 using Hcsim.Engine.Rules;
 using Hcsim.Engine.Scenarios;
 
@@ -26,7 +27,13 @@ public sealed class ScenarioExecution
         Scenario = scenario;
         Options = options;
         Policies = [.. scenario.Variants.Select(v => SimulationRun.CompilePolicy(v.Model))];
+        RegionPolicies = [.. scenario.Variants.Select(v => v.Regions.IsDefaultOrEmpty
+            ? ImmutableArray<CompiledPolicy>.Empty
+            : [.. v.Regions.Select(r => SimulationRun.CompilePolicy(r.Model))])];
     }
+
+    /// <summary>Each multi-region variant's policies, one per region (empty for a single-region variant).</summary>
+    public ImmutableArray<ImmutableArray<CompiledPolicy>> RegionPolicies { get; }
 
     /// <summary>Each variant's policy, compiled once here and shared by all its replicates.</summary>
     public ImmutableArray<CompiledPolicy> Policies { get; }
@@ -84,10 +91,13 @@ public sealed class ScenarioExecution
         var worlds = new Dictionary<string, World>();
         foreach (var (v, _) in runs)
         {
-            var key = PopulationKey(Scenario.Variants[v].Model.Population);
-            if (!worlds.ContainsKey(key))
+            foreach (var region in Scenario.Variants[v].RegionModels)
             {
-                worlds[key] = WorldBuilder.Build(Scenario.Variants[v].Model.Population, Scenario.Seed);
+                var key = PopulationKey(region.Model.Population);
+                if (!worlds.ContainsKey(key))
+                {
+                    worlds[key] = WorldBuilder.Build(region.Model.Population, Scenario.Seed);
+                }
             }
         }
         var threads = Math.Max(1, Options.Threads);
@@ -104,13 +114,25 @@ public sealed class ScenarioExecution
             async (run, token) =>
             {
                 var variant = Scenario.Variants[run.Variant];
-                var world = worlds[PopulationKey(variant.Model.Population)];
-                var simulation = new SimulationRun(world, variant.Model, Policies[run.Variant], ReplicateSeed(run.Replicate), phaseParallel, Options.Details);
-                var result = simulation.Run(variant.Name, run.Variant, run.Replicate, () =>
+                void DayDone()
                 {
                     var done = Interlocked.Increment(ref daysDone);
                     progress?.Report(new ExecutionProgress(done, daysTotal, Volatile.Read(ref runsDone), runs.Count));
-                }, token);
+                }
+                RunResult result;
+                if (variant.Regions.IsDefaultOrEmpty)
+                {
+                    var world = worlds[PopulationKey(variant.Model.Population)];
+                    var simulation = new SimulationRun(world, variant.Model, Policies[run.Variant], ReplicateSeed(run.Replicate), phaseParallel, Options.Details);
+                    result = simulation.Run(variant.Name, run.Variant, run.Replicate, DayDone, token);
+                }
+                else
+                {
+                    var regions = new RegionsRun(variant.Regions, [.. variant.Regions.Select(r => worlds[PopulationKey(r.Model.Population)])],
+                        RegionPolicies[run.Variant], variant.Model.Days, ReplicateSeed(run.Replicate), phaseParallel, Options.Details,
+                        RegionsRun.ExchangeFor(variant));
+                    result = regions.Run(variant.Name, run.Variant, run.Replicate, DayDone, token);
+                }
                 await results.WriteAsync(result, token);
                 var finished = Interlocked.Increment(ref runsDone);
                 progress?.Report(new ExecutionProgress(Interlocked.Read(ref daysDone), daysTotal, finished, runs.Count));

@@ -8,7 +8,8 @@ namespace Hcsim.Runner.Output;
 /// <summary>
 /// Reads daily.parquet one run (row group) at a time and folds it into per-variant daily series, so memory grows with
 /// variants x days, never with replicates. Row groups are read in file order, which the writer fixes, so the floating
-/// point sums, and therefore the plots, are the same every time.
+/// point sums, and therefore the plots, are the same every time. The regions of a multi-region run (consecutive row
+/// groups of one variant and replicate) are summed day by day first, so the series describe all regions together.
 /// </summary>
 public static class DailySeriesReader
 {
@@ -29,6 +30,19 @@ public static class DailySeriesReader
         var accumulators = metadata.Variants.Select(v => new Accumulator(v.Days, colours.Length, parts)).ToArray();
         var index = metadata.Variants.Select((v, i) => (v.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
 
+        RunSum? pending = null;
+        void Flush()
+        {
+            if (pending is { } run)
+            {
+                accumulators[run.Variant].AddRun(run.Day, run.Exposed, run.Infectious, run.Home, run.Central, run.Flagged, run.FlaggedNeverInfected, run.ColourCounts);
+                foreach (var (part, values) in run.Parts)
+                {
+                    accumulators[run.Variant].AddPart(part, values);
+                }
+            }
+            pending = null;
+        }
         for (var g = 0; g < reader.RowGroupCount; g++)
         {
             using var group = reader.OpenRowGroupReader(g);
@@ -61,13 +75,57 @@ public static class DailySeriesReader
             {
                 colourCounts[c] = await Column(colours[c]).ConfigureAwait(false);
             }
-            accumulators[v].AddRun(day, exposed, infectious, home, central, flagged, flaggedNeverInfected, colourCounts);
+            var partValues = new List<(string, int[])>();
             foreach (var part in parts)
             {
-                accumulators[v].AddPart(part, await Column(part).ConfigureAwait(false));
+                partValues.Add((part, await Column(part).ConfigureAwait(false)));
+            }
+            var replicate = (await Column("replicate").ConfigureAwait(false))[0];
+            var next = new RunSum(v, replicate, day, exposed, infectious, home, central, flagged, flaggedNeverInfected, colourCounts, partValues);
+            if (pending is { } same && same.Variant == v && same.Replicate == replicate && same.Day.SequenceEqual(day))
+            {
+                same.Add(next);
+            }
+            else
+            {
+                Flush();
+                pending = next;
             }
         }
+        Flush();
         return [.. metadata.Variants.Select((variant, i) => accumulators[i].ToSeries(variant.Name, i, colours))];
+    }
+
+    /// <summary>One run's daily columns, summed over its regions (each region's row group adds in).</summary>
+    private sealed record RunSum(
+        int Variant, int Replicate, int[] Day, int[] Exposed, int[] Infectious, int[] Home, int[] Central, int[] Flagged,
+        int[] FlaggedNeverInfected, int[][] ColourCounts, List<(string Name, int[] Values)> Parts)
+    {
+        public void Add(RunSum other)
+        {
+            AddInto(Exposed, other.Exposed);
+            AddInto(Infectious, other.Infectious);
+            AddInto(Home, other.Home);
+            AddInto(Central, other.Central);
+            AddInto(Flagged, other.Flagged);
+            AddInto(FlaggedNeverInfected, other.FlaggedNeverInfected);
+            for (var c = 0; c < ColourCounts.Length; c++)
+            {
+                AddInto(ColourCounts[c], other.ColourCounts[c]);
+            }
+            for (var p = 0; p < Parts.Count; p++)
+            {
+                AddInto(Parts[p].Values, other.Parts[p].Values);
+            }
+        }
+
+        private static void AddInto(int[] sum, int[] values)
+        {
+            for (var i = 0; i < sum.Length; i++)
+            {
+                sum[i] += values[i];
+            }
+        }
     }
 
     /// <summary>The colour columns are those between <c>dead</c> and <c>quarantined_home</c> (DailyMetrics.Columns order).</summary>

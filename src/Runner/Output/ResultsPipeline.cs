@@ -196,7 +196,7 @@ public sealed class ResultsPipeline
                     {
                         await transmissions.WriteRunAsync(run, cancellationToken).ConfigureAwait(false);
                     }
-                    summaries.Add(run.Summary);
+                    summaries.AddRange(run.AllRegions.Select(r => r.Summary));
                     foreach (var (phase, time) in run.PhaseTimes)
                     {
                         phaseSeconds[phase] = phaseSeconds.GetValueOrDefault(phase) + time.TotalSeconds;

@@ -23,6 +23,10 @@ public sealed record RunCheckpoint
     public required IReadOnlyDictionary<string, double> PhaseSeconds { get; init; }
     public IReadOnlyList<PersonEvent> Events { get; init; } = [];
     public IReadOnlyList<TransmissionRecord> Transmissions { get; init; } = [];
+    /// <summary>The region of these columns and this summary (<c>main</c> for a single-region scenario).</summary>
+    public string Region { get; init; } = Hcsim.Engine.Scenarios.RegionModel.SingleName;
+    /// <summary>The other regions of a multi-region run, each saved the same way; empty otherwise.</summary>
+    public IReadOnlyList<RunCheckpoint> OtherRegions { get; init; } = [];
 
     public static RunCheckpoint From(RunResult run)
     {
@@ -41,6 +45,8 @@ public sealed record RunCheckpoint
             PhaseSeconds = run.PhaseTimes.ToDictionary(p => p.Key, p => p.Value.TotalSeconds, StringComparer.Ordinal),
             Events = run.Events,
             Transmissions = run.Transmissions,
+            Region = run.Region,
+            OtherRegions = [.. run.OtherRegions.Select(From)],
         };
     }
 
@@ -70,6 +76,11 @@ public sealed record RunCheckpoint
         {
             daily.StopAfter(simulated - 1);
         }
+        var others = OtherRegions.Select(r => r.ToRunResult()).ToList();
+        if (others.Any(r => r is null))
+        {
+            return null;
+        }
         return new RunResult
         {
             Variant = Variant,
@@ -80,6 +91,8 @@ public sealed record RunCheckpoint
             PhaseTimes = PhaseSeconds.ToDictionary(p => p.Key, p => TimeSpan.FromSeconds(p.Value), StringComparer.Ordinal),
             Events = Events,
             Transmissions = Transmissions,
+            Region = Region,
+            OtherRegions = [.. others.OfType<RunResult>()],
         };
     }
 }

@@ -248,6 +248,10 @@ public static class ScenarioSchema
             { DefaultText = "none" },
             FileKey(Overrides("sweep", "a grid `{PATH: [values], ...}` over model settings; every combination becomes a variant of the baseline, named like `yellow_days-3--probability-0.6` (see docs/sweeps.md)", sweep: true), null) with
             { DefaultText = "none" },
+            FileKey(Map("regions", "regions (countries, provinces), each a whole world of its own: the model settings with the region's overrides by path (`population.size: 20000`), applied before a variant's; absent = one region, `main` (see *Regions and travel*)",
+                element: Overrides("", "a region: model settings by path (`disease.initial_infected: 30`, `policy.enabled: false`), as a variant's `set`; not `days`, `stop_when_clear` or `travel`", sweep: false)) with
+            { Pattern = ScenarioValidator.IdentifierPattern.ToString() }, null) with
+            { DefaultText = "none (one region, `main`)" },
         ],
     };
 
