@@ -33,6 +33,12 @@ public static class PartTotals
         {
             columns.Add(new("trace_backlog_max", false, "Largest trace_backlog over days: the most contacts waiting for a tracer; present when tracing has a capacity."));
         }
+        if (dailyPartColumns.Contains("trips"))
+        {
+            columns.Add(new("trips_total", false, "Sum over days of trips: trips residents of the region started (travel)."));
+            columns.Add(new("travel_imported_infections_total", false, "Sum over days of travel_imported_infections: infected travellers arriving in the region (visitors and residents coming home)."));
+            columns.Add(new("infections_by_travellers_total", false, "Sum over days of infections_by_travellers: residents infected directly by visiting travellers."));
+        }
         return columns;
     }
 
@@ -55,6 +61,9 @@ public static class PartTotals
                 "sample_wait_max_days" => Max("sample_wait_max_days"),
                 "central_overflow_person_days" => Sum("central_overflow"),
                 "trace_backlog_max" => Max("trace_backlog"),
+                "trips_total" => Sum("trips"),
+                "travel_imported_infections_total" => Sum("travel_imported_infections"),
+                "infections_by_travellers_total" => Sum("infections_by_travellers"),
                 var name when name.StartsWith("samples_total_", StringComparison.Ordinal) => Sum("samples_" + name["samples_total_".Length..]),
                 var name when name.StartsWith("tubes_total_", StringComparison.Ordinal) => Sum(TubesPrefix + name["tubes_total_".Length..]),
                 _ => throw new InvalidOperationException($"part total {column.Name} has no definition"),

@@ -36,4 +36,8 @@ public enum RngStream : ulong
     MassTestingShare = 42,
     MassTestingParticipation = 43,
     PoolRetest = 44,
+    TravelTrip = 60,
+    TravelLength = 61,
+    TravelContact = 62,
+    TravelTransmission = 63,
 }

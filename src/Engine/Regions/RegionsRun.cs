@@ -23,7 +23,7 @@ public sealed class RegionsRun
     /// <param name="worlds">Each region's world, parallel to <paramref name="regions"/>.</param>
     /// <param name="policies">Each region's compiled policy, parallel to <paramref name="regions"/>.</param>
     /// <param name="details">Recorded for the first region only (person ids are per region).</param>
-    /// <param name="exchange">Builds the exchange from the regions' runs; null for none (no travel).</param>
+    /// <param name="travel">Whether the regions exchange travellers (the variant has <c>travel</c>).</param>
     public RegionsRun(
         IReadOnlyList<RegionModel> regions,
         IReadOnlyList<World> worlds,
@@ -32,20 +32,19 @@ public sealed class RegionsRun
         ulong seed,
         ParallelOptions parallel,
         DetailOptions? details = null,
-        Func<IReadOnlyList<SimulationRun>, IRegionExchange?>? exchange = null)
+        bool travel = false)
     {
         _days = days;
         _names = [.. regions.Select(r => r.Name)];
         _runs = new SimulationRun[regions.Count];
+        var desk = travel ? new TravelDesk(regions.Count) : null;
         for (var r = 0; r < regions.Count; r++)
         {
-            _runs[r] = new SimulationRun(worlds[r], regions[r].Model, policies[r], seed, parallel, r == 0 ? details : null);
+            var link = desk is null ? null : new RegionLink(r, [.. _names], desk);
+            _runs[r] = new SimulationRun(worlds[r], regions[r].Model, policies[r], seed, parallel, r == 0 ? details : null, link);
         }
-        _exchange = exchange?.Invoke(_runs);
+        _exchange = desk;
     }
-
-    /// <summary>The exchange a variant's settings call for: none yet without travel.</summary>
-    public static Func<IReadOnlyList<SimulationRun>, IRegionExchange?>? ExchangeFor(ScenarioVariant variant) => null;
 
     /// <summary>The regions' runs, in declared order (for tests and library users).</summary>
     public IReadOnlyList<SimulationRun> Runs => _runs;

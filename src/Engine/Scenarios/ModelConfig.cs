@@ -26,4 +26,6 @@ public sealed record ModelConfig
     public PolicyConfig Policy { get; init; } = new();
     /// <summary>Venue kinds; none (the default) = no venue layer.</summary>
     public Hcsim.Engine.Venues.VenuesConfig Venues { get; init; } = new();
+    /// <summary>Travel between the scenario's regions; null (the default) = no travel. Needs <c>regions</c>.</summary>
+    public Hcsim.Engine.Regions.TravelConfig? Travel { get; init; }
 }

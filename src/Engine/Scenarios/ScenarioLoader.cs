@@ -128,6 +128,7 @@ public static class ScenarioLoader
         var variants = ImmutableArray.CreateBuilder<ScenarioVariant>(variantEntries.Length + 1);
         var baseErrors = errors.Concat(idle.Select(i => i.Error)).ToHashSet();
         var baseRegions = BindRegions(regionEntries, modelNode, [], new Dictionary<string, List<(string[] Segments, YamlNode Value)>>(), baseModel, null, locations, errors, baseErrors, idle, live);
+        ValidateTravel(baseModel, regionEntries, baseBinder.PathLocations, locations.Of(root), errors, baseErrors, "");
         variants.Add(new ScenarioVariant
         {
             Name = baseline,
@@ -556,6 +557,7 @@ public static class ScenarioLoader
             }
         }
         var regions = BindRegions(regionEntries, baseNode, applied, byRegion, model, entry.Name, locations, errors, baseErrors, idle, live);
+        ValidateTravel(model, regionEntries, binder.PathLocations, locations.Of(baseNode), errors, baseErrors, $" (in variant '{entry.Name}')");
         return (WithRuleSources(model, binder.PathLocations, locations.Of(baseNode), entry.Name), regions);
     }
 
@@ -629,6 +631,56 @@ public static class ScenarioLoader
             return $"'{segments[start]}' is a file-level setting; a region changes model settings";
         }
         return SettingPath.FindProblem(typeof(ModelConfig), segments, start);
+    }
+
+    /// <summary>
+    /// <c>travel</c> needs regions, and its flows name two different declared regions with one rate each. An error the
+    /// base already has is not repeated for a variant.
+    /// </summary>
+    private static void ValidateTravel(
+        ModelConfig model, ImmutableArray<RegionEntry> regions, IReadOnlyDictionary<string, SourceLocation> pathLocations,
+        SourceLocation fallback, List<ScenarioError> errors, HashSet<ScenarioError> known, string suffix)
+    {
+        if (model.Travel is not { } travel)
+        {
+            return;
+        }
+        void Add(string path, string message)
+        {
+            var at = Locate(pathLocations, path, fallback);
+            var error = new ScenarioError(at.File, at.Line, at.Column, path, message);
+            if (!known.Contains(error))
+            {
+                errors.Add(error with { Message = message + suffix });
+            }
+        }
+        if (regions.IsDefaultOrEmpty)
+        {
+            Add("travel", "needs regions: declare at least two under 'regions' (travel goes from one region to another)");
+            return;
+        }
+        ImmutableArray<string> names = [.. regions.Select(r => r.Name)];
+        for (var i = 0; i < travel.Flows.Length; i++)
+        {
+            var flow = travel.Flows[i];
+            var path = $"travel.flows[{i}]";
+            if (!names.Contains(flow.From))
+            {
+                Add($"{path}.from", SettingNames.UnknownMessage("region", flow.From, names));
+            }
+            if (!names.Contains(flow.To))
+            {
+                Add($"{path}.to", SettingNames.UnknownMessage("region", flow.To, names));
+            }
+            else if (flow.To == flow.From)
+            {
+                Add($"{path}.to", $"is the origin '{flow.From}' itself; a flow goes to another region");
+            }
+            if (flow.TripsPerDay > 0 && flow.SharePerDay > 0)
+            {
+                Add($"{path}.share_per_day", "is set beside trips_per_day; give a flow one rate, trips_per_day or share_per_day");
+            }
+        }
     }
 
     /// <summary>Model keys that belong to the whole multi-region run rather than to one region.</summary>

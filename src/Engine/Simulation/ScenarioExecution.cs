@@ -130,7 +130,7 @@ public sealed class ScenarioExecution
                 {
                     var regions = new RegionsRun(variant.Regions, [.. variant.Regions.Select(r => worlds[PopulationKey(r.Model.Population)])],
                         RegionPolicies[run.Variant], variant.Model.Days, ReplicateSeed(run.Replicate), phaseParallel, Options.Details,
-                        RegionsRun.ExchangeFor(variant));
+                        travel: variant.Model.Travel is not null);
                     result = regions.Run(variant.Name, run.Variant, run.Replicate, DayDone, token);
                 }
                 await results.WriteAsync(result, token);

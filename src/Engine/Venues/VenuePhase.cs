@@ -159,7 +159,7 @@ public sealed class VenuePhase : IDayPhase
         var end = Math.Min(agents.Size, (chunk + 1) * ChunkSize);
         for (var i = chunk * ChunkSize; i < end; i++)
         {
-            if (stage[i] == DiseaseStage.Dead || agents.ConfinementOn(i, day) != ConfinementKind.None)
+            if (stage[i] == DiseaseStage.Dead || agents.ConfinementOn(i, day) != ConfinementKind.None || agents.IsAway(i, day))
             {
                 continue;
             }

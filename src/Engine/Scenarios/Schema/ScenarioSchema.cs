@@ -211,7 +211,17 @@ public static class ScenarioSchema
                     List("admit", "colours admitted at the door when the policy is on (all if empty); a person holding another colour is refused and does not visit",
                         element: Name("", "a declared colour", "")),
                     Choice("no_code", "people without a code at the door when the policy is on: `admit` (no record), `refuse` (counted in venue_refusals) or `paper` (admitted on a paper pass, a record counted in records_paper_passes)", Venues.VenueKindConfig.NoCodeChoices))) with
-            { Pattern = ScenarioValidator.IdentifierPattern.ToString() }));
+            { Pattern = ScenarioValidator.IdentifierPattern.ToString() }),
+        Group<Regions.TravelConfig>("travel", "travel between the scenario's `regions` (see *Regions and travel*); absent = no travel (and no `trips`, `travel_imported_infections`, `infections_by_travellers` columns)",
+            List("flows", "trips from one region to another; each day a resident alive, at home and not confined leaves on the first flow of the region whose draw succeeds",
+                element: Group<Regions.TravelFlowConfig>("", "a flow of trips",
+                    Name("from", "the origin region (a name in `regions`)"),
+                    Name("to", "the destination region (another name in `regions`)"),
+                    Real("trips_per_day", "mean trips a day: each resident leaves with probability trips_per_day / population; 0 = use share_per_day", "trips per day", 0),
+                    Chance("share_per_day", "probability per resident-day of leaving on this flow, when trips_per_day is 0", "probability per person-day"))),
+            Duration("trip_days", "days at the destination (a day's journey each way comes on top)"),
+            Real("contacts_per_day", "residents of the destination a traveller meets per day there (random residents, alive, at home and not confined)", "people per day", 0) with { Maximum = Regions.TravelPhase.MaxContactsPerDay },
+            Chance("beta", "transmission per traveller-resident contact-day, either way, times the stage infectiousness and the age susceptibility of the destination's disease settings", "probability per contact-day")));
 
     /// <summary>The keys of the scenario file itself; every other top-level key is a model setting.</summary>
     public static Setting File { get; } = new()
