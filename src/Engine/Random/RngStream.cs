@@ -40,4 +40,5 @@ public enum RngStream : ulong
     TravelLength = 61,
     TravelContact = 62,
     TravelTransmission = 63,
+    TravelTest = 64,
 }

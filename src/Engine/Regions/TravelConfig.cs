@@ -17,4 +17,6 @@ public sealed record TravelConfig
     public double ContactsPerDay { get; init; } = 5;
     /// <summary>Transmission per traveller-resident contact-day, either way, times the stage infectiousness and age susceptibility.</summary>
     public double Beta { get; init; } = 0.03;
+    /// <summary>Border requirements by destination and origin; a pair without an entry requires nothing.</summary>
+    public ImmutableArray<BorderConfig> Borders { get; init; } = [];
 }

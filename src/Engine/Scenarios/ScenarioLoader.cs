@@ -681,6 +681,23 @@ public static class ScenarioLoader
                 Add($"{path}.share_per_day", "is set beside trips_per_day; give a flow one rate, trips_per_day or share_per_day");
             }
         }
+        for (var i = 0; i < travel.Borders.Length; i++)
+        {
+            var border = travel.Borders[i];
+            var path = $"travel.borders[{i}]";
+            if (!names.Contains(border.To))
+            {
+                Add($"{path}.to", SettingNames.UnknownMessage("region", border.To, names));
+            }
+            if (border.From.Length > 0 && !names.Contains(border.From))
+            {
+                Add($"{path}.from", SettingNames.UnknownMessage("region", border.From, names));
+            }
+            if (!model.Tests.ContainsKey(border.Test))
+            {
+                Add($"{path}.test", SettingNames.UnknownMessage("test kind", border.Test, [.. model.Tests.Keys.Order(StringComparer.Ordinal)]));
+            }
+        }
     }
 
     /// <summary>Model keys that belong to the whole multi-region run rather than to one region.</summary>

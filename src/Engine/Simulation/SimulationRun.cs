@@ -85,7 +85,7 @@ public sealed class SimulationRun
         }
         if (travel is not null)
         {
-            parts.Add(new TravelPhase(travel, region!, world.Size, _history, model.Disease, _state.Daily));
+            parts.Add(new TravelPhase(travel, region!, world.Size, _history, model, _state.Daily));
         }
         _loop = DayLoop.Of(parts);
     }

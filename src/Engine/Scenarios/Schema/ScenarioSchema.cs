@@ -221,7 +221,16 @@ public static class ScenarioSchema
                     Chance("share_per_day", "probability per resident-day of leaving on this flow, when trips_per_day is 0", "probability per person-day"))),
             Duration("trip_days", "days at the destination (a day's journey each way comes on top)"),
             Real("contacts_per_day", "residents of the destination a traveller meets per day there (random residents, alive, at home and not confined)", "people per day", 0) with { Maximum = Regions.TravelPhase.MaxContactsPerDay },
-            Chance("beta", "transmission per traveller-resident contact-day, either way, times the stage infectiousness and the age susceptibility of the destination's disease settings", "probability per contact-day")));
+            Chance("beta", "transmission per traveller-resident contact-day, either way, times the stage infectiousness and the age susceptibility of the destination's disease settings", "probability per contact-day"),
+            List("borders", "what a destination requires of travellers from an origin; a pair without an entry requires nothing (an entry naming the origin wins over one for every origin)",
+                element: Group<Regions.BorderConfig>("", "a border: destination, origin and requirement",
+                    Name("from", "the origin region; empty = every other region"),
+                    Name("to", "the destination region whose border this is"),
+                    Choice("require", "`none`; `green` (a green code at departure: mutual recognition); `green_pcr` (green plus a negative test sampled pcr_within_days before departure); `test_on_arrival` (a positive visitor is isolated for the rest of the trip); `quarantine` (quarantine_days of central quarantine on arrival, no contacts); `refuse` (nobody travels)", Regions.BorderConfig.Requirements),
+                    Choice("trust", "how the destination treats the origin's code: `trust` (the colour as shown), `recheck` (also no positive last test, no confinement, no fever report in 14 days), `ignore` (the code is not checked)", Regions.BorderConfig.TrustLevels),
+                    Whole("pcr_within_days", "green_pcr: days between the sample and departure", "days", 0, 30),
+                    Whole("quarantine_days", "quarantine: days of central quarantine from arrival", "days", 1, ScenarioValidator.MaxDays),
+                    Name("test", "the test kind of the pre-departure or arrival test (a name in `tests`)")))));
 
     /// <summary>The keys of the scenario file itself; every other top-level key is a model setting.</summary>
     public static Setting File { get; } = new()
