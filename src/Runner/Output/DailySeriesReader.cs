@@ -16,6 +16,9 @@ public static class DailySeriesReader
     /// <summary>The last core column of daily.parquet: optional parts' columns follow it.</summary>
     private const string LastCoreColumn = "infectious_unflagged";
 
+    /// <summary>The travel part's column drawn per region (plots/imported-infections.png).</summary>
+    private const string ImportedColumn = "travel_imported_infections";
+
     /// <summary>Optional columns reduced to their peak over the days rather than their total.</summary>
     public static readonly ImmutableArray<string> PeakColumns = ["sample_wait_max_days", "samples_waiting", "trace_backlog", "central_overflow"];
 
@@ -81,6 +84,12 @@ public static class DailySeriesReader
                 partValues.Add((part, await Column(part).ConfigureAwait(false)));
             }
             var replicate = (await Column("replicate").ConfigureAwait(false))[0];
+            if (parts.Contains(ImportedColumn) && byName.TryGetValue("region", out var regionField))
+            {
+                var regionNames = new string[rows];
+                await group.ReadAsync(regionField, regionNames, cancellationToken: cancellationToken).ConfigureAwait(false);
+                accumulators[v].AddImported(regionNames[0], day, partValues.First(p => p.Item1 == ImportedColumn).Item2);
+            }
             var next = new RunSum(v, replicate, day, exposed, infectious, home, central, flagged, flaggedNeverInfected, colourCounts, partValues);
             if (pending is { } same && same.Variant == v && same.Replicate == replicate && same.Day.SequenceEqual(day))
             {
@@ -154,7 +163,28 @@ public static class DailySeriesReader
         private readonly int[] _falsePositiveCount;
         private readonly Dictionary<string, double> _partSums = new(StringComparer.Ordinal);
         private readonly string[] _parts;
+        private readonly List<(string Region, double[] Sum, int Runs)> _imported = [];
         private int _runs;
+
+        /// <summary>Adds one region's row group of travel_imported_infections (before the regions are summed).</summary>
+        public void AddImported(string region, int[] day, int[] values)
+        {
+            var index = _imported.FindIndex(r => r.Region == region);
+            if (index < 0)
+            {
+                _imported.Add((region, new double[_days], 0));
+                index = _imported.Count - 1;
+            }
+            var (name, sum, runs) = _imported[index];
+            for (var row = 0; row < day.Length; row++)
+            {
+                if (day[row] >= 0 && day[row] < _days)
+                {
+                    sum[day[row]] += values[row];
+                }
+            }
+            _imported[index] = (name, sum, runs + 1);
+        }
 
         public Accumulator(int days, int colours, string[] parts)
         {
@@ -240,6 +270,7 @@ public static class DailySeriesReader
                 FalsePositiveShareMean = [.. _falsePositiveSum.Select((sum, d) => _falsePositiveCount[d] == 0 ? double.NaN : sum / _falsePositiveCount[d])],
                 PartTotals = _partSums.ToImmutableDictionary(p => p.Key, p => _runs == 0 ? double.NaN : p.Value / _runs, StringComparer.Ordinal),
                 PartColumns = [.. _parts],
+                ImportedByRegion = [.. _imported.Select(r => (r.Region, r.Sum.Select(s => r.Runs == 0 ? double.NaN : s / r.Runs).ToArray()))],
             };
         }
 

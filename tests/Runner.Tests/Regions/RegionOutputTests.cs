@@ -91,6 +91,42 @@ public sealed class RegionOutputTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_TravelScenario_ReportComparesBordersByRegionAndDrawsTheTravelPlots()
+    {
+        var scenario = Path.Combine(_temp.Path, "travel.yaml");
+        File.WriteAllText(scenario, """
+            name: travel
+            days: 30
+            replicates: 2
+            regions:
+              sick: {population.size: 2000, disease.initial_infected: 60}
+              clean: {population.size: 2000, disease.initial_infected: 0}
+            travel:
+              flows: [{from: sick, to: clean, trips_per_day: 30}]
+            variants:
+              - name: quarantine
+                set:
+                  travel.borders: [{to: clean, require: quarantine, quarantine_days: 14}]
+            """);
+
+        var run = await Run(["run", scenario, "--out", Out("t"), "--quiet"]);
+
+        Assert.True(run.Code == ExitCodes.Ok, run.Error);
+        var report = File.ReadAllText(Path.Combine(Out("t"), "report.md"));
+        Assert.Contains("## Regions and borders", report, StringComparison.Ordinal);
+        Assert.Contains("### Region `clean`", report, StringComparison.Ordinal);
+        Assert.Contains("traveller_quarantine_person_days", report, StringComparison.Ordinal);
+        foreach (var plot in new[] { "plots/imported-infections.png", "plots/imported-vs-quarantine.png" })
+        {
+            Assert.True(new FileInfo(Path.Combine(Out("t"), plot)).Length > 0, $"{plot} should be drawn for a scenario with travel");
+        }
+        var summary = Path.Combine(Out("t"), "summary.parquet");
+        Assert.True(Convert.ToInt64(Scalar($"SELECT CAST(sum(traveller_quarantine_person_days) AS BIGINT) FROM '{summary}' WHERE variant = 'quarantine' AND region = 'clean'"), System.Globalization.CultureInfo.InvariantCulture) > 0,
+            "visitors to 'clean' should spend days in arrival quarantine");
+        Assert.Equal(0L, Convert.ToInt64(Scalar($"SELECT CAST(sum(traveller_quarantine_person_days) AS BIGINT) FROM '{summary}' WHERE variant = 'baseline'"), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task Compare_TwoRegionFolders_ComparesRegionByRegion()
     {
         var a = await Run(["run", ScenarioPath, "--out", Out("a"), .. Small]);
