@@ -67,6 +67,10 @@ public sealed class RegionOutputTests : IDisposable
               FROM '{daily}' GROUP BY ALL) d USING (variant, replicate, region) WHERE s.quarantine_person_days <> d.q
             """));
         Assert.Equal(2L, Scalar($"SELECT count(DISTINCT region) FROM '{Path.Combine(Out("a"), "variants.parquet")}'"));
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Out("a"), "manifest.json")));
+        Assert.Equal(variants * 2, manifest.RootElement.GetProperty("runs").GetInt32());
+        Assert.Equal(2, manifest.RootElement.GetProperty("replicate_seeds").GetArrayLength());
+        Assert.Contains($"{variants * 2} runs", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
