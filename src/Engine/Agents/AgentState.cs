@@ -164,6 +164,24 @@ public sealed class AgentState
         ConfinementEndDay[agent] = end;
     }
 
+    /// <summary>
+    /// The last trip abroad (travel between regions): away from home on days [AwayFrom, AwayUntil). Null unless the run
+    /// has travel (<see cref="TrackTrips"/>); while away a person meets nobody at home (contacts, venues).
+    /// </summary>
+    public ushort[]? AwayFrom { get; private set; }
+    public ushort[]? AwayUntil { get; private set; }
+
+    /// <summary>Allocates <see cref="AwayFrom"/> and <see cref="AwayUntil"/> (nobody away); called once when travel is on.</summary>
+    public void TrackTrips()
+    {
+        AwayFrom ??= new ushort[Size];
+        AwayUntil ??= new ushort[Size];
+    }
+
+    /// <summary>Whether the person is away on a trip on <paramref name="day"/> (always false without travel).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool IsAway(int agent, int day) => AwayUntil is { } until && day < until[agent] && day >= AwayFrom![agent];
+
     /// <summary>A day as stored: values beyond the 16-bit range (a very long confinement) mean never.</summary>
     public static ushort Day(long day) => (ushort)Math.Clamp(day, 0, Never);
 

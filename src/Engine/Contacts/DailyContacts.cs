@@ -15,7 +15,7 @@ namespace Hcsim.Engine.Contacts;
 /// min(1, contacts_per_day / (group size - 1)). Community: each graph edge is active with probability
 /// min(1, contacts_per_day / mean degree). Central isolation removes every contact; home quarantine keeps only the
 /// household, except for the non-compliant share of <c>layers.home_quarantine</c>, who keep each outside contact with
-/// probability kept_fraction. Dead people meet nobody. Confinement is read from the last two spells (see <see cref="AgentState.ConfinementOn"/>),
+/// probability kept_fraction. Dead people, and people away on a trip to another region, meet nobody. Confinement is read from the last two spells (see <see cref="AgentState.ConfinementOn"/>),
 /// so a past day is seen with the confinement in force that day.
 /// </remarks>
 public sealed class DailyContacts
@@ -31,12 +31,15 @@ public sealed class DailyContacts
     private readonly ulong[]? _leaky;
     private readonly ulong _keptThreshold;
     private readonly ulong[] _leakKeys = [];
+    /// <summary>The run has travel: people away on a trip meet nobody at home (read once, so runs without travel skip the check).</summary>
+    private readonly bool _travel;
 
     /// <param name="days">Days of the run: the per-day keys of the contact streams are computed once for all of them.</param>
     public DailyContacts(World world, AgentState state, LayersConfig layers, ulong seed, int days)
     {
         _world = world;
         _state = state;
+        _travel = state.AwayUntil is not null;
         _workContacts = layers.Work.ContactsPerDay;
         _schoolContacts = layers.School.ContactsPerDay;
         var degree = world.Community.MeanDegree;
@@ -69,7 +72,7 @@ public sealed class DailyContacts
         where TVisitor : struct, IContactVisitor
     {
         var stage = _state.Stage;
-        if (stage[agent] == DiseaseStage.Dead)
+        if (stage[agent] == DiseaseStage.Dead || (_travel && _state.IsAway(agent, day)))
         {
             return;
         }
@@ -102,7 +105,8 @@ public sealed class DailyContacts
         var end = _world.HouseholdStart[household + 1];
         for (var other = _world.HouseholdStart[household]; other < end; other++)
         {
-            if (other != agent && visitor.Wants(other) && stage[other] != DiseaseStage.Dead && _state.ConfinementOn(other, day) != ConfinementKind.Central)
+            if (other != agent && visitor.Wants(other) && stage[other] != DiseaseStage.Dead && _state.ConfinementOn(other, day) != ConfinementKind.Central
+                && !(_travel && _state.IsAway(other, day)))
             {
                 visitor.Visit(other, ContactLayer.Household);
             }
@@ -185,14 +189,14 @@ public sealed class DailyContacts
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsFree(int other, int day) =>
-        _state.Stage[other] != DiseaseStage.Dead && _state.ConfinementOn(other, day) == ConfinementKind.None;
+        _state.Stage[other] != DiseaseStage.Dead && _state.ConfinementOn(other, day) == ConfinementKind.None && !(_travel && _state.IsAway(other, day));
 
     /// <summary>Whether an outside (non-household) contact with <paramref name="other"/> happens given both confinements.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Meetable(int agent, int other, int day) =>
         _leaky is null
             ? IsFree(other, day)
-            : _state.Stage[other] != DiseaseStage.Dead && Outside(other, agent, other, day) && Outside(agent, agent, other, day);
+            : _state.Stage[other] != DiseaseStage.Dead && Outside(other, agent, other, day) && Outside(agent, agent, other, day) && !(_travel && _state.IsAway(other, day));
 
     /// <summary>Whether the person is one of the non-compliant who keep some outside contacts in home quarantine.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

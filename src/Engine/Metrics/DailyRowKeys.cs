@@ -8,5 +8,5 @@ namespace Hcsim.Engine.Metrics;
 /// </summary>
 public static class DailyRowKeys
 {
-    public static ImmutableArray<string> Names { get; } = ["variant", "replicate", "day"];
+    public static ImmutableArray<string> Names { get; } = ["variant", "replicate", "region", "day"];
 }

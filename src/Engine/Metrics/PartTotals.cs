@@ -39,6 +39,19 @@ public static class PartTotals
             columns.Add(new("flagged_person_days_without_attribute", false, "Sum over days of flagged_without_attribute: flagged person-days of people not holding it."));
             columns.Add(new("people_with_attribute", false, "people_with_attribute on day 0: people holding the attribute marked `split_outputs` (population minus people_with_attribute do not)."));
         }
+        if (dailyPartColumns.Contains("trips"))
+        {
+            columns.Add(new("trips_total", false, "Sum over days of trips: trips residents of the region started (travel)."));
+            columns.Add(new("travel_imported_infections_total", false, "Sum over days of travel_imported_infections: infected travellers arriving in the region (visitors and residents coming home)."));
+            columns.Add(new("infections_by_travellers_total", false, "Sum over days of infections_by_travellers: residents infected directly by visiting travellers."));
+            columns.Add(new("travellers_refused_total", false, "Sum over days of travellers_refused: departures refused by a destination's border."));
+            columns.Add(new("arrivals_quarantined_total", false, "Sum over days of arrivals_quarantined: visitors quarantined or isolated on arrival."));
+            columns.Add(new("arrivals_quarantined_uninfected_total", false, "Sum over days of arrivals_quarantined_uninfected: of those, visitors not infected on arrival."));
+            columns.Add(new("traveller_quarantine_person_days", false, "Sum over days of travellers_quarantined: visitor-days in arrival quarantine or isolation."));
+            columns.Add(new("visitor_contacts_total", false, "Sum over days of visitor_contacts: contacts visitors made with residents."));
+            columns.Add(new("border_records_total", false, "Sum over days of border_records: records about travellers that crossed a border."));
+            columns.Add(new("people_seen_abroad_total", false, "Sum over days of people_seen_abroad: residents whose data another region's authority saw."));
+        }
         return columns;
     }
 
@@ -64,6 +77,16 @@ public static class PartTotals
                 "flagged_person_days_with_attribute" => Sum("flagged_with_attribute"),
                 "flagged_person_days_without_attribute" => Sum("flagged_without_attribute"),
                 "people_with_attribute" => days == 0 ? 0 : byName["people_with_attribute"][0],
+                "trips_total" => Sum("trips"),
+                "travel_imported_infections_total" => Sum("travel_imported_infections"),
+                "infections_by_travellers_total" => Sum("infections_by_travellers"),
+                "travellers_refused_total" => Sum("travellers_refused"),
+                "arrivals_quarantined_total" => Sum("arrivals_quarantined"),
+                "arrivals_quarantined_uninfected_total" => Sum("arrivals_quarantined_uninfected"),
+                "traveller_quarantine_person_days" => Sum("travellers_quarantined"),
+                "visitor_contacts_total" => Sum("visitor_contacts"),
+                "border_records_total" => Sum("border_records"),
+                "people_seen_abroad_total" => Sum("people_seen_abroad"),
                 var name when name.StartsWith("samples_total_", StringComparison.Ordinal) => Sum("samples_" + name["samples_total_".Length..]),
                 var name when name.StartsWith("tubes_total_", StringComparison.Ordinal) => Sum(TubesPrefix + name["tubes_total_".Length..]),
                 _ => throw new InvalidOperationException($"part total {column.Name} has no definition"),

@@ -20,4 +20,14 @@ public sealed record RunResult
     /// null when the run was simulated.
     /// </summary>
     public string? ReusedFrom { get; init; }
+    /// <summary>The region these daily rows and this summary describe (<c>main</c> for a single-region scenario).</summary>
+    public string Region { get; init; } = Scenarios.RegionModel.SingleName;
+    /// <summary>
+    /// In a multi-region run, the results of the regions after the first (this one), in declared order, with
+    /// empty phase times, events and transmissions; empty for a single-region run.
+    /// </summary>
+    public IReadOnlyList<RunResult> OtherRegions { get; init; } = [];
+
+    /// <summary>This region's result, then <see cref="OtherRegions"/>: one per output row set.</summary>
+    public IEnumerable<RunResult> AllRegions => [this, .. OtherRegions];
 }

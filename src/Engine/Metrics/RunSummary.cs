@@ -10,6 +10,8 @@ public sealed record RunSummary
 {
     public required string Variant { get; init; }
     public required int Replicate { get; init; }
+    /// <summary>The region this row describes (<c>main</c> for a single-region scenario).</summary>
+    public string Region { get; init; } = Scenarios.RegionModel.SingleName;
     public required ulong Seed { get; init; }
     public required int Population { get; init; }
     /// <summary>Days simulated (fewer than configured when the run stopped early).</summary>

@@ -42,4 +42,9 @@ public enum RngStream : ulong
     UncertaintyStratum = 61,
     UncertaintyPosition = 62,
     PersonAttributes = 45,
+    TravelTrip = 70,
+    TravelLength = 71,
+    TravelContact = 72,
+    TravelTransmission = 73,
+    TravelTest = 74,
 }

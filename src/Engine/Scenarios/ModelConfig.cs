@@ -33,4 +33,6 @@ public sealed record ModelConfig
         ImmutableDictionary<string, Hcsim.Engine.People.AttributeConfig>.Empty;
     /// <summary>An expression over facts, attributes and parameters that becomes the fact <c>score</c>; empty = no score.</summary>
     public string Score { get; init; } = "";
+    /// <summary>Travel between the scenario's regions; null (the default) = no travel. Needs <c>regions</c>.</summary>
+    public Hcsim.Engine.Regions.TravelConfig? Travel { get; init; }
 }

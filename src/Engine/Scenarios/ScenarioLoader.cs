@@ -96,6 +96,10 @@ public static class ScenarioLoader
             ? ReadVariants(variantsEntry.Value, fileBinder, fileValidator, baseline)
             : [];
 
+        var regionEntries = fileEntries.TryGetValue("regions", out var regionsEntry)
+            ? ReadRegions(regionsEntry.Value, fileBinder, locations)
+            : [];
+
         var sweepAxes = ImmutableArray<SweepAxis>.Empty;
         if (fileEntries.TryGetValue("sweep", out var sweepEntry))
         {
@@ -122,18 +126,22 @@ public static class ScenarioLoader
         AddProblems(errors, baseValidator.Problems, baseBinder, locations.Of(root), idle);
 
         var variants = ImmutableArray.CreateBuilder<ScenarioVariant>(variantEntries.Length + 1);
+        var baseErrors = errors.Concat(idle.Select(i => i.Error)).ToHashSet();
+        var baseRegions = BindRegions(regionEntries, modelNode, [], new Dictionary<string, List<(string[] Segments, YamlNode Value)>>(), baseModel, null, locations, errors, baseErrors, idle, live);
+        ValidateTravel(baseModel, regionEntries, baseBinder.PathLocations, locations.Of(root), errors, baseErrors, "");
         variants.Add(new ScenarioVariant
         {
             Name = baseline,
             Description = description,
             Model = WithRuleSources(baseModel, baseBinder.PathLocations, locations.Of(root), baseline),
+            Regions = baseRegions,
         });
-        var baseErrors = errors.Concat(idle.Select(i => i.Error)).ToHashSet();
+        baseErrors.UnionWith(errors.Concat(idle.Select(i => i.Error)));
         var parameters = DeclaredParameters(root);
         foreach (var entry in variantEntries)
         {
-            var model = BindVariant(entry, modelNode, baseModel, parameters, locations, errors, baseErrors, idle, live, changes);
-            variants.Add(new ScenarioVariant { Name = entry.Name, Description = entry.Description, Model = model, Sweep = entry.Sweep });
+            var (model, regions) = BindVariant(entry, modelNode, baseModel, parameters, regionEntries, locations, errors, baseErrors, idle, live, changes);
+            variants.Add(new ScenarioVariant { Name = entry.Name, Description = entry.Description, Model = model, Sweep = entry.Sweep, Regions = regions });
         }
 
         if (errors.Count == 0)
@@ -189,6 +197,12 @@ public static class ScenarioLoader
                 .. overrides.Where(o => o.Contains('=', StringComparison.Ordinal)).Select(o => ("--set", o[..o.IndexOf('=', StringComparison.Ordinal)].Trim())),
             ];
             draws = UncertaintySection.Read(uncertaintyEntry.Value, fileBinder, fileValidator, baseModel, FileKeys, DeclaredParameters(root), changed, seed, replicates);
+            if (!regionEntries.IsDefaultOrEmpty)
+            {
+                // Drawn inputs are applied to the file-level model; a multi-region run builds its regions' models
+                // without them, so the draws would be recorded but not used.
+                fileBinder.Error(uncertaintyEntry.Value, "uncertainty", "cannot be combined with 'regions' yet: the drawn inputs would not reach the regions' models");
+            }
         }
 
         AddProblems(errors, fileValidator.Problems, fileBinder, locations.Of(root));
@@ -457,11 +471,12 @@ public static class ScenarioLoader
         return entries;
     }
 
-    private static ModelConfig BindVariant(
+    private static (ModelConfig Model, ImmutableArray<RegionModel> Regions) BindVariant(
         VariantEntry entry,
         YamlMappingNode baseNode,
         ModelConfig baseModel,
         ImmutableArray<string> parameters,
+        ImmutableArray<RegionEntry> regionEntries,
         NodeLocations locations,
         List<ScenarioError> errors,
         HashSet<ScenarioError> baseErrors,
@@ -471,10 +486,33 @@ public static class ScenarioLoader
     {
         var node = baseNode;
         var modelKeys = SettingNames.KeysOf(typeof(ModelConfig));
+        // Overrides for every region (the plain paths, as applied) and for one region (regions.NAME.PATH).
+        var applied = new List<(string[] Segments, YamlNode Value)>();
+        var byRegion = new Dictionary<string, List<(string[] Segments, YamlNode Value)>>(StringComparer.Ordinal);
         foreach (var (keyNode, valueNode) in entry.Set.Children)
         {
             var path = (keyNode as YamlScalarNode)?.Value ?? "";
             var segments = path.Split('.');
+            if (segments[0] == "regions")
+            {
+                var regionProblem = segments.Length < 3
+                    ? "a region's setting is changed as regions.NAME.PATH (regions.east.population.size)"
+                    : !regionEntries.Any(r => r.Name == segments[1])
+                        ? SettingNames.UnknownMessage("region", segments[1], [.. regionEntries.Select(r => r.Name)])
+                        : RegionProblem(segments, 2);
+                if (regionProblem is not null)
+                {
+                    var at = locations.Of(keyNode);
+                    errors.Add(new ScenarioError(at.File, at.Line, at.Column, path, regionProblem));
+                    continue;
+                }
+                if (!byRegion.TryGetValue(segments[1], out var list))
+                {
+                    byRegion[segments[1]] = list = [];
+                }
+                list.Add((segments[2..], valueNode));
+                continue;
+            }
             var problem = FileKeys.Contains(segments[0])
                 ? $"'{segments[0]}' is a file-level setting that variants cannot change; variants change model settings ({string.Join(", ", modelKeys)})"
                 : SettingPath.FindProblem(typeof(ModelConfig), segments, 0);
@@ -505,6 +543,7 @@ public static class ScenarioLoader
                 changes.Add(new ParameterChange(new ScenarioError(at.File, at.Line, at.Column, path, ""), changed));
             }
             node = SettingPath.Apply(node, segments, 0, valueNode, locations);
+            applied.Add((segments, valueNode));
         }
 
         var variantErrors = new List<ScenarioError>();
@@ -537,7 +576,228 @@ public static class ScenarioLoader
                 idle.Add(new IdleProblem(key, error with { Message = $"{error.Message} (in variant '{entry.Name}')" }));
             }
         }
-        return WithRuleSources(model, binder.PathLocations, locations.Of(baseNode), entry.Name);
+        var regions = BindRegions(regionEntries, baseNode, applied, byRegion, model, entry.Name, locations, errors, baseErrors, idle, live);
+        ValidateTravel(model, regionEntries, binder.PathLocations, locations.Of(baseNode), errors, baseErrors, $" (in variant '{entry.Name}')");
+        return (WithRuleSources(model, binder.PathLocations, locations.Of(baseNode), entry.Name), regions);
+    }
+
+    /// <summary>
+    /// Reads <c>regions</c>: a mapping of region names to overrides by path, each checked like a variant's <c>set</c>
+    /// (a region may not change the run-wide <c>days</c>, <c>stop_when_clear</c> or <c>travel</c>).
+    /// </summary>
+    private static ImmutableArray<RegionEntry> ReadRegions(YamlNode node, ConfigBinder binder, NodeLocations locations)
+    {
+        binder.Note("regions", node);
+        if (node is not YamlMappingNode mapping)
+        {
+            if (!ConfigBinder.IsNull(node))
+            {
+                binder.Error(node, "regions", $"expected a mapping of region names to settings by path (east: {{population.size: 20000}}), got {ConfigBinder.Describe(node)}");
+            }
+            return [];
+        }
+        if (mapping.Children.Count == 0)
+        {
+            binder.Error(node, "regions", "is an empty mapping; declare at least one region, or remove 'regions' for a single-region scenario");
+            return [];
+        }
+        var entries = ImmutableArray.CreateBuilder<RegionEntry>();
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            var name = (keyNode as YamlScalarNode)?.Value ?? "";
+            var path = $"regions.{name}";
+            binder.Note(path, valueNode);
+            if (!ScenarioValidator.IdentifierPattern.IsMatch(name))
+            {
+                binder.Error(keyNode, path, $"a region name must start with a lower-case letter and hold only lower-case letters, digits and '_', got '{name}'");
+                continue;
+            }
+            var set = new YamlMappingNode();
+            if (valueNode is YamlMappingNode overrides)
+            {
+                set = overrides;
+            }
+            else if (!ConfigBinder.IsNull(valueNode))
+            {
+                binder.Error(valueNode, path, $"expected a mapping of setting paths to values (population.size: 20000), got {ConfigBinder.Describe(valueNode)}");
+                continue;
+            }
+            var valid = new List<(string[] Segments, YamlNode Value)>();
+            foreach (var (settingKey, settingValue) in set.Children)
+            {
+                var settingPath = (settingKey as YamlScalarNode)?.Value ?? "";
+                var segments = settingPath.Split('.');
+                if (RegionProblem(segments, 0) is { } problem)
+                {
+                    binder.Error(settingKey, $"{path}.{settingPath}", problem);
+                    continue;
+                }
+                valid.Add((segments, settingValue));
+            }
+            entries.Add(new RegionEntry(name, valid));
+        }
+        return entries.ToImmutable();
+    }
+
+    /// <summary>Why a region cannot set the model path starting at <paramref name="start"/>, or null if it can.</summary>
+    private static string? RegionProblem(string[] segments, int start)
+    {
+        if (segments.Length > start && RunWideKeys.Contains(segments[start]))
+        {
+            return $"'{segments[start]}' is the same for every region of a run; set it outside 'regions'";
+        }
+        if (segments.Length > start && FileKeys.Contains(segments[start]))
+        {
+            return $"'{segments[start]}' is a file-level setting; a region changes model settings";
+        }
+        return SettingPath.FindProblem(typeof(ModelConfig), segments, start);
+    }
+
+    /// <summary>
+    /// <c>travel</c> needs regions, and its flows name two different declared regions with one rate each. An error the
+    /// base already has is not repeated for a variant.
+    /// </summary>
+    private static void ValidateTravel(
+        ModelConfig model, ImmutableArray<RegionEntry> regions, IReadOnlyDictionary<string, SourceLocation> pathLocations,
+        SourceLocation fallback, List<ScenarioError> errors, HashSet<ScenarioError> known, string suffix)
+    {
+        if (model.Travel is not { } travel)
+        {
+            return;
+        }
+        void Add(string path, string message)
+        {
+            var at = Locate(pathLocations, path, fallback);
+            var error = new ScenarioError(at.File, at.Line, at.Column, path, message);
+            if (!known.Contains(error))
+            {
+                errors.Add(error with { Message = message + suffix });
+            }
+        }
+        if (regions.IsDefaultOrEmpty)
+        {
+            Add("travel", "needs regions: declare at least two under 'regions' (travel goes from one region to another)");
+            return;
+        }
+        ImmutableArray<string> names = [.. regions.Select(r => r.Name)];
+        for (var i = 0; i < travel.Flows.Length; i++)
+        {
+            var flow = travel.Flows[i];
+            var path = $"travel.flows[{i}]";
+            if (!names.Contains(flow.From))
+            {
+                Add($"{path}.from", SettingNames.UnknownMessage("region", flow.From, names));
+            }
+            if (!names.Contains(flow.To))
+            {
+                Add($"{path}.to", SettingNames.UnknownMessage("region", flow.To, names));
+            }
+            else if (flow.To == flow.From)
+            {
+                Add($"{path}.to", $"is the origin '{flow.From}' itself; a flow goes to another region");
+            }
+            if (flow.TripsPerDay > 0 && flow.SharePerDay > 0)
+            {
+                Add($"{path}.share_per_day", "is set beside trips_per_day; give a flow one rate, trips_per_day or share_per_day");
+            }
+        }
+        for (var i = 0; i < travel.Borders.Length; i++)
+        {
+            var border = travel.Borders[i];
+            var path = $"travel.borders[{i}]";
+            if (!names.Contains(border.To))
+            {
+                Add($"{path}.to", SettingNames.UnknownMessage("region", border.To, names));
+            }
+            if (border.From.Length > 0 && !names.Contains(border.From))
+            {
+                Add($"{path}.from", SettingNames.UnknownMessage("region", border.From, names));
+            }
+            if (!model.Tests.ContainsKey(border.Test))
+            {
+                Add($"{path}.test", SettingNames.UnknownMessage("test kind", border.Test, [.. model.Tests.Keys.Order(StringComparer.Ordinal)]));
+            }
+        }
+    }
+
+    /// <summary>Model keys that belong to the whole multi-region run rather than to one region.</summary>
+    private static readonly ImmutableArray<string> RunWideKeys = ["days", "stop_when_clear", "travel"];
+
+    /// <summary>
+    /// Each region's model: the file's model tree with the region's overrides, then the variant's plain overrides, then
+    /// the variant's overrides of that region; bound and validated on its own. Errors the run-wide model already has are
+    /// not repeated; the others name the region (and the variant).
+    /// </summary>
+    private static ImmutableArray<RegionModel> BindRegions(
+        ImmutableArray<RegionEntry> regionEntries,
+        YamlMappingNode fileNode,
+        IReadOnlyList<(string[] Segments, YamlNode Value)> variantSets,
+        IReadOnlyDictionary<string, List<(string[] Segments, YamlNode Value)>> regionSets,
+        ModelConfig runModel,
+        string? variant,
+        NodeLocations locations,
+        List<ScenarioError> errors,
+        HashSet<ScenarioError> knownErrors,
+        List<IdleProblem> idle,
+        HashSet<string> live)
+    {
+        if (regionEntries.IsDefaultOrEmpty)
+        {
+            return [];
+        }
+        var regions = ImmutableArray.CreateBuilder<RegionModel>(regionEntries.Length);
+        // The base's region errors join the known ones (a variant does not repeat them); a variant's stay its own.
+        knownErrors = variant is null ? knownErrors : [.. knownErrors];
+        var fallback = locations.Of(fileNode);
+        var suffixOf = (string region) => variant is null ? $" (in region '{region}')" : $" (in variant '{variant}', region '{region}')";
+        if (runModel.StopWhenClear)
+        {
+            errors.Add(new ScenarioError(fallback.File, fallback.Line, fallback.Column, "stop_when_clear",
+                "cannot be used with regions: a multi-region run steps all regions to the last day" + (variant is null ? "" : $" (in variant '{variant}')")));
+        }
+        foreach (var region in regionEntries)
+        {
+            var node = fileNode;
+            foreach (var (segments, value) in region.Set.Concat(variantSets).Concat(regionSets.GetValueOrDefault(region.Name) ?? []))
+            {
+                node = SettingPath.Apply(node, segments, 0, value, locations);
+            }
+            var regionErrors = new List<ScenarioError>();
+            var binder = new ConfigBinder(locations, regionErrors);
+            var model = binder.BindModel(node);
+            var validator = new ScenarioValidator();
+            validator.ValidateModel(model);
+            var regionIdle = new List<IdleProblem>();
+            AddProblems(regionErrors, validator.Problems, binder, fallback, regionIdle);
+            live.UnionWith(validator.Live);
+            if (!model.Policy.Colours.SequenceEqual(runModel.Policy.Colours))
+            {
+                var location = Locate(binder.PathLocations, "policy.colours", fallback);
+                regionErrors.Add(new ScenarioError(location.File, location.Line, location.Column, "policy.colours",
+                    $"must be the same in every region, because outputs have one column per colour: the scenario has "
+                    + $"[{string.Join(", ", runModel.Policy.Colours)}], got [{string.Join(", ", model.Policy.Colours)}]"));
+            }
+            foreach (var error in regionErrors)
+            {
+                if (knownErrors.Add(error))
+                {
+                    errors.Add(error with { Message = error.Message + suffixOf(region.Name) });
+                }
+            }
+            foreach (var (key, error) in regionIdle)
+            {
+                if (knownErrors.Add(error))
+                {
+                    idle.Add(new IdleProblem(key, error with { Message = error.Message + suffixOf(region.Name) }));
+                }
+            }
+            regions.Add(new RegionModel
+            {
+                Name = region.Name,
+                Model = WithRuleSources(model, binder.PathLocations, fallback, variant ?? ""),
+            });
+        }
+        return regions.MoveToImmutable();
     }
 
     /// <summary>
@@ -553,7 +813,7 @@ public static class ScenarioLoader
         }
         var read = new HashSet<string>(StringComparer.Ordinal);
         var conditions = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var model in variants.Select(v => v.Model))
+        foreach (var model in variants.SelectMany(v => v.RegionModels.Select(r => r.Model).Append(v.Model)))
         {
             var policy = model.Policy;
             var attributes = People.DeclaredAttributes.Of(model.Attributes);
@@ -750,6 +1010,9 @@ public static class ScenarioLoader
 
     /// <summary>A problem that stands only if no variant has <paramref name="Key"/> live (see <see cref="ScenarioValidator.Live"/>).</summary>
     private sealed record IdleProblem(string Key, ScenarioError Error);
+
+    /// <summary>A region as written: its valid overrides by path, applied to each variant's tree.</summary>
+    private sealed record RegionEntry(string Name, IReadOnlyList<(string[] Segments, YamlNode Value)> Set);
 
     /// <summary>A variant as written: its overrides are applied later, to the base tree after command-line overrides.</summary>
     private sealed record VariantEntry(string Name, string Description, YamlMappingNode Set)

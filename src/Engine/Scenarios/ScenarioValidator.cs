@@ -121,13 +121,15 @@ internal sealed class ScenarioValidator
     }
 
     /// <summary>
-    /// A test kind that no rule orders has no effect: its settings are read by nobody. Reported like a rule that can
+    /// A test kind that no rule, mass testing round or border (travel.borders) orders has no effect: its settings are read by nobody. Reported like a rule that can
     /// never fire (only when no variant orders it), and only for test kinds written in the file, not the default one.
     /// </summary>
     private void ValidateTestsOrdered(ModelConfig model)
     {
         var ordered = model.Policy.Rules.SelectMany(r => r.Do).SelectMany(a => new[] { a.Test, a.TestHousehold, a.TestDistrict }).OfType<string>()
-            .Concat(model.MassTesting.Select(round => round.Kind)).ToHashSet(StringComparer.Ordinal);
+            .Concat(model.MassTesting.Select(round => round.Kind))
+            .Concat(model.Travel?.Borders.Where(b => b.Require is "green_pcr" or "test_on_arrival").Select(b => b.Test) ?? [])
+            .ToHashSet(StringComparer.Ordinal);
         foreach (var name in model.Tests.Keys.Order(StringComparer.Ordinal))
         {
             var key = TestKey(name);

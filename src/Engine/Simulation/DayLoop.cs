@@ -9,7 +9,7 @@ namespace Hcsim.Engine.Simulation;
 /// uses, and each runs at its slot.
 /// </summary>
 /// <remarks>
-/// importation (when on) -> progression -> transmission -> venues (when on) -> background illness -> check-ins -> testing
+/// travel (when on: the exchange with other regions happens between days, see Regions/RegionsRun) -> importation (when on) -> progression -> transmission -> venues (when on) -> background illness -> check-ins -> testing
 /// (results) -> mass testing (when on) -> district risk levels (when on) -> health-code rules
 /// (evaluate, apply, trace, take samples) -> metrics -> attribute outputs (when on). Progression comes first so a person who becomes infectious today
 /// transmits today; rules come after transmission, so a confinement decided today cuts contacts from tomorrow on.
@@ -22,6 +22,7 @@ public sealed class DayLoop
     /// <summary>Every part's slot, in the order the day runs them; a part's <see cref="IDayPhase.Name"/> is its slot.</summary>
     public static readonly ImmutableArray<string> Slots =
     [
+        "travel",
         "importation",
         "progression",
         "transmission",

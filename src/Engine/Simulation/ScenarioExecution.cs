@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Hcsim.Engine.Agents;
 using Hcsim.Engine.Metrics;
 using Hcsim.Engine.Random;
+using Hcsim.Engine.Regions;
 using Hcsim.Engine.Rules;
 using Hcsim.Engine.Scenarios;
 
@@ -29,6 +30,9 @@ public sealed class ScenarioExecution
         Options = options;
         Policies = [.. scenario.Variants.Select(v => SimulationRun.CompilePolicy(v.Model))];
         TwinOf = TwinsOf(scenario);
+        RegionPolicies = [.. scenario.Variants.Select(v => v.Regions.IsDefaultOrEmpty
+            ? ImmutableArray<CompiledPolicy>.Empty
+            : [.. v.Regions.Select(r => SimulationRun.CompilePolicy(r.Model))])];
     }
 
     /// <summary>
@@ -38,6 +42,9 @@ public sealed class ScenarioExecution
     /// is written again under its name (<see cref="RunResult.ReusedFrom"/>).
     /// </summary>
     public ImmutableArray<int> TwinOf { get; }
+
+    /// <summary>Each multi-region variant's policies, one per region (empty for a single-region variant).</summary>
+    public ImmutableArray<ImmutableArray<CompiledPolicy>> RegionPolicies { get; }
 
     /// <summary>Each variant's policy, compiled once here and shared by all its replicates.</summary>
     public ImmutableArray<CompiledPolicy> Policies { get; }
@@ -104,7 +111,11 @@ public sealed class ScenarioExecution
         {
             return;
         }
-        var worlds = new ReplicateWorlds(Scenario.Seed, runs.Select(run => (ModelOf(run.Variant, run.Replicate).Population, run.Replicate)), Options.DataFiles);
+        // Worlds by (population, replicate): one shared world per population unless population.redraw_per_replicate,
+        // each region of a multi-region variant with its own.
+        var worlds = new ReplicateWorlds(Scenario.Seed, runs.SelectMany(run => Scenario.Variants[run.Variant].Regions.IsDefaultOrEmpty
+            ? [(ModelOf(run.Variant, run.Replicate).Population, run.Replicate)]
+            : Scenario.Variants[run.Variant].Regions.Select(region => (region.Model.Population, run.Replicate))), Options.DataFiles);
         var threads = Math.Max(1, Options.Threads);
         var concurrent = Math.Max(1, Math.Min(Math.Min(threads, runs.Count), Options.MaxConcurrentRuns));
         // Every run may use all threads in its phases: while runs overlap they share the pool, and when the last run
@@ -119,21 +130,43 @@ public sealed class ScenarioExecution
             async (run, token) =>
             {
                 var variant = Scenario.Variants[run.Variant];
-                var model = ModelOf(run.Variant, run.Replicate);
-                var world = worlds.Acquire(model.Population, run.Replicate);
-                RunResult result;
-                try
+                void DayDone()
                 {
-                    var simulation = new SimulationRun(world, model, PolicyOf(run.Variant, model), ReplicateSeed(run.Replicate), phaseParallel, Options.Details);
-                    result = simulation.Run(variant.Name, run.Variant, run.Replicate, () =>
-                    {
-                        var done = Interlocked.Increment(ref daysDone);
-                        progress?.Report(new ExecutionProgress(done, daysTotal, Volatile.Read(ref runsDone), runs.Count));
-                    }, token);
+                    var done = Interlocked.Increment(ref daysDone);
+                    progress?.Report(new ExecutionProgress(done, daysTotal, Volatile.Read(ref runsDone), runs.Count));
                 }
-                finally
+                RunResult result;
+                if (variant.Regions.IsDefaultOrEmpty)
                 {
-                    worlds.Release(model.Population, run.Replicate);
+                    var model = ModelOf(run.Variant, run.Replicate);
+                    var world = worlds.Acquire(model.Population, run.Replicate);
+                    try
+                    {
+                        var simulation = new SimulationRun(world, model, PolicyOf(run.Variant, model), ReplicateSeed(run.Replicate), phaseParallel, Options.Details);
+                        result = simulation.Run(variant.Name, run.Variant, run.Replicate, DayDone, token);
+                    }
+                    finally
+                    {
+                        worlds.Release(model.Population, run.Replicate);
+                    }
+                }
+                else
+                {
+                    var regionWorlds = variant.Regions.Select(r => worlds.Acquire(r.Model.Population, run.Replicate)).ToArray();
+                    try
+                    {
+                        var regions = new RegionsRun(variant.Regions, [.. regionWorlds],
+                            RegionPolicies[run.Variant], variant.Model.Days, ReplicateSeed(run.Replicate), phaseParallel, Options.Details,
+                            travel: variant.Model.Travel is not null);
+                        result = regions.Run(variant.Name, run.Variant, run.Replicate, DayDone, token);
+                    }
+                    finally
+                    {
+                        foreach (var region in variant.Regions)
+                        {
+                            worlds.Release(region.Model.Population, run.Replicate);
+                        }
+                    }
                 }
                 await results.WriteAsync(result, token);
                 if (copies.TryGetValue(run, out var twins))
@@ -162,6 +195,7 @@ public sealed class ScenarioExecution
             Summary = twin.Summary with { Variant = name },
             PhaseTimes = new Dictionary<string, TimeSpan>(),
             ReusedFrom = twin.Variant,
+            OtherRegions = [.. twin.OtherRegions.Select(region => Copy(region, variantIndex))],
         };
     }
 

@@ -8,6 +8,7 @@ using Hcsim.Engine.MassTesting;
 using Hcsim.Engine.Metrics;
 using Hcsim.Engine.Phases;
 using Hcsim.Engine.Random;
+using Hcsim.Engine.Regions;
 using Hcsim.Engine.Rules;
 using Hcsim.Engine.Scenarios;
 using Hcsim.Engine.Testing;
@@ -34,7 +35,8 @@ public sealed class SimulationRun
 
     /// <param name="policy">The model's policy compiled by <see cref="CompilePolicy"/>: compiled once per variant and
     /// shared, read-only, by all its runs.</param>
-    public SimulationRun(World world, ModelConfig model, CompiledPolicy policy, ulong seed, ParallelOptions parallel, DetailOptions? details = null)
+    /// <param name="region">This run's place in a multi-region run with travel; null otherwise (travel needs it).</param>
+    public SimulationRun(World world, ModelConfig model, CompiledPolicy policy, ulong seed, ParallelOptions parallel, DetailOptions? details = null, RegionLink? region = null)
     {
         _model = model;
         var testKinds = TestLab.KindsOf(model);
@@ -47,6 +49,12 @@ public sealed class SimulationRun
             Attributes = model.Attributes.IsEmpty ? null : People.PersonAttributes.Draw(world, model.Attributes, seed),
         };
         _history = new NaturalHistory(model.Disease);
+        var travel = model.Travel is { } travelConfig && region is not null ? travelConfig : null;
+        if (travel is not null)
+        {
+            // Before the contacts are set up: they leave out people away on a trip.
+            _state.Agents.TrackTrips();
+        }
         var contacts = new DailyContacts(world, _state.Agents, model.Layers, seed, model.Days);
         _lab = new TestLab(testKinds, TestLabColumns.IsOn(model) ? TestLabColumns.AddTo(_state.Daily, testKinds) : null);
         // The parts this model switches on; DayLoop puts each at its slot. The core parts are always on; a mechanism
@@ -78,6 +86,10 @@ public sealed class SimulationRun
             _importation = new ImportationPhase(importations, _history, _state.Daily.AddPartColumn(ImportationPhase.ImportedInfections));
             parts.Add(_importation);
         }
+        if (travel is not null)
+        {
+            parts.Add(new TravelPhase(travel, region!, world.Size, _history, model, _state.Daily));
+        }
         if (_state.Districts is { } districts)
         {
             parts.Add(new DistrictRiskPhase(districts, _state.Daily));
@@ -102,6 +114,7 @@ public sealed class SimulationRun
         .. model.Importations is null ? [] : new[] { ImportationPhase.ImportedInfections },
         .. model.Districts is null ? [] : DistrictRiskPhase.Columns([.. model.Districts.Levels.Select(l => l.Name)]),
         .. People.AttributeOutputsPhase.SplitAttribute(model) is null ? [] : People.AttributeOutputsPhase.Columns,
+        .. model.Travel is null ? [] : TravelPhase.Columns,
     ];
 
     /// <summary>The model's policy compiled for its test kinds (conditions to delegates, names to indices).</summary>

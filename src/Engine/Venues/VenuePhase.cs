@@ -186,7 +186,7 @@ public sealed class VenuePhase : IDayPhase
                     nextHome[k] = _layout.FirstPersonAfterHome(k, ++home[k]);
                 }
             }
-            if (stage[i] == DiseaseStage.Dead || agents.ConfinementOn(i, day) != ConfinementKind.None)
+            if (stage[i] == DiseaseStage.Dead || agents.ConfinementOn(i, day) != ConfinementKind.None || agents.IsAway(i, day))
             {
                 continue;
             }

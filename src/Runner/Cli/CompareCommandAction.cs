@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Hcsim.Engine.Scenarios;
 using Hcsim.Runner.Output;
 
 namespace Hcsim.Runner.Cli;
@@ -52,17 +53,19 @@ public sealed class CompareCommandAction
             text.Append("note: ").Append(difference).Append('\n');
         }
         var variants = a.Metadata.VariantNames.Concat(b.Metadata.VariantNames.Where(n => !a.Metadata.VariantNames.Contains(n))).ToList();
-        foreach (var variant in variants)
+        // A multi-region folder compares region by region (a single-region folder has the one region 'main').
+        var regions = a.Summary.Concat(b.Summary).Select(r => r.Region).Distinct(StringComparer.Ordinal).DefaultIfEmpty(RegionModel.SingleName).ToList();
+        foreach (var (variant, region) in variants.SelectMany(v => regions.Select(r => (v, r))))
         {
-            text.Append(CultureInfo.InvariantCulture, $"\nvariant {variant}\n");
+            text.Append("\nvariant ").Append(variant).Append(regions.Count == 1 ? "" : ", region " + region).Append('\n');
             text.Append("  ").Append("metric".PadRight(MetricWidth)).Append("A".PadLeft(NumberWidth)).Append("B".PadLeft(NumberWidth)).Append("B-A".PadLeft(NumberWidth)).Append('\n');
             foreach (var metric in ParquetSchemas.MetricNames(a.Summary).Union(ParquetSchemas.MetricNames(b.Summary)))
             {
-                var meanA = Mean(a, variant, metric);
-                var meanB = Mean(b, variant, metric);
+                var meanA = Mean(a, variant, region, metric);
+                var meanB = Mean(b, variant, region, metric);
                 var difference = meanA is { } x && meanB is { } y ? Signed(y - x) : "-";
                 var interval = "";
-                if (paired && MeanInterval.Compute(PairedDifferences(a, b, variant, metric)) is { } pairs)
+                if (paired && MeanInterval.Compute(PairedDifferences(a, b, variant, metric, region)) is { } pairs)
                 {
                     difference = Signed(pairs.Mean);
                     interval = pairs.HasInterval ? $"[{Signed(pairs.Lower)}, {Signed(pairs.Upper)}]" : "(one pair: no interval)";
@@ -118,14 +121,14 @@ public sealed class CompareCommandAction
     }
 
     /// <summary>B's value minus A's for each replicate both folders hold for the variant (r with r), where both are defined.</summary>
-    public static List<double> PairedDifferences(ResultsData a, ResultsData b, string variant, string metric)
+    public static List<double> PairedDifferences(ResultsData a, ResultsData b, string variant, string metric, string region = RegionModel.SingleName)
     {
-        var runsA = a.Summary.Where(r => r.Variant == variant).ToDictionary(r => r.Replicate);
-        return VariantStatistics.PairedDifferences(b.Summary.Where(r => r.Variant == variant), runsA, metric);
+        var runsA = a.Summary.Where(r => r.Variant == variant && r.Region == region).ToDictionary(r => r.Replicate);
+        return VariantStatistics.PairedDifferences(b.Summary.Where(r => r.Variant == variant && r.Region == region), runsA, metric);
     }
 
-    private static double? Mean(ResultsData data, string variant, string metric) =>
-        data.Statistics.FirstOrDefault(s => s.Variant == variant && s.Metric == metric)?.Mean;
+    private static double? Mean(ResultsData data, string variant, string region, string metric) =>
+        data.Statistics.FirstOrDefault(s => s.Variant == variant && s.Region == region && s.Metric == metric)?.Mean;
 
     private static string Format(double? value) => value is { } v ? ReportWriter.Format(v) : "-";
 

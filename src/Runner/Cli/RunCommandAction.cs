@@ -138,7 +138,7 @@ public sealed class RunCommandAction
                 await _console.Output.WriteAsync(PhaseProfile(result.PhaseSeconds, result.WallSeconds)).ConfigureAwait(false);
             }
             await _console.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"results: {folder.Target} ({result.WallSeconds:F1} s, {result.Summaries.Count} runs{Reused(result.RunsReused)})")).ConfigureAwait(false);
+                $"results: {folder.Target} ({result.WallSeconds:F1} s, {PipelineResult.RunCount(result.Summaries)} runs{Reused(result.RunsReused)})")).ConfigureAwait(false);
             return ExitCodes.Ok;
         }
         catch (Exception e) when (!committed && WriteFailure.Find(e) is { } io)

@@ -96,7 +96,7 @@ public sealed class MergeCommandAction
             await _console.Output.WriteAsync(ConsoleSummary.Render([.. scenario.Variants.Select(v => v.Name)], result.Statistics, reference: scenario.Reference ?? scenario.Variants[0].Name)).ConfigureAwait(false);
         }
         await _console.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"results: {root} (merged {first.ShardCount} shard(s), {result.Summaries.Count} runs)")).ConfigureAwait(false);
+            $"results: {root} (merged {first.ShardCount} shard(s), {PipelineResult.RunCount(result.Summaries)} runs)")).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 

@@ -70,7 +70,7 @@ public static class ShardWriter
         }
         await using (var stream = folder.CreateFile(ResultsPipeline.SummaryFile))
         {
-            await SummaryParquetWriter.WriteAsync(stream, [.. ordered.Select(r => r.Summary)], ParquetSchemas.SummaryPartColumns(scenario), cancellationToken).ConfigureAwait(false);
+            await SummaryParquetWriter.WriteAsync(stream, [.. ordered.SelectMany(r => r.AllRegions).Select(r => r.Summary)], ParquetSchemas.SummaryPartColumns(scenario), cancellationToken).ConfigureAwait(false);
         }
         files.Add(ResultsPipeline.SummaryFile);
         var parts = new List<string>();

@@ -31,7 +31,16 @@ public sealed class DailyParquetWriter : IAsyncDisposable
         return new DailyParquetWriter(writer, schema, metricColumns);
     }
 
+    /// <summary>Writes a run's rows: one row group per region, in the run's region order.</summary>
     public async Task WriteRunAsync(RunResult run, CancellationToken cancellationToken)
+    {
+        foreach (var region in run.AllRegions)
+        {
+            await WriteRegionAsync(region, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WriteRegionAsync(RunResult run, CancellationToken cancellationToken)
     {
         var columns = run.Daily.Columns();
         if (columns.Count != _metricColumns.Count)
@@ -43,6 +52,8 @@ public sealed class DailyParquetWriter : IAsyncDisposable
         Array.Fill(variant, run.Variant);
         var replicate = new int[days];
         Array.Fill(replicate, run.Replicate);
+        var region = new string[days];
+        Array.Fill(region, run.Region);
         var day = new int[days];
         for (var d = 0; d < days; d++)
         {
@@ -52,7 +63,8 @@ public sealed class DailyParquetWriter : IAsyncDisposable
         using var rowGroup = _writer.CreateRowGroup();
         await rowGroup.WriteAsync(_fields[0], variant).ConfigureAwait(false);
         await rowGroup.WriteAsync<int>(_fields[1], replicate, cancellationToken: cancellationToken).ConfigureAwait(false);
-        await rowGroup.WriteAsync<int>(_fields[2], day, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await rowGroup.WriteAsync(_fields[2], region).ConfigureAwait(false);
+        await rowGroup.WriteAsync<int>(_fields[3], day, cancellationToken: cancellationToken).ConfigureAwait(false);
         for (var c = 0; c < columns.Count; c++)
         {
             var column = columns[c];
@@ -62,7 +74,7 @@ public sealed class DailyParquetWriter : IAsyncDisposable
                     $"daily.parquet: run {run.Variant}/{run.Replicate} column {c} is {column.Name} with {column.Values.Length} days, expected {_metricColumns[c]} with {run.Daily.Days}");
             }
             // A run that stopped early has rows only for the days it simulated.
-            await rowGroup.WriteAsync<int>(_fields[3 + c], column.Values.AsMemory(0, days), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await rowGroup.WriteAsync<int>(_fields[4 + c], column.Values.AsMemory(0, days), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         RowsWritten += days;
     }

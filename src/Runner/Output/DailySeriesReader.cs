@@ -8,12 +8,16 @@ namespace Hcsim.Runner.Output;
 /// <summary>
 /// Reads daily.parquet one run (row group) at a time and folds it into per-variant daily series, so memory grows with
 /// variants x days, never with replicates. Row groups are read in file order, which the writer fixes, so the floating
-/// point sums, and therefore the plots, are the same every time.
+/// point sums, and therefore the plots, are the same every time. The regions of a multi-region run (consecutive row
+/// groups of one variant and replicate) are summed day by day first, so the series describe all regions together.
 /// </summary>
 public static class DailySeriesReader
 {
     /// <summary>The last core column of daily.parquet: optional parts' columns follow it.</summary>
     private const string LastCoreColumn = "infectious_unflagged";
+
+    /// <summary>The travel part's column drawn per region (plots/imported-infections.png).</summary>
+    private const string ImportedColumn = "travel_imported_infections";
 
     /// <summary>Optional columns reduced to their peak over the days rather than their total.</summary>
     public static readonly ImmutableArray<string> PeakColumns = ["sample_wait_max_days", "samples_waiting", "trace_backlog", "central_overflow"];
@@ -29,6 +33,19 @@ public static class DailySeriesReader
         var accumulators = metadata.Variants.Select(v => new Accumulator(v.Days, colours.Length, parts)).ToArray();
         var index = metadata.Variants.Select((v, i) => (v.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
 
+        RunSum? pending = null;
+        void Flush()
+        {
+            if (pending is { } run)
+            {
+                accumulators[run.Variant].AddRun(run.Day, run.Exposed, run.Infectious, run.Home, run.Central, run.Flagged, run.FlaggedNeverInfected, run.ColourCounts);
+                foreach (var (part, values) in run.Parts)
+                {
+                    accumulators[run.Variant].AddPart(part, values);
+                }
+            }
+            pending = null;
+        }
         for (var g = 0; g < reader.RowGroupCount; g++)
         {
             using var group = reader.OpenRowGroupReader(g);
@@ -61,13 +78,63 @@ public static class DailySeriesReader
             {
                 colourCounts[c] = await Column(colours[c]).ConfigureAwait(false);
             }
-            accumulators[v].AddRun(day, exposed, infectious, home, central, flagged, flaggedNeverInfected, colourCounts);
+            var partValues = new List<(string, int[])>();
             foreach (var part in parts)
             {
-                accumulators[v].AddPart(part, await Column(part).ConfigureAwait(false));
+                partValues.Add((part, await Column(part).ConfigureAwait(false)));
+            }
+            var replicate = (await Column("replicate").ConfigureAwait(false))[0];
+            if (parts.Contains(ImportedColumn) && byName.TryGetValue("region", out var regionField))
+            {
+                var regionNames = new string[rows];
+                await group.ReadAsync(regionField, regionNames, cancellationToken: cancellationToken).ConfigureAwait(false);
+                accumulators[v].AddImported(regionNames[0], day, partValues.First(p => p.Item1 == ImportedColumn).Item2);
+            }
+            var next = new RunSum(v, replicate, day, exposed, infectious, home, central, flagged, flaggedNeverInfected, colourCounts, partValues);
+            if (pending is { } same && same.Variant == v && same.Replicate == replicate && same.Day.SequenceEqual(day))
+            {
+                same.Add(next);
+            }
+            else
+            {
+                Flush();
+                pending = next;
             }
         }
+        Flush();
         return [.. metadata.Variants.Select((variant, i) => accumulators[i].ToSeries(variant.Name, i, colours))];
+    }
+
+    /// <summary>One run's daily columns, summed over its regions (each region's row group adds in).</summary>
+    private sealed record RunSum(
+        int Variant, int Replicate, int[] Day, int[] Exposed, int[] Infectious, int[] Home, int[] Central, int[] Flagged,
+        int[] FlaggedNeverInfected, int[][] ColourCounts, List<(string Name, int[] Values)> Parts)
+    {
+        public void Add(RunSum other)
+        {
+            AddInto(Exposed, other.Exposed);
+            AddInto(Infectious, other.Infectious);
+            AddInto(Home, other.Home);
+            AddInto(Central, other.Central);
+            AddInto(Flagged, other.Flagged);
+            AddInto(FlaggedNeverInfected, other.FlaggedNeverInfected);
+            for (var c = 0; c < ColourCounts.Length; c++)
+            {
+                AddInto(ColourCounts[c], other.ColourCounts[c]);
+            }
+            for (var p = 0; p < Parts.Count; p++)
+            {
+                AddInto(Parts[p].Values, other.Parts[p].Values);
+            }
+        }
+
+        private static void AddInto(int[] sum, int[] values)
+        {
+            for (var i = 0; i < sum.Length; i++)
+            {
+                sum[i] += values[i];
+            }
+        }
     }
 
     /// <summary>The colour columns are those between <c>dead</c> and <c>quarantined_home</c> (DailyMetrics.Columns order).</summary>
@@ -96,7 +163,28 @@ public static class DailySeriesReader
         private readonly int[] _falsePositiveCount;
         private readonly Dictionary<string, double> _partSums = new(StringComparer.Ordinal);
         private readonly string[] _parts;
+        private readonly List<(string Region, double[] Sum, int Runs)> _imported = [];
         private int _runs;
+
+        /// <summary>Adds one region's row group of travel_imported_infections (before the regions are summed).</summary>
+        public void AddImported(string region, int[] day, int[] values)
+        {
+            var index = _imported.FindIndex(r => r.Region == region);
+            if (index < 0)
+            {
+                _imported.Add((region, new double[_days], 0));
+                index = _imported.Count - 1;
+            }
+            var (name, sum, runs) = _imported[index];
+            for (var row = 0; row < day.Length; row++)
+            {
+                if (day[row] >= 0 && day[row] < _days)
+                {
+                    sum[day[row]] += values[row];
+                }
+            }
+            _imported[index] = (name, sum, runs + 1);
+        }
 
         public Accumulator(int days, int colours, string[] parts)
         {
@@ -182,6 +270,7 @@ public static class DailySeriesReader
                 FalsePositiveShareMean = [.. _falsePositiveSum.Select((sum, d) => _falsePositiveCount[d] == 0 ? double.NaN : sum / _falsePositiveCount[d])],
                 PartTotals = _partSums.ToImmutableDictionary(p => p.Key, p => _runs == 0 ? double.NaN : p.Value / _runs, StringComparer.Ordinal),
                 PartColumns = [.. _parts],
+                ImportedByRegion = [.. _imported.Select(r => (r.Region, r.Sum.Select(s => r.Runs == 0 ? double.NaN : s / r.Runs).ToArray()))],
             };
         }
 

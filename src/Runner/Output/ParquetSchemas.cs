@@ -19,6 +19,7 @@ public static class ParquetSchemas
     [
         ("variant", "string", "Variant name as declared in the scenario (the baseline first)."),
         ("replicate", "int32", "Replicate number, 0-based; replicate r uses the same seed in every variant."),
+        ("region", "string", "Region the row describes, as declared in the scenario's `regions`; `main` in a single-region scenario."),
         ("day", "int32", "Simulated day, 0-based; the row describes the state at the end of that day."),
     ];
 
@@ -26,6 +27,7 @@ public static class ParquetSchemas
     [
         new("variant", typeof(string), false, "Variant name as declared in the scenario.", s => s.Variant),
         new("replicate", typeof(int), false, "Replicate number, 0-based.", s => s.Replicate),
+        new("region", typeof(string), false, "Region the row describes, as declared in the scenario's `regions`; `main` in a single-region scenario. A multi-region run has one row per region.", s => s.Region),
         new("seed", typeof(long), false, "Seed of this replicate (the same in every variant); the bits of the unsigned 64-bit seed.", s => unchecked((long)s.Seed)),
         new("population", typeof(int), false, "People in the synthetic population.", s => s.Population),
         new("days", typeof(int), false, "Days simulated (fewer than the scenario's days when the run stopped early).", s => s.Days),
@@ -76,7 +78,7 @@ public static class ParquetSchemas
     ];
 
     /// <summary>Summary columns that identify or size a run rather than measure it.</summary>
-    public static ImmutableArray<string> SummaryKeyColumns { get; } = ["variant", "replicate", "seed", "population", "days", "stopped_early"];
+    public static ImmutableArray<string> SummaryKeyColumns { get; } = ["variant", "replicate", "region", "seed", "population", "days", "stopped_early"];
 
     /// <summary>The summary columns that are measurements, in file order: the metrics of variants.parquet and the report.</summary>
     public static ImmutableArray<SummaryColumn> MetricColumns { get; } =
@@ -87,7 +89,7 @@ public static class ParquetSchemas
     /// which every variant shares (<see cref="DailyMetricColumns"/> checks that).
     /// </summary>
     public static IReadOnlyList<PartTotalColumn> SummaryPartColumns(Scenario scenario) =>
-        PartTotals.Columns([.. SimulationRun.PartColumns(scenario.Variants[0].Model).Select(c => c.Name)]);
+        PartTotals.Columns([.. SimulationRun.PartColumns(scenario.Variants[0].RegionModels[0].Model).Select(c => c.Name)]);
 
     /// <summary>The summary column of an optional part total: a whole number (int64) or a ratio that may be empty.</summary>
     public static SummaryColumn PartSummaryColumn(PartTotalColumn part) =>
@@ -121,14 +123,23 @@ public static class ParquetSchemas
                     $"variant {variant.Name} declares colours [{string.Join(", ", variant.Model.Policy.Colours)}] but the first variant declares [{string.Join(", ", first)}]; daily.parquet has one column per colour, so all variants must declare the same colours"));
             }
         }
-        var firstParts = SimulationRun.PartColumns(scenario.Variants[0].Model);
+        var firstParts = SimulationRun.PartColumns(scenario.Variants[0].RegionModels[0].Model);
         foreach (var variant in scenario.Variants)
         {
-            var parts = SimulationRun.PartColumns(variant.Model);
+            var parts = SimulationRun.PartColumns(variant.RegionModels[0].Model);
             if (!parts.SequenceEqual(firstParts))
             {
                 errors.Add(new ScenarioError(scenario.Name, 0, 0, variant.Name,
                     $"variant {variant.Name} has the daily columns [{string.Join(", ", parts.Select(c => c.Name))}] of optional parts but the first variant has [{string.Join(", ", firstParts.Select(c => c.Name))}]; daily.parquet has one set of columns, so declare a part's section (such as importations) in the base scenario and switch it off in a variant by its own keys (importations.daily_rate: 0)"));
+            }
+            foreach (var region in variant.Regions.Skip(1))
+            {
+                var regionParts = SimulationRun.PartColumns(region.Model);
+                if (!regionParts.SequenceEqual(parts))
+                {
+                    errors.Add(new ScenarioError(scenario.Name, 0, 0, $"regions.{region.Name}",
+                        $"region {region.Name} has the daily columns [{string.Join(", ", regionParts.Select(c => c.Name))}] of optional parts but region {variant.Regions[0].Name} has [{string.Join(", ", parts.Select(c => c.Name))}] (in variant {variant.Name}); daily.parquet has one set of columns, so every region switches on the same parts (a region can switch one off by its own keys, such as importations.daily_rate: 0)"));
+                }
             }
         }
         if (errors.Count > 0)
@@ -150,6 +161,7 @@ public static class ParquetSchemas
         {
             new DataField<string>("variant", nullable: false),
             new DataField<int>("replicate"),
+            new DataField<string>("region", nullable: false),
             new DataField<int>("day"),
         };
         foreach (var name in metricColumns)

@@ -7,6 +7,9 @@ public sealed record PipelineResult
 {
     /// <summary>Summaries with infections averted filled in, sorted by (variant index, replicate).</summary>
     public required IReadOnlyList<RunSummary> Summaries { get; init; }
+    /// <summary>Runs (variant x replicate) behind summary rows: a multi-region run has one row per region.</summary>
+    public static int RunCount(IEnumerable<Hcsim.Engine.Metrics.RunSummary> summaries) => summaries.Select(s => (s.Variant, s.Replicate)).Distinct().Count();
+
     /// <summary>The rows of variants.parquet.</summary>
     public required IReadOnlyList<VariantStatistic> Statistics { get; init; }
     public required IReadOnlyList<string> Files { get; init; }

@@ -33,6 +33,47 @@ public static class ReportWriter
     /// <summary>0/1 flags per run: their mean is the share of replicates where the flag is set.</summary>
     private static readonly string[] Flags = ["confinement_rising_at_end", "epidemic_rising_at_end"];
 
+    /// <summary>The summary metrics compared region by region in a multi-region report (those present in the file).</summary>
+    private static readonly string[] RegionMetrics =
+    [
+        "total_infections", "travel_imported_infections_total", "infections_by_travellers_total", "trips_total", "travellers_refused_total",
+        "arrivals_quarantined_total", "arrivals_quarantined_uninfected_total", "traveller_quarantine_person_days", "quarantine_person_days",
+        "border_records_total", "people_seen_abroad_total",
+    ];
+
+    /// <summary>
+    /// A multi-region scenario: per region, each variant's means over replicates of the travel, border and data
+    /// metrics, so border policies read side by side; empty for a single-region scenario.
+    /// </summary>
+    private static string RegionsSection(ResultsData data)
+    {
+        var regions = data.Summary.Select(r => r.Region).Distinct(StringComparer.Ordinal).ToList();
+        if (regions.Count < 2)
+        {
+            return "";
+        }
+        var metrics = RegionMetrics.Where(m => data.Statistics.Any(s => s.Metric == m)).ToList();
+        var md = new StringBuilder("\n## Regions and borders\n\n");
+        md.Append("Each region's summary metrics, mean over replicates, by variant (README, *Regions and travel*). ")
+          .Append("Arrivals count visitors and residents coming home; borders apply to visitors; records and people seen are the data that crossed a border.\n");
+        foreach (var region in regions)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"\n### Region `{region}`\n\n| variant | ").Append(string.Join(" | ", metrics)).Append(" |\n|---|")
+              .Append(string.Concat(Enumerable.Repeat("---:|", metrics.Count))).Append('\n');
+            foreach (var variant in data.Metadata.VariantNames)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"| `{variant}` |");
+                foreach (var metric in metrics)
+                {
+                    var mean = data.Statistics.FirstOrDefault(s => s.Variant == variant && s.Region == region && s.Metric == metric)?.Mean;
+                    md.Append(' ').Append(mean is { } m ? m.ToString("N0", CultureInfo.InvariantCulture) : "n/a").Append(" |");
+                }
+                md.Append('\n');
+            }
+        }
+        return md.ToString();
+    }
+
     /// <summary>
     /// The optional parts' columns per variant (tests, tubes and cost; beds, tracers, importations), when daily.parquet
     /// has any: each run's total over its days (the peak for a peak column), mean over replicates; empty otherwise.
@@ -146,6 +187,7 @@ public static class ReportWriter
         }
 
         md.Append(PartsSection(data));
+        md.Append(RegionsSection(data));
         md.Append(ReferenceSection(data));
         md.Append(UncertaintyReport.Section(data));
 

@@ -132,7 +132,7 @@ public sealed class ResultsPipeline
             Overrides = _context.Overrides,
             BaseSeed = _scenario.Seed,
             Replicates = _scenario.Replicates,
-            ReplicateSeeds = summaries.Where(s => s.Variant == _scenario.Variants[0].Name).Select(s => s.Seed).ToList(),
+            ReplicateSeeds = summaries.Where(s => s.Variant == _scenario.Variants[0].Name && s.Region == summaries[0].Region).Select(s => s.Seed).ToList(),
             Variants = _scenario.Variants.Select(v => v.Name).ToList(),
             Counterfactual = _scenario.Counterfactual,
             HcsimVersion = _context.HcsimVersion,
@@ -142,7 +142,7 @@ public sealed class ResultsPipeline
             ProcessorCount = Environment.ProcessorCount,
             WallSeconds = wallSeconds,
             PeakMemoryBytes = PeakWorkingSet(),
-            Runs = summaries.Count,
+            Runs = PipelineResult.RunCount(summaries),
             RunsReused = consumed.RunsReused,
             PhaseSeconds = consumed.PhaseSeconds,
             CreatedUtc = _context.Clock.GetUtcNow().UtcDateTime,
@@ -212,7 +212,7 @@ public sealed class ResultsPipeline
                     {
                         await transmissions.WriteRunAsync(run, cancellationToken).ConfigureAwait(false);
                     }
-                    summaries.Add(run.Summary);
+                    summaries.AddRange(run.AllRegions.Select(r => r.Summary));
                     reused += run.ReusedFrom is null ? 0 : 1;
                     foreach (var (phase, time) in run.PhaseTimes)
                     {

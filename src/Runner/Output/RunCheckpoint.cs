@@ -25,6 +25,10 @@ public sealed record RunCheckpoint
     public IReadOnlyList<TransmissionRecord> Transmissions { get; init; } = [];
     /// <summary>The variant this run was copied from (<see cref="RunResult.ReusedFrom"/>); null when simulated.</summary>
     public string? ReusedFrom { get; init; }
+    /// <summary>The region of these columns and this summary (<c>main</c> for a single-region scenario).</summary>
+    public string Region { get; init; } = Hcsim.Engine.Scenarios.RegionModel.SingleName;
+    /// <summary>The other regions of a multi-region run, each saved the same way; empty otherwise.</summary>
+    public IReadOnlyList<RunCheckpoint> OtherRegions { get; init; } = [];
 
     public static RunCheckpoint From(RunResult run)
     {
@@ -44,6 +48,8 @@ public sealed record RunCheckpoint
             Events = run.Events,
             Transmissions = run.Transmissions,
             ReusedFrom = run.ReusedFrom,
+            Region = run.Region,
+            OtherRegions = [.. run.OtherRegions.Select(From)],
         };
     }
 
@@ -73,6 +79,11 @@ public sealed record RunCheckpoint
         {
             daily.StopAfter(simulated - 1);
         }
+        var others = OtherRegions.Select(r => r.ToRunResult()).ToList();
+        if (others.Any(r => r is null))
+        {
+            return null;
+        }
         return new RunResult
         {
             Variant = Variant,
@@ -84,6 +95,8 @@ public sealed record RunCheckpoint
             Events = Events,
             Transmissions = Transmissions,
             ReusedFrom = ReusedFrom,
+            Region = Region,
+            OtherRegions = [.. others.OfType<RunResult>()],
         };
     }
 }

@@ -24,6 +24,15 @@ public static class SummaryParquetReader
             await group.ReadAsync(Field(fields, "variant", path), variants, cancellationToken: cancellationToken).ConfigureAwait(false);
             var replicates = new int[count];
             await group.ReadAsync<int>(Field(fields, "replicate", path), replicates, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var regions = new string[count];
+            if (fields.TryGetValue("region", out var regionField))
+            {
+                await group.ReadAsync(regionField, regions, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                Array.Fill(regions, Hcsim.Engine.Scenarios.RegionModel.SingleName);
+            }
             var metrics = new Dictionary<string, double?[]>(StringComparer.Ordinal);
             foreach (var column in ParquetSchemas.MetricColumns)
             {
@@ -39,6 +48,7 @@ public static class SummaryParquetReader
                 {
                     Variant = variants[i],
                     Replicate = replicates[i],
+                    Region = regions[i],
                     PartMetrics = partNames,
                     Metrics = metrics.ToImmutableDictionary(m => m.Key, m => m.Value[i], StringComparer.Ordinal),
                 });

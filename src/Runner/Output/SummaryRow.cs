@@ -10,6 +10,8 @@ public sealed record SummaryRow
 {
     public required string Variant { get; init; }
     public required int Replicate { get; init; }
+    /// <summary>The row's region (<c>main</c> in a single-region scenario, and in files written before regions).</summary>
+    public string Region { get; init; } = Hcsim.Engine.Scenarios.RegionModel.SingleName;
     /// <summary>By column name, for every column of <see cref="ParquetSchemas.MetricColumns"/>.</summary>
     public required ImmutableDictionary<string, double?> Metrics { get; init; }
 

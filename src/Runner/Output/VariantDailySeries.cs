@@ -31,4 +31,6 @@ public sealed record VariantDailySeries
     public ImmutableDictionary<string, double> PartTotals { get; init; } = ImmutableDictionary<string, double>.Empty;
     /// <summary>The optional columns of daily.parquet, in file order.</summary>
     public ImmutableArray<string> PartColumns { get; init; } = [];
+    /// <summary>With travel: per region (in file order), travel_imported_infections per day, mean over replicates; empty otherwise.</summary>
+    public ImmutableArray<(string Region, double[] Mean)> ImportedByRegion { get; init; } = [];
 }

@@ -7,6 +7,8 @@ namespace Hcsim.Runner.Output;
 public sealed record VariantStatistic
 {
     public required string Variant { get; init; }
+    /// <summary>The region of the summary rows these statistics are over (<c>main</c> in a single-region scenario).</summary>
+    public string Region { get; init; } = Hcsim.Engine.Scenarios.RegionModel.SingleName;
     public required string Metric { get; init; }
     /// <summary>Replicates with a defined value.</summary>
     public required int N { get; init; }

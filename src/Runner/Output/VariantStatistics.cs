@@ -6,7 +6,9 @@ namespace Hcsim.Runner.Output;
 /// Per variant and summary metric: mean, standard deviation and 95 % t interval over replicates, and the paired
 /// differences from the counterfactual and from the reference variant. Replicate r of every variant uses the same seed
 /// (common random numbers), so a difference is taken replicate by replicate (r with r) and its interval is a paired t
-/// interval, which is much narrower than comparing two independent intervals when the runs are correlated.
+/// interval, which is much narrower than comparing two independent intervals when the runs are correlated. In a
+/// multi-region scenario every region of a variant has its own statistics (regions in the rows' order), paired region
+/// with region.
 /// </summary>
 public static class VariantStatistics
 {
@@ -17,13 +19,30 @@ public static class VariantStatistics
     public static IReadOnlyList<VariantStatistic> Compute(
         IReadOnlyList<string> variants, string? counterfactual, IReadOnlyList<SummaryRow> rows, string? reference = null)
     {
+        var metrics = ParquetSchemas.MetricNames(rows);
+        var regions = rows.Select(r => r.Region).Distinct(StringComparer.Ordinal).ToList();
+        if (regions.Count == 0)
+        {
+            regions.Add(Hcsim.Engine.Scenarios.RegionModel.SingleName);
+        }
+        var statistics = new List<VariantStatistic>(variants.Count * regions.Count * metrics.Count);
+        foreach (var variant in variants)
+        {
+            foreach (var region in regions)
+            {
+                statistics.AddRange(Compute(variant, region, counterfactual, [.. rows.Where(r => r.Region == region)], reference, metrics));
+            }
+        }
+        return statistics;
+    }
+
+    private static IEnumerable<VariantStatistic> Compute(
+        string variant, string region, string? counterfactual, IReadOnlyList<SummaryRow> rows, string? reference, IReadOnlyList<string> metrics)
+    {
         var byVariant = rows.GroupBy(r => r.Variant, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Replicate).ToList(), StringComparer.Ordinal);
         var counterfactualRuns = ByReplicate(byVariant, counterfactual);
         var referenceRuns = ByReplicate(byVariant, reference);
-        var metrics = ParquetSchemas.MetricNames(rows);
-        var statistics = new List<VariantStatistic>(variants.Count * metrics.Count);
-        foreach (var variant in variants)
         {
             var runs = byVariant.GetValueOrDefault(variant) ?? [];
             foreach (var metric in metrics)
@@ -34,9 +53,10 @@ public static class VariantStatistics
                 var difference = MeanInterval.Compute(differences);
                 var referenceDifferences = variant == reference ? [] : PairedDifferences(runs, referenceRuns, metric);
                 var referenceDifference = MeanInterval.Compute(referenceDifferences);
-                statistics.Add(new VariantStatistic
+                yield return new VariantStatistic
                 {
                     Variant = variant,
+                    Region = region,
                     Metric = metric,
                     N = values.Count,
                     Mean = estimate?.Mean,
@@ -51,10 +71,9 @@ public static class VariantStatistics
                     RefDiffMean = referenceDifference?.Mean,
                     RefDiffLow = referenceDifference is { HasInterval: true } rl ? rl.Lower : null,
                     RefDiffHigh = referenceDifference is { HasInterval: true } rh ? rh.Upper : null,
-                });
+                };
             }
         }
-        return statistics;
     }
 
     /// <summary>
@@ -78,7 +97,7 @@ public static class VariantStatistics
         return differences;
     }
 
-    /// <summary>The statistic of one variant and metric; throws if absent (a caller bug, the set is complete by construction).</summary>
+    /// <summary>The statistic of one variant and metric (the first region's); throws if absent (a caller bug, the set is complete by construction).</summary>
     public static VariantStatistic Find(IReadOnlyList<VariantStatistic> statistics, string variant, string metric) =>
         statistics.First(s => s.Variant == variant && s.Metric == metric);
 

@@ -60,6 +60,11 @@ public static class ResultPlots
             jobs.Add(() => WriteTests(pathOf(TestsFile), lines, shown));
         }
         jobs.Add(() => WriteFalsePositiveShare(pathOf(FalsePositiveFile), lines, shown));
+        if (TravelPlots.Applies(data))
+        {
+            jobs.Add(() => TravelPlots.WriteImported(pathOf(TravelPlots.ImportedFile), lines));
+            jobs.Add(() => TravelPlots.WriteTradeOff(pathOf(TravelPlots.TradeOffFile), data));
+        }
         foreach (var variant in lines)
         {
             jobs.Add(() =>

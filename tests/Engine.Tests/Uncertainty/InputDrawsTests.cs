@@ -134,4 +134,21 @@ public class InputDrawsTests
 
         Assert.Contains(errors, e => e.SettingPath == "uncertainty[0].path" && e.Message.Contains("--set also sets 'layers.household.beta'", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Load_UncertaintyWithRegions_IsAnErrorAtTheSection()
+    {
+        var text = """
+            name: bad
+            regions:
+              east: {population.size: 2000}
+              west: {population.size: 1000}
+            uncertainty:
+              - {path: layers.household.beta, distribution: uniform, min: 0.05, max: 0.1}
+            """;
+
+        var errors = ScenarioLoaderTests.Errors(() => ScenarioLoader.Load(text, "bad.yaml", []));
+
+        Assert.Contains(errors, e => e.SettingPath == "uncertainty" && e.Message.Contains("'regions'", StringComparison.Ordinal));
+    }
 }

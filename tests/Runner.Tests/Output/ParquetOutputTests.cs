@@ -28,10 +28,11 @@ public sealed class ParquetOutputTests : IDisposable
         }
 
         var schema = Describe(path);
-        string[] expectedNames = ["variant", "replicate", "day", .. columns];
+        string[] expectedNames = ["variant", "replicate", "region", "day", .. columns];
         Assert.Equal(expectedNames, schema.Select(c => c.Name));
         Assert.Equal("VARCHAR", schema[0].Type);
-        Assert.All(schema.Skip(1), c => Assert.True(c.Type == "INTEGER", $"{c.Name} should be INTEGER (int32), is {c.Type}"));
+        Assert.Equal("VARCHAR", schema[2].Type);
+        Assert.All(schema.Where(c => c.Name is not ("variant" or "region")), c => Assert.True(c.Type == "INTEGER", $"{c.Name} should be INTEGER (int32), is {c.Type}"));
         Assert.Contains("yellow", columns);
         Assert.Contains("new_red", columns);
 
@@ -41,6 +42,7 @@ public sealed class ParquetOutputTests : IDisposable
         Assert.Equal(116, Scalar(path, "SELECT infectious FROM read_parquet('{0}') WHERE variant = 'codes_2020' AND replicate = 1 AND day = 3"));
         Assert.Equal(6, Scalar(path, "SELECT yellow FROM read_parquet('{0}') WHERE variant = 'codes_2020' AND replicate = 1 AND day = 3"));
         Assert.Equal("no_codes", Scalar(path, "SELECT variant FROM read_parquet('{0}') LIMIT 1"));
+        Assert.Equal("main", Scalar(path, "SELECT DISTINCT region FROM read_parquet('{0}')"));
     }
 
     [Fact]
@@ -61,7 +63,7 @@ public sealed class ParquetOutputTests : IDisposable
         Assert.Equal(ParquetSchemas.SummaryColumns.Select(c => c.Name), schema.Select(c => c.Name));
         var expectedTypes = new Dictionary<string, string>
         {
-            ["variant"] = "VARCHAR", ["replicate"] = "INTEGER", ["seed"] = "BIGINT", ["population"] = "INTEGER", ["days"] = "INTEGER", ["stopped_early"] = "INTEGER",
+            ["variant"] = "VARCHAR", ["replicate"] = "INTEGER", ["region"] = "VARCHAR", ["seed"] = "BIGINT", ["population"] = "INTEGER", ["days"] = "INTEGER", ["stopped_early"] = "INTEGER",
             ["total_infections"] = "INTEGER", ["attack_rate"] = "DOUBLE", ["peak_infectious"] = "INTEGER", ["peak_quarantined"] = "INTEGER",
             ["quarantine_person_days"] = "BIGINT", ["never_infected_confined_person_days"] = "BIGINT", ["infected_confined_person_days"] = "BIGINT",
             ["recovered_confined_person_days"] = "BIGINT", ["flagged_person_days"] = "BIGINT", ["never_infected_flagged_person_days"] = "BIGINT",

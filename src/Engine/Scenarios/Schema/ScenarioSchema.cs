@@ -250,7 +250,26 @@ public static class ScenarioSchema
                         Real("high", "number: upper end (uniform), at least low", "attribute units"))),
                 Flag("split_outputs", "boolean only, at most one attribute: split flagged person-days by it (daily `flagged_with_attribute`, `flagged_without_attribute`, `people_with_attribute` and their summary totals)"))) with
             { Pattern = ScenarioValidator.IdentifierPattern.ToString() },
-        Name("score", "an expression over facts, attributes and parameters (like a rule condition, but a number) that becomes the fact `score`; empty = no score"));
+        Name("score", "an expression over facts, attributes and parameters (like a rule condition, but a number) that becomes the fact `score`; empty = no score"),
+        Group<Regions.TravelConfig>("travel", "travel between the scenario's `regions` (see *Regions and travel*); absent = no travel (and no `trips`, `travel_imported_infections`, `infections_by_travellers` columns)",
+            List("flows", "trips from one region to another; each day a resident alive, at home and not confined leaves on the first flow of the region whose draw succeeds",
+                element: Group<Regions.TravelFlowConfig>("", "a flow of trips",
+                    Name("from", "the origin region (a name in `regions`)"),
+                    Name("to", "the destination region (another name in `regions`)"),
+                    Real("trips_per_day", "mean trips a day: each resident leaves with probability trips_per_day / population; 0 = use share_per_day", "trips per day", 0),
+                    Chance("share_per_day", "probability per resident-day of leaving on this flow, when trips_per_day is 0", "probability per person-day"))),
+            Duration("trip_days", "days at the destination (a day's journey each way comes on top)"),
+            Real("contacts_per_day", "residents of the destination a traveller meets per day there (random residents, alive, at home and not confined)", "people per day", 0) with { Maximum = Regions.TravelPhase.MaxContactsPerDay },
+            Chance("beta", "transmission per traveller-resident contact-day, either way, times the stage infectiousness and the age susceptibility of the destination's disease settings", "probability per contact-day"),
+            List("borders", "what a destination requires of travellers from an origin; a pair without an entry requires nothing (an entry naming the origin wins over one for every origin)",
+                element: Group<Regions.BorderConfig>("", "a border: destination, origin and requirement",
+                    Name("from", "the origin region; empty = every other region"),
+                    Name("to", "the destination region whose border this is"),
+                    Choice("require", "`none`; `green` (a green code at departure: mutual recognition); `green_pcr` (green plus a negative test sampled pcr_within_days before departure); `test_on_arrival` (a positive visitor is isolated for the rest of the trip); `quarantine` (quarantine_days of central quarantine on arrival, no contacts); `refuse` (nobody travels)", Regions.BorderConfig.Requirements),
+                    Choice("trust", "how the destination treats the origin's code: `trust` (the colour as shown), `recheck` (also no positive last test, no confinement, no fever report in 14 days), `ignore` (the code is not checked)", Regions.BorderConfig.TrustLevels),
+                    Whole("pcr_within_days", "green_pcr: days between the sample and departure", "days", 0, 30),
+                    Whole("quarantine_days", "quarantine: days of central quarantine from arrival", "days", 1, ScenarioValidator.MaxDays),
+                    Name("test", "the test kind of the pre-departure or arrival test (a name in `tests`)")))));
 
     /// <summary>The keys of the scenario file itself; every other top-level key is a model setting.</summary>
     public static Setting File { get; } = new()
@@ -301,6 +320,10 @@ public static class ScenarioSchema
                     Real("mu", "mean of the logarithm (lognormal)", ""),
                     Real("sigma", "standard deviation of the logarithm (lognormal)", "", 0) with { MinimumExclusive = true })), null) with
             { DefaultText = "none" },
+            FileKey(Map("regions", "regions (countries, provinces), each a whole world of its own: the model settings with the region's overrides by path (`population.size: 20000`), applied before a variant's; absent = one region, `main` (see *Regions and travel*)",
+                element: Overrides("", "a region: model settings by path (`disease.initial_infected: 30`, `policy.enabled: false`), as a variant's `set`; not `days`, `stop_when_clear` or `travel`", sweep: false)) with
+            { Pattern = ScenarioValidator.IdentifierPattern.ToString() }, null) with
+            { DefaultText = "none (one region, `main`)" },
         ],
     };
 

@@ -1,0 +1,371 @@
+using System.Collections.Immutable;
+using Hcsim.Engine.Agents;
+using Hcsim.Engine.Disease;
+using Hcsim.Engine.Metrics;
+using Hcsim.Engine.Phases;
+using Hcsim.Engine.Random;
+using Hcsim.Engine.Scenarios;
+using Hcsim.Engine.Simulation;
+
+namespace Hcsim.Engine.Regions;
+
+/// <summary>
+/// Travel, for one region, first in its day. In order: (1) its residents infected abroad (posted by the destination
+/// yesterday) become exposed; (2) residents whose trip ends today are home again (counted in
+/// <c>travel_imported_infections</c> when infected); (3) departures: each resident alive, at home and not confined leaves
+/// on the first flow of this region whose draw succeeds (stream TravelTrip, keyed by person and flow), for a duration
+/// drawn per trip (TravelLength); (4) every resident abroad posts today's visit to the destination; (5) the visits posted
+/// to this region yesterday meet <c>contacts_per_day</c> random residents each (TravelContact), who must be alive, at
+/// home and not confined; transmission either way with probability beta x stage infectiousness x age susceptibility
+/// (TravelTransmission, this region's disease tables). An infected visitor's first day counts in
+/// <c>travel_imported_infections</c>; residents it infects in <c>infections_by_travellers</c>.
+/// </summary>
+/// <remarks>
+/// A trip of L days leaves on day d: away from home on days d .. d + L (a day's journey each way), visits posted on days
+/// d .. d + L - 1 and read at the destination on days d + 1 .. d + L, home again on day d + L + 1. Messages cross only
+/// through the <see cref="TravelDesk"/>, once a day.
+/// </remarks>
+public sealed class TravelPhase : IDayPhase
+{
+    public static readonly PartColumn TripsColumn = new("trips",
+        "Residents of the region who left on a trip to another region today (travel).");
+    public static readonly PartColumn ImportedColumn = new("travel_imported_infections",
+        "Travellers arriving in the region today who are infected (exposed or infectious): visitors on their first day here and residents coming home (travel; distinct from the importations part's imported_infections).");
+    public static readonly PartColumn ByTravellersColumn = new("infections_by_travellers",
+        "Residents infected today directly by a visiting traveller (direct infections only, not their chains; travel).");
+
+    public static readonly PartColumn RefusedColumn = new("travellers_refused",
+        "Residents of the region refused at departure today by the destination's border (travel.borders: refuse, or a green code or negative pre-departure test required and missing); they stay home.");
+    public static readonly PartColumn QuarantinedColumn = new("arrivals_quarantined",
+        "Visitors put in central quarantine on arrival today (travel.borders: quarantine, or a positive test on arrival, isolated for the rest of the trip).");
+    public static readonly PartColumn QuarantinedUninfectedColumn = new("arrivals_quarantined_uninfected",
+        "Of arrivals_quarantined, visitors who were not infected (susceptible or recovered) on arrival.");
+    public static readonly PartColumn QuarantineDaysColumn = new("travellers_quarantined",
+        "Visitors in arrival quarantine or isolation in the region today, who meet nobody: its sum is the traveller quarantine person-days.");
+    public static readonly PartColumn ContactsColumn = new("visitor_contacts",
+        "Contacts visitors made today with residents of the region (residents alive, at home and not confined).");
+    public static readonly PartColumn RecordsColumn = new("border_records",
+        "Records about travellers that crossed a border today: codes checked, data behind codes re-checked and pre-departure test results shown at departure (counted in the traveller's home region), tests on arrival (counted in the destination).");
+    public static readonly PartColumn PeopleSeenColumn = new("people_seen_abroad",
+        "Residents of the region whose code or test data another region's authority saw for the first time today (at departure checks): their sum is the people whose data crossed a border.");
+
+    /// <summary>Days of fever reports a re-check looks back over.</summary>
+    public const int RecheckDays = 14;
+
+    /// <summary>Contacts a visitor makes per day, at most.</summary>
+    public const int MaxContactsPerDay = 1000;
+
+    private readonly RegionLink _link;
+    private readonly NaturalHistory _history;
+    private readonly DurationTable _tripDays;
+    private readonly (int Flow, int Destination, double Probability)[] _flows;
+    private readonly double _contacts;
+    private readonly double _beta;
+    private readonly double[] _infectiousness;
+    private readonly double[] _susceptibility;
+    private readonly int[] _trips;
+    private readonly int[] _imported;
+    private readonly int[] _byTravellers;
+    private readonly List<(int Person, int Destination, int Until)> _abroad = [];
+    private readonly List<int> _infected = [];
+    private readonly BorderConfig?[] _departureBorders;
+    private readonly BorderConfig?[] _arrivalBorders;
+    private readonly ImmutableDictionary<string, TestKindConfig> _tests;
+    private readonly bool _codesOn;
+    private readonly Dictionary<long, int> _quarantinedUntil = [];
+    private readonly int[] _refused;
+    private readonly int[] _quarantined;
+    private readonly int[] _quarantinedUninfected;
+    private readonly int[] _quarantineDays;
+    private readonly int[] _visitorContacts;
+    private readonly int[] _records;
+    private readonly int[] _peopleSeen;
+    private ulong[] _seen = [];
+
+    public TravelPhase(TravelConfig travel, RegionLink link, int population, NaturalHistory history, ModelConfig model, DailyMetrics daily)
+    {
+        var disease = model.Disease;
+        _tests = model.Tests;
+        _codesOn = model.Policy.Enabled;
+        var here = link.Names[link.Index];
+        _link = link;
+        _history = history;
+        _tripDays = new DurationTable(travel.TripDays);
+        _flows = [.. travel.Flows.Select((f, i) => (Flow: i, Config: f))
+            .Where(f => f.Config.From == link.Names[link.Index])
+            .Select(f => (f.Flow, link.Names.IndexOf(f.Config.To),
+                f.Config.TripsPerDay > 0 ? Math.Min(1.0, f.Config.TripsPerDay / Math.Max(1, population)) : f.Config.SharePerDay))];
+        _contacts = Math.Min(travel.ContactsPerDay, MaxContactsPerDay);
+        _beta = travel.Beta;
+        _infectiousness = TransmissionFactors.InfectiousnessByStage(disease);
+        _susceptibility = TransmissionFactors.SusceptibilityByAge(disease);
+        _trips = daily.AddPartColumn(TripsColumn);
+        _imported = daily.AddPartColumn(ImportedColumn);
+        _byTravellers = daily.AddPartColumn(ByTravellersColumn);
+        _refused = daily.AddPartColumn(RefusedColumn);
+        _quarantined = daily.AddPartColumn(QuarantinedColumn);
+        _quarantinedUninfected = daily.AddPartColumn(QuarantinedUninfectedColumn);
+        _quarantineDays = daily.AddPartColumn(QuarantineDaysColumn);
+        _visitorContacts = daily.AddPartColumn(ContactsColumn);
+        _records = daily.AddPartColumn(RecordsColumn);
+        _peopleSeen = daily.AddPartColumn(PeopleSeenColumn);
+        _departureBorders = [.. _flows.Select(f => BorderOf(travel, here, link.Names[f.Destination]))];
+        _arrivalBorders = [.. link.Names.Select(origin => BorderOf(travel, origin, here))];
+    }
+
+    /// <summary>The border entry for travel from <paramref name="from"/> to <paramref name="to"/>: one naming the origin, else one for every origin.</summary>
+    public static BorderConfig? BorderOf(TravelConfig travel, string from, string to) =>
+        travel.Borders.FirstOrDefault(b => b.To == to && b.From == from) ?? travel.Borders.FirstOrDefault(b => b.To == to && b.From.Length == 0);
+
+    /// <summary>Travellers admitted after a negative pre-departure test although infected on its sampling day (for tests and diagnostics).</summary>
+    public long AdmittedInfectedAtTest { get; private set; }
+
+    public string Name => "travel";
+
+    /// <summary>The part's daily columns, in the order it adds them.</summary>
+    public static IReadOnlyList<PartColumn> Columns =>
+        [TripsColumn, ImportedColumn, ByTravellersColumn, RefusedColumn, QuarantinedColumn, QuarantinedUninfectedColumn, QuarantineDaysColumn, ContactsColumn, RecordsColumn, PeopleSeenColumn];
+
+    public void Step(SimulationState state, int day)
+    {
+        var agents = state.Agents;
+        var seed = state.Seed;
+        var region = _link.Index;
+        var desk = _link.Desk;
+        _infected.Clear();
+        foreach (var infection in desk.InfectionsOf(region))
+        {
+            if (agents.Stage[infection.Person] == DiseaseStage.Susceptible)
+            {
+                Infect(state, infection.Person, day, "travel abroad");
+            }
+        }
+
+        var imported = 0;
+        _abroad.RemoveAll(trip =>
+        {
+            if (trip.Until != day)
+            {
+                return false;
+            }
+            if (IsInfected(agents.Stage[trip.Person]))
+            {
+                imported++;
+            }
+            return true;
+        });
+
+        var records = 0;
+        if (_flows.Length > 0)
+        {
+            if (_seen.Length == 0)
+            {
+                _seen = new ulong[(agents.Size + 63) >> 6];
+            }
+            var trips = 0;
+            var refused = 0;
+            var seen = 0;
+            for (var i = 0; i < agents.Size; i++)
+            {
+                if (agents.Stage[i] == DiseaseStage.Dead || agents.IsAway(i, day) || agents.ConfinementOn(i, day) != ConfinementKind.None)
+                {
+                    continue;
+                }
+                for (var f = 0; f < _flows.Length; f++)
+                {
+                    var (flow, destination, probability) = _flows[f];
+                    if (CounterRng.Uniform(seed, RngStream.TravelTrip, day, i, (region << 16) | flow) < probability)
+                    {
+                        if (!Admitted(state, i, day, (region << 16) | flow, _departureBorders[f], ref records, ref seen))
+                        {
+                            refused++;
+                            break;
+                        }
+                        var length = _tripDays.Sample(CounterRng.Uniform(seed, RngStream.TravelLength, day, i, region));
+                        agents.AwayFrom![i] = AgentState.Day(day);
+                        agents.AwayUntil![i] = AgentState.Day(day + length + 1);
+                        _abroad.Add((i, destination, day + length + 1));
+                        trips++;
+                        break;
+                    }
+                }
+            }
+            _trips[day] = trips;
+            _refused[day] = refused;
+            _peopleSeen[day] = seen;
+        }
+
+        var age = state.World.AgeYears;
+        foreach (var (person, destination, until) in _abroad)
+        {
+            if (day <= until - 2)
+            {
+                desk.Post(region, new TravelVisit(region, person, destination, agents.Stage[person], age[person], agents.AwayFrom![person] == day));
+            }
+        }
+
+        var byTravellers = 0;
+        int quarantinedToday = 0, quarantinedUninfected = 0, quarantineDays = 0, visitorContacts = 0;
+        var whole = (int)Math.Floor(_contacts);
+        var fraction = _contacts - whole;
+        foreach (var visit in desk.VisitsTo(region))
+        {
+            var guest = ((long)visit.Origin << 32) | (uint)visit.Person;
+            if (visit.Arriving)
+            {
+                if (IsInfected(visit.Stage))
+                {
+                    imported++;
+                }
+                _quarantinedUntil.Remove(guest);
+                var border = _arrivalBorders[visit.Origin];
+                var quarantine = false;
+                if (border?.Require == "quarantine")
+                {
+                    _quarantinedUntil[guest] = day + border.QuarantineDays;
+                    quarantine = true;
+                }
+                else if (border?.Require == "test_on_arrival")
+                {
+                    records++;
+                    if (Positive(seed, day, visit.Person, (1 << 24) | visit.Origin, IsInfected(visit.Stage), _tests.GetValueOrDefault(border.Test)))
+                    {
+                        _quarantinedUntil[guest] = int.MaxValue;
+                        quarantine = true;
+                    }
+                }
+                if (quarantine)
+                {
+                    quarantinedToday++;
+                    if (!IsInfected(visit.Stage))
+                    {
+                        quarantinedUninfected++;
+                    }
+                }
+            }
+            if (_quarantinedUntil.TryGetValue(guest, out var until) && day < until)
+            {
+                quarantineDays++;
+                continue;
+            }
+            var contacts = whole + (fraction > 0 && CounterRng.Uniform(seed, RngStream.TravelContact, day, visit.Person, (1 << 20) | visit.Origin) < fraction ? 1 : 0);
+            var guestInfectiousness = _infectiousness[(int)visit.Stage];
+            var guestSusceptible = visit.Stage == DiseaseStage.Susceptible;
+            for (var j = 0; j < contacts; j++)
+            {
+                var key = (j << 8) | visit.Origin;
+                var resident = CounterRng.Below(seed, RngStream.TravelContact, day, visit.Person, key, agents.Size);
+                var stage = agents.Stage[resident];
+                if (stage == DiseaseStage.Dead || agents.IsAway(resident, day) || agents.ConfinementOn(resident, day) != ConfinementKind.None)
+                {
+                    continue;
+                }
+                visitorContacts++;
+                if (guestInfectiousness > 0 && stage == DiseaseStage.Susceptible)
+                {
+                    if (CounterRng.Uniform(seed, RngStream.TravelTransmission, day, visit.Person, key) < _beta * guestInfectiousness * _susceptibility[age[resident]])
+                    {
+                        Infect(state, resident, day, "by a traveller");
+                        byTravellers++;
+                    }
+                }
+                else if (guestSusceptible && _infectiousness[(int)stage] > 0
+                    && CounterRng.Uniform(seed, RngStream.TravelTransmission, day, visit.Person, key) < _beta * _infectiousness[(int)stage] * _susceptibility[visit.Age])
+                {
+                    desk.Post(region, new TravelInfection(visit.Origin, visit.Person));
+                    guestSusceptible = false;
+                }
+            }
+        }
+        _imported[day] = imported;
+        _byTravellers[day] = byTravellers;
+        _quarantined[day] = quarantinedToday;
+        _quarantinedUninfected[day] = quarantinedUninfected;
+        _quarantineDays[day] = quarantineDays;
+        _visitorContacts[day] = visitorContacts;
+        _records[day] = records;
+        _infected.Sort();
+        state.Infected.AddRange(_infected);
+        state.Today.NewInfections += _infected.Count;
+    }
+
+    /// <summary>
+    /// The departure check of <paramref name="border"/> for resident <paramref name="person"/>: refusal; a green code
+    /// (held, the first colour, and when re-checked also no positive last test, no confinement and no fever report in
+    /// the last <see cref="RecheckDays"/> days; an ignored code is not checked); a negative test of the origin's kind
+    /// sampled pcr_within_days before departure (stream TravelTest), read from the person's state on that day.
+    /// </summary>
+    private bool Admitted(SimulationState state, int person, int day, int key, BorderConfig? border, ref int records, ref int seen)
+    {
+        if (border is null || border.Require is "none" or "test_on_arrival" or "quarantine")
+        {
+            return true;
+        }
+        if (border.Require == "refuse")
+        {
+            return false;
+        }
+        var agents = state.Agents;
+        if (border.Trust != "ignore")
+        {
+            records += border.Trust == "recheck" ? 2 : 1;
+            MarkSeen(person, ref seen);
+            var green = _codesOn && state.CodeHolders.Has(person) && agents.Colour[person] == 0;
+            if (green && border.Trust == "recheck")
+            {
+                green = agents.LastTest[person] != TestOutcome.Positive
+                    && agents.ConfinementOn(person, day) == ConfinementKind.None
+                    && (agents.FeverReportDay[person] == AgentState.Never || day - agents.FeverReportDay[person] >= RecheckDays);
+            }
+            if (!green)
+            {
+                return false;
+            }
+        }
+        if (border.Require != "green_pcr")
+        {
+            return true;
+        }
+        records++;
+        MarkSeen(person, ref seen);
+        var sampleDay = day - border.PcrWithinDays;
+        var infectedThen = agents.InfectedDay[person] != AgentState.Never && agents.InfectedDay[person] <= sampleDay && IsInfected(agents.Stage[person]);
+        if (Positive(state.Seed, day, person, key, infectedThen, _tests.GetValueOrDefault(border.Test)))
+        {
+            return false;
+        }
+        if (infectedThen)
+        {
+            AdmittedInfectedAtTest++;
+        }
+        return true;
+    }
+
+    private void MarkSeen(int person, ref int seen)
+    {
+        var bit = 1UL << (person & 63);
+        if ((_seen[person >> 6] & bit) == 0)
+        {
+            _seen[person >> 6] |= bit;
+            seen++;
+        }
+    }
+
+    /// <summary>A border test's result: positive with the kind's sensitivity if infected, 1 - specificity if not (stream TravelTest).</summary>
+    private static bool Positive(ulong seed, int day, int person, int key, bool infected, TestKindConfig? kind)
+    {
+        kind ??= new TestKindConfig();
+        var p = infected ? kind.Sensitivity : 1 - kind.Specificity;
+        return CounterRng.Uniform(seed, RngStream.TravelTest, day, person, key) < p;
+    }
+
+    private void Infect(SimulationState state, int agent, int day, string cause)
+    {
+        _history.Infect(state.Agents, agent, day, state.Seed);
+        state.Details.Events?.Add(new PersonEvent(day, agent, PersonEventKind.Stage, (byte)DiseaseStage.Susceptible, (byte)DiseaseStage.Exposed, cause));
+        _infected.Add(agent);
+    }
+
+    private static bool IsInfected(DiseaseStage stage) =>
+        stage is not (DiseaseStage.Susceptible or DiseaseStage.Recovered or DiseaseStage.Dead);
+}
