@@ -33,6 +33,12 @@ public static class PartTotals
         {
             columns.Add(new("trace_backlog_max", false, "Largest trace_backlog over days: the most contacts waiting for a tracer; present when tracing has a capacity."));
         }
+        if (dailyPartColumns.Contains("traced"))
+        {
+            columns.Add(new("traced_total", false, "Sum over days of traced: traced events delivered over the run (a person reached on several days counts on each); present when a rule traces contacts."));
+            columns.Add(new("traced_infected_total", false, "Sum over days of traced_infected: of those, the ones infected (exposed or infectious) when the event reached them."));
+            columns.Add(new("contact_yield", true, "traced_infected_total / traced_total: the share of traced contacts who were infected when traced; empty when nobody was traced."));
+        }
         return columns;
     }
 
@@ -55,6 +61,9 @@ public static class PartTotals
                 "sample_wait_max_days" => Max("sample_wait_max_days"),
                 "central_overflow_person_days" => Sum("central_overflow"),
                 "trace_backlog_max" => Max("trace_backlog"),
+                "traced_total" => Sum("traced"),
+                "traced_infected_total" => Sum("traced_infected"),
+                "contact_yield" => Sum("traced") == 0 ? null : (double)Sum("traced_infected") / Sum("traced"),
                 var name when name.StartsWith("samples_total_", StringComparison.Ordinal) => Sum("samples_" + name["samples_total_".Length..]),
                 var name when name.StartsWith("tubes_total_", StringComparison.Ordinal) => Sum(TubesPrefix + name["tubes_total_".Length..]),
                 _ => throw new InvalidOperationException($"part total {column.Name} has no definition"),
