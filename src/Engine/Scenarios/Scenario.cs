@@ -30,4 +30,6 @@ public sealed record Scenario
     /// runs repeat that variant's replicate by replicate. Reported, so a sweep over a switch is read correctly.
     /// </summary>
     public ImmutableArray<IdenticalVariant> IdenticalSweepPoints { get; init; } = [];
+    /// <summary>The <c>calibration</c> section (validated against the base scenario), or null when the file has none.</summary>
+    public Calibration.CalibrationConfig? Calibration { get; init; }
 }
