@@ -47,6 +47,7 @@ public static class CalibrationPlots
         band.FillStyle.Color = Colors.Gray.WithAlpha(0.2);
         band.LegendText = "observed +- 2 sd";
         var ticks = new List<Tick>();
+        var (lowest, highest) = (-2.5, 2.5);
         for (var t = 0; t < config.Targets.Length; t++)
         {
             var target = config.Targets[t];
@@ -57,6 +58,7 @@ public static class CalibrationPlots
                 var mean = z.Average();
                 var low = z[(int)Math.Floor(0.025 * (z.Length - 1))];
                 var high = z[(int)Math.Ceiling(0.975 * (z.Length - 1))];
+                (lowest, highest) = (Math.Min(lowest, low - 0.5), Math.Max(highest, high + 0.5));
                 var bar = plot.Add.ErrorBar([t], [mean], [mean - low]);
                 bar.YErrorPositive = [high - mean];
                 bar.Color = PlotStyle.ForVariant(0);
@@ -71,6 +73,8 @@ public static class CalibrationPlots
         }
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
         plot.Axes.SetLimitsX(-0.5, config.Targets.Length - 0.5);
+        // The band stays visible as a band: the view always reaches past +- 2 sd.
+        plot.Axes.SetLimitsY(lowest, highest);
         plot.ShowLegend(Edge.Right);
         PlotStyle.Save(plot, path);
     }
@@ -133,6 +137,7 @@ public static class CalibrationPlots
             var line = plot.Add.VerticalLine(edge);
             line.Color = Colors.Black;
             line.LinePattern = LinePattern.Dashed;
+            line.LegendText = edge == summary.Low ? "95 % interval" : "";
         }
         plot.Axes.SetLimitsX(lower, upper);
         plot.ShowLegend(Edge.Right);
