@@ -43,7 +43,7 @@ public static class CalibrationPlots
     private static void WriteTargets(string path, CalibrationConfig config, CalibrationCandidate[] population)
     {
         var plot = PlotStyle.Create("Targets: posterior simulated values against the observed (band: observed +- 2 sd)", "", "(simulated - observed) / sd");
-        var band = plot.Add.HorizontalSpan(-2, 2);
+        var band = plot.Add.VerticalSpan(-2, 2);
         band.FillStyle.Color = Colors.Gray.WithAlpha(0.2);
         band.LegendText = "observed +- 2 sd";
         var ticks = new List<Tick>();
