@@ -52,6 +52,12 @@ public static class PartTotals
             columns.Add(new("border_records_total", false, "Sum over days of border_records: records about travellers that crossed a border."));
             columns.Add(new("people_seen_abroad_total", false, "Sum over days of people_seen_abroad: residents whose data another region's authority saw."));
         }
+        if (dailyPartColumns.Contains("traced"))
+        {
+            columns.Add(new("traced_total", false, "Sum over days of traced: traced events delivered over the run (a person reached on several days counts on each); present when a rule traces contacts."));
+            columns.Add(new("traced_infected_total", false, "Sum over days of traced_infected: of those, the ones infected (exposed or infectious) when the event reached them."));
+            columns.Add(new("contact_yield", true, "traced_infected_total / traced_total: the share of traced contacts who were infected when traced; empty when nobody was traced."));
+        }
         return columns;
     }
 
@@ -87,6 +93,9 @@ public static class PartTotals
                 "visitor_contacts_total" => Sum("visitor_contacts"),
                 "border_records_total" => Sum("border_records"),
                 "people_seen_abroad_total" => Sum("people_seen_abroad"),
+                "traced_total" => Sum("traced"),
+                "traced_infected_total" => Sum("traced_infected"),
+                "contact_yield" => Sum("traced") == 0 ? null : (double)Sum("traced_infected") / Sum("traced"),
                 var name when name.StartsWith("samples_total_", StringComparison.Ordinal) => Sum("samples_" + name["samples_total_".Length..]),
                 var name when name.StartsWith("tubes_total_", StringComparison.Ordinal) => Sum(TubesPrefix + name["tubes_total_".Length..]),
                 _ => throw new InvalidOperationException($"part total {column.Name} has no definition"),

@@ -27,13 +27,16 @@ public sealed class HealthCodePhase : IDayPhase
     private readonly RuleActions _actions;
     private readonly ContactTracer _tracer;
     private readonly Venues.VenueTracer? _venueTracer;
+    private readonly TracingYield? _yield;
 
     /// <param name="beds">Finite central isolation beds, when the scenario limits them.</param>
     /// <param name="tracers">Finite tracers and their coverage, when the scenario has a tracing section.</param>
     /// <param name="venueTracer">Co-location flagging when the model has venues, else null.</param>
+    /// <param name="yield">The traced and traced_infected counts when a rule traces contacts, else null.</param>
     public HealthCodePhase(CompiledPolicy policy, TestLab lab, DailyContacts contacts, CentralBeds? beds = null, TracingCapacity? tracers = null,
-        Venues.VenueTracer? venueTracer = null)
+        Venues.VenueTracer? venueTracer = null, TracingYield? yield = null)
     {
+        _yield = yield;
         _venueTracer = venueTracer;
         _policy = policy;
         _lab = lab;
@@ -54,7 +57,7 @@ public sealed class HealthCodePhase : IDayPhase
             return;
         }
         state.VenueExposureQueue.TakeDue(day, state.VenueExposures);
-        var requests = _evaluator.Evaluate(state, day, state.Traces.TakeDue(day, state.Parallel), allTriggers: true);
+        var requests = _evaluator.Evaluate(state, day, Delivered(state, day), allTriggers: true);
         while (true)
         {
             _actions.Apply(state, requests, day);
@@ -68,8 +71,16 @@ public sealed class HealthCodePhase : IDayPhase
             {
                 break;
             }
-            requests = _evaluator.Evaluate(state, day, state.Traces.TakeDue(day, state.Parallel), allTriggers: false);
+            requests = _evaluator.Evaluate(state, day, Delivered(state, day), allTriggers: false);
         }
         state.Records.AddTests(_lab.TakeSamples(state.Agents, day, state.Seed, state.TestHistory));
+    }
+
+    /// <summary>The traced events due today (one per person), counted for the contact yield before any rule acts on them.</summary>
+    private List<TracedEvent> Delivered(SimulationState state, int day)
+    {
+        var delivered = state.Traces.TakeDue(day, state.Parallel);
+        _yield?.Count(state.Agents, day, delivered);
+        return delivered;
     }
 }

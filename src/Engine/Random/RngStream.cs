@@ -47,4 +47,6 @@ public enum RngStream : ulong
     TravelContact = 72,
     TravelTransmission = 73,
     TravelTest = 74,
+    /// <summary>ABC-SMC proposals of <c>hcsim calibrate</c>: day = generation, a = candidate index, b = draw.</summary>
+    Calibration = 80,
 }

@@ -36,4 +36,6 @@ public sealed record Scenario
     /// <summary>The model run <paramref name="variant"/> x <paramref name="replicate"/> simulates: the variant's, with that replicate's drawn inputs.</summary>
     public ModelConfig ModelOf(int variant, int replicate) =>
         Uncertainty is { } draws ? draws.Apply(Variants[variant].Model, replicate) : Variants[variant].Model;
+    /// <summary>The <c>calibration</c> section (validated against the base scenario), or null when the file has none.</summary>
+    public Calibration.CalibrationConfig? Calibration { get; init; }
 }

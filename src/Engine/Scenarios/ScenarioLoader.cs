@@ -206,6 +206,9 @@ public static class ScenarioLoader
         }
 
         AddProblems(errors, fileValidator.Problems, fileBinder, locations.Of(root));
+        var calibration = fileEntries.TryGetValue("calibration", out var calibrationEntry)
+            ? BindCalibration(calibrationEntry.Value, fileBinder, baseModel, sourceName, errors, locations.Of(root))
+            : null;
         if (errors.Count > 0)
         {
             // Command-line problems (line 0) first, then in file order, so the list reads top to bottom.
@@ -225,7 +228,23 @@ public static class ScenarioLoader
             SweepAxes = sweepAxes,
             IdenticalSweepPoints = sweepAxes.IsDefaultOrEmpty ? [] : EffectiveSettings.FindIdenticalSweepPoints(variants),
             Uncertainty = draws,
+            Calibration = calibration,
         };
+    }
+
+    /// <summary>Binds and validates the <c>calibration</c> section against the base model.</summary>
+    private static Calibration.CalibrationConfig? BindCalibration(
+        YamlNode node, ConfigBinder binder, ModelConfig baseModel, string sourceName, List<ScenarioError> errors, SourceLocation fallback)
+    {
+        if (!binder.TryBind(ScenarioSchema.File.Child("calibration")!, node, "calibration", new Calibration.CalibrationConfig(), out var value)
+            || value is not Calibration.CalibrationConfig bound)
+        {
+            return null;
+        }
+        var validator = new Calibration.CalibrationValidator();
+        var validated = validator.Validate(bound, baseModel, sourceName);
+        AddProblems(errors, validator.Problems, binder, fallback);
+        return validated;
     }
 
     /// <summary>Reads and loads a scenario file; throws ScenarioNotFoundException if it does not exist.</summary>

@@ -326,6 +326,9 @@ internal sealed class ScenarioValidator
     }
 
     /// <summary>Checks a bound value and everything inside it against its setting in the schema.</summary>
+    /// <summary>Checks one bound setting (a file-level section such as <c>calibration</c>) against the schema's ranges.</summary>
+    public void ValidateSetting(Setting setting, object? value, string path) => Check(setting, value, path);
+
     private void Check(Setting setting, object? value, string path)
     {
         switch (setting.Kind)

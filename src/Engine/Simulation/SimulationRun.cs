@@ -12,6 +12,7 @@ using Hcsim.Engine.Regions;
 using Hcsim.Engine.Rules;
 using Hcsim.Engine.Scenarios;
 using Hcsim.Engine.Testing;
+using Hcsim.Engine.Tracing;
 using Hcsim.Engine.Venues;
 
 namespace Hcsim.Engine.Simulation;
@@ -70,7 +71,8 @@ public sealed class SimulationRun
             _healthCode = new HealthCodePhase(policy, _lab, contacts,
                 model.CentralIsolation is { } central ? new CentralBeds(central, _state.Daily) : null,
                 model.Tracing is { } tracing ? new TracingCapacity(tracing, _state.Daily) : null,
-                venues is null ? null : new VenueTracer(venues)),
+                venues is null ? null : new VenueTracer(venues),
+                TracingYield.AddTo(model, _state.Daily)),
             new MetricsPhase(policy.Colours.Length),
         ];
         if (venues is not null)
@@ -110,6 +112,7 @@ public sealed class SimulationRun
         .. TestLabColumns.IsOn(model) ? TestLabColumns.For(TestLab.KindsOf(model)) : [],
         .. model.CentralIsolation is null ? [] : new[] { CentralBeds.OverflowColumn, CentralBeds.TurnedAwayColumn },
         .. model.Tracing is null ? [] : new[] { TracingCapacity.ContactsTracedColumn, TracingCapacity.BacklogColumn },
+        .. TracingYield.IsOn(model) ? TracingYield.Columns : [],
         .. model.MassTesting.IsDefaultOrEmpty ? [] : new[] { MassTestingPhase.OrderedColumn },
         .. model.Importations is null ? [] : new[] { ImportationPhase.ImportedInfections },
         .. model.Districts is null ? [] : DistrictRiskPhase.Columns([.. model.Districts.Levels.Select(l => l.Name)]),

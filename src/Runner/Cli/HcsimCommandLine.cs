@@ -3,7 +3,7 @@ using System.CommandLine;
 
 namespace Hcsim.Runner.Cli;
 
-/// <summary>The <c>hcsim</c> command tree: <c>run</c>, <c>validate</c>, <c>plot</c>, <c>report</c>, <c>compare</c>, <c>export</c>, <c>schema</c>, <c>merge</c> and <c>slurm</c>, plus the built-in --help and --version.</summary>
+/// <summary>The <c>hcsim</c> command tree: <c>run</c>, <c>validate</c>, <c>calibrate</c>, <c>plot</c>, <c>report</c>, <c>compare</c>, <c>export</c>, <c>schema</c>, <c>merge</c> and <c>slurm</c>, plus the built-in --help and --version.</summary>
 public static class HcsimCommandLine
 {
     public static RootCommand Create(CliConsole console, string version)
@@ -35,6 +35,7 @@ public static class HcsimCommandLine
         }
         root.Subcommands.Add(CreateRun(console, version, setOption));
         root.Subcommands.Add(CreateValidate(console, setOption));
+        root.Subcommands.Add(CreateCalibrate(console, version, setOption));
         root.Subcommands.Add(CreateRebuild(console, "plot", "Redraw plots/*.png of a results folder from its Parquet files, without simulating"));
         root.Subcommands.Add(CreateRebuild(console, "report", "Rewrite report.md of a results folder from its Parquet files, without simulating"));
         root.Subcommands.Add(CreateCompare(console));
@@ -145,6 +146,50 @@ public static class HcsimCommandLine
                 return shardRun;
             }
             return new RunCommandAction(console, version).RunAsync(settings, cancellationToken);
+        });
+        return command;
+    }
+
+    private static Command CreateCalibrate(CliConsole console, string version, Option<string[]> setOption)
+    {
+        var scenario = new Argument<string>("SCENARIO") { Description = "Scenario file (YAML) with a calibration section" };
+        var output = new Option<string?>("--out") { Description = "Output folder [default: results/<scenario name>-calibration]", HelpName = "DIR" };
+        var threads = new Option<int>("--threads")
+        {
+            Description = "Worker threads; results do not depend on it",
+            HelpName = "N",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+            CustomParser = CommandLineMessages.ParseThreads,
+        };
+        var seed = new Option<ulong?>("--seed") { Description = "Base seed; the same as --set seed=S", HelpName = "S", CustomParser = CommandLineMessages.ParseSeed };
+        var force = new Option<bool>("--force") { Description = "Replace the output folder if it exists and is not empty" };
+        var resume = new Option<bool>("--resume") { Description = "Continue an interrupted calibration of the same scenario, overrides and seed to the same folder from its last finished generation" };
+        var quiet = new Option<bool>("--quiet") { Description = "No progress and no per-generation lines; only the results line" };
+        var maxRuns = new Option<int>("--max-runs") { Description = "Budget of simulation runs (0 = calibration.max_runs); a round that would exceed it is not started", HelpName = "N" };
+        var maxMinutes = new Option<double>("--max-minutes") { Description = "Budget of wall time (0 = calibration.max_minutes); a round expected to end later is not started", HelpName = "M" };
+        var command = new Command("calibrate", "Fit a scenario's calibration parameters to its targets (ABC-SMC); writes calibration.parquet, calibration.md, calibrated.yaml and plots")
+        {
+            scenario, output, threads, seed, setOption, force, resume, quiet, maxRuns, maxMinutes,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var overrides = new List<string>(parse.GetValue(setOption) ?? []);
+            if (parse.GetValue(seed) is { } s)
+            {
+                overrides.Add($"seed={s}");
+            }
+            return new CalibrateCommandAction(console, version).RunAsync(new CalibrateSettings
+            {
+                ScenarioPath = parse.GetRequiredValue(scenario),
+                OutputPath = parse.GetValue(output),
+                Threads = parse.GetValue(threads),
+                Overrides = overrides,
+                Force = parse.GetValue(force),
+                Resume = parse.GetValue(resume),
+                Quiet = parse.GetValue(quiet),
+                MaxRuns = Math.Max(0, parse.GetValue(maxRuns)),
+                MaxMinutes = Math.Max(0, parse.GetValue(maxMinutes)),
+            }, cancellationToken);
         });
         return command;
     }

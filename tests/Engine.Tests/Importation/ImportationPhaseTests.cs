@@ -82,7 +82,8 @@ public sealed class ImportationPhaseTests
 
         Assert.DoesNotContain("importation", run.Phases.Select(p => p.Name));
         Assert.DoesNotContain("imported_infections", run.State.Daily.Columns().Select(c => c.Name));
-        Assert.Empty(SimulationRun.PartColumns(Deterministic2020()));
+        // The 2020 rules trace contacts, so only the contact yield columns (traced, traced_infected) are there.
+        Assert.Equal(Hcsim.Engine.Tracing.TracingYield.Columns, SimulationRun.PartColumns(Deterministic2020()));
     }
 
     [Fact]

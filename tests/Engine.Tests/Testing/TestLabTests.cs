@@ -92,7 +92,8 @@ public sealed class TestLabTests
         var run = Run(Households([2]), Deterministic2020());
 
         Assert.DoesNotContain("samples", run.State.Daily.Columns().Select(c => c.Name));
-        Assert.Empty(SimulationRun.PartColumns(Deterministic2020()));
+        // The 2020 rules trace contacts, so only the contact yield columns (traced, traced_infected) are there.
+        Assert.Equal(Hcsim.Engine.Tracing.TracingYield.Columns, SimulationRun.PartColumns(Deterministic2020()));
     }
 
     [Fact]

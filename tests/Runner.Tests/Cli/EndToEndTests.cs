@@ -172,8 +172,8 @@ public sealed class EndToEndTests : IDisposable
         connection.Open();
         using var command = connection.CreateCommand();
         var variants = Path.Combine(Out("sweep"), "variants.parquet");
-        // 8 variants (baseline, no-codes, 6 grid points) x every summary metric.
-        var metrics = ParquetSchemas.MetricColumns.Length;
+        // 8 variants (baseline, no-codes, 6 grid points) x every summary metric, the contact yield's three included.
+        var metrics = ParquetSchemas.MetricColumns.Length + 3;
         command.CommandText = $"SELECT count(*), count(DISTINCT variant) FROM '{variants}'";
         using var reader = command.ExecuteReader();
         Assert.True(reader.Read(), "variants.parquet should be readable by DuckDB");

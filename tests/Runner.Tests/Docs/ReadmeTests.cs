@@ -32,7 +32,8 @@ public sealed class ReadmeTests
             .Append(Hcsim.Engine.MassTesting.MassTestingPhase.OrderedColumn)
             .Append(Hcsim.Engine.Capacity.CentralBeds.OverflowColumn).Append(Hcsim.Engine.Capacity.CentralBeds.TurnedAwayColumn)
             .Append(Hcsim.Engine.Capacity.TracingCapacity.ContactsTracedColumn).Append(Hcsim.Engine.Capacity.TracingCapacity.BacklogColumn)
-            .Concat(Hcsim.Engine.Districts.DistrictRiskPhase.Columns(["LEVEL"])))
+            .Concat(Hcsim.Engine.Districts.DistrictRiskPhase.Columns(["LEVEL"]))
+            .Concat(Hcsim.Engine.Tracing.TracingYield.Columns))
         {
             Assert.True(readme.Contains($"| `{column.Name}` |", StringComparison.Ordinal), $"README should document the optional daily column {column.Name}");
         }
@@ -46,8 +47,8 @@ public sealed class ReadmeTests
         {
             Assert.True(readme.Contains($"| `{column.Name}` |", StringComparison.Ordinal), $"README should document summary column {column.Name}");
         }
-        var parts = PartTotals.Columns(["samples", "tubes_KIND", "central_overflow", "trace_backlog"]);
-        Assert.True(parts.Count == 9, "the probe should list every optional summary column");
+        var parts = PartTotals.Columns(["samples", "tubes_KIND", "central_overflow", "trace_backlog", "traced"]);
+        Assert.True(parts.Count == 12, "the probe should list every optional summary column");
         foreach (var column in parts)
         {
             Assert.True(readme.Contains($"| `{column.Name}` |", StringComparison.Ordinal), $"README should document the optional summary column {column.Name}");

@@ -57,15 +57,18 @@ public sealed class SummaryPartTotalsTests : IDisposable
     }
 
     [Fact]
-    public void SummaryPartColumns_DefaultScenario_IsEmpty()
+    public void SummaryPartColumns_DefaultScenario_HasOnlyTheTracingYield()
     {
         var scenario = ScenarioLoader.LoadDefault(["population.size=500", "days=5"]);
         var model = scenario.Variants[0].Model;
 
         var run = new SimulationRun(WorldBuilder.Build(model.Population, 1), model, 3, new ParallelOptions { MaxDegreeOfParallelism = 1 }).Run("v", 0, 0);
 
-        Assert.True(ParquetSchemas.SummaryPartColumns(scenario).Count == 0, "the default scenario switches no part on, so it has no optional summary columns");
-        Assert.True(run.Summary.PartTotals.Count == 0, "a run without the parts should carry no part totals");
+        // The 2020 rules trace contacts, so the contact yield columns are there; no other part is on.
+        string[] yieldColumns = ["traced_total", "traced_infected_total", "contact_yield"];
+        Assert.True(ParquetSchemas.SummaryPartColumns(scenario).Select(c => c.Name).SequenceEqual(yieldColumns),
+            "the default scenario switches no part on but traces contacts, so it has only the contact yield summary columns");
+        Assert.True(run.Summary.PartTotals.Select(t => t.Name).SequenceEqual(yieldColumns), "a run of it should carry only the contact yield totals");
     }
 
     [Fact]
