@@ -40,9 +40,9 @@ public sealed class TravelPhase : IDayPhase
         "Residents infected today directly by a visiting traveller (direct infections only, not their chains; travel).");
 
     public static readonly PartColumn RefusedColumn = new("travellers_refused",
-        "Residents of the region refused at departure today by the destination's border (travel.borders: refuse, or a green code or negative pre-departure test required and missing); they stay home.");
+        "Residents of the region refused at departure today by the destination's border (travel.borders: refuse, or a green code or negative pre-departure test required and missing) or by a departure rule (refuse_travel or isolate); they stay home.");
     public static readonly PartColumn QuarantinedColumn = new("arrivals_quarantined",
-        "Visitors put in central quarantine on arrival today (travel.borders: quarantine, or a positive test on arrival, isolated for the rest of the trip).");
+        "Visitors put in central quarantine on arrival today (travel.borders: quarantine, or a positive test on arrival, isolated for the rest of the trip; or an arrival rule's isolate, or its test when positive).");
     public static readonly PartColumn QuarantinedUninfectedColumn = new("arrivals_quarantined_uninfected",
         "Of arrivals_quarantined, visitors who were not infected (susceptible or recovered) on arrival.");
     public static readonly PartColumn QuarantineDaysColumn = new("travellers_quarantined",

@@ -390,11 +390,28 @@ internal sealed class ScenarioValidator
                 var used = Regions.TravelRules.Facts.Where(f => (read & registry.FactBits(f)) != 0);
                 Add($"{path}.when", $"rule '{rule.Name}' reads {string.Join(", ", used)}, which only departure and arrival rules have");
             }
+            if (rule.On == "arrival" && !_attributes.All.IsEmpty && !CompilesWithoutAttributes(condition, policy))
+            {
+                Add($"{path}.when", $"rule '{rule.Name}': an arrival rule cannot read person attributes: they stay in the visitor's home region");
+            }
             if (rule.On == "arrival" && (read & ~arrivalFacts) != 0)
             {
                 var other = registry.Facts.Where(f => (read & ~arrivalFacts & registry.FactBits(f.Name)) != 0).Select(f => f.Name);
                 Add($"{path}.when", $"rule '{rule.Name}': an arrival rule reads only what travels with the visitor ({string.Join(", ", Regions.TravelRules.ArrivalFacts)}), not {string.Join(", ", other)}");
             }
+        }
+    }
+
+    private static bool CompilesWithoutAttributes(string condition, PolicyConfig policy)
+    {
+        try
+        {
+            Rules.RuleCompiler.Compile(condition, policy.Params, out _);
+            return true;
+        }
+        catch (Rules.RuleExpressionException)
+        {
+            return false;
         }
     }
 

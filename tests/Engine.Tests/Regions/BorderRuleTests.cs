@@ -13,7 +13,10 @@ public class BorderRuleTests
     /// An epidemic in 'sick', travel both ways; codes on everywhere, and everyone aged 50 or more red from day 0 (so the
     /// colours at departure are known): <paramref name="rules"/> are more rules, <paramref name="border"/> a travel.borders entry.
     /// </summary>
-    private static ScenarioVariant TwoRegions(string rules = "", string border = "", int days = 40) => ScenarioLoader.Load($"""
+    private static ScenarioVariant TwoRegions(string rules = "", string border = "", int days = 40) =>
+        ScenarioLoader.Load(ScenarioText(rules, border, days), "border-rules.yaml", []).Variants[0];
+
+    private static string ScenarioText(string rules = "", string border = "", int days = 40) => $"""
         name: border-rules
         days: {days}
         {((rules + border).Contains("pcr", StringComparison.Ordinal) ? "tests:\n  pcr: {sensitivity: 0.9, specificity: 0.98, turnaround_days: 1}" : "")}
@@ -37,7 +40,7 @@ public class BorderRuleTests
           contacts_per_day: 8
           beta: 0.05
           borders: [{border}]
-        """, "border-rules.yaml", []).Variants[0];
+        """;
 
     private static RegionsRun RunOnce(ScenarioVariant variant, int threads = 1)
     {
@@ -111,6 +114,31 @@ public class BorderRuleTests
         Assert.True(Sum(run, 0, "arrivals_quarantined") > 0, "visitors from clean should be quarantined in sick");
         Assert.True(Sum(run, 0, "arrivals_quarantined") < Sum(run, 1, "trips"), "only visitors holding a code at home (origin_colour not empty) are quarantined");
         Assert.Equal(0, Sum(run, 1, "arrivals_quarantined"));
+    }
+
+    [Fact]
+    public void Departure_IsolateAndSetColour_KeepTheTravellerHomeConfinedAndFlagged()
+    {
+        var run = RunOnce(TwoRegions(
+            Rule("""{name: stay-home, on: departure, when: 'destination == "clean"', do: [{set_colour: yellow}, {isolate: home, days: 3}]}""")));
+        var daily = run.Runs[0].State.Daily.Columns().ToDictionary(c => c.Name, c => c.Values.Sum(v => (long)v));
+
+        Assert.Equal(0, Sum(run, 0, "trips"));
+        Assert.True(Sum(run, 0, "travellers_refused") > 0, "an isolated traveller should stay home, counted as refused");
+        Assert.True(daily["quarantined_home"] > 0, "the departure rule's isolate should confine at home from tomorrow");
+        Assert.True(daily["new_yellow"] > 0, "the departure rule's set_colour should turn the traveller yellow at home");
+        Assert.True(Sum(run, 1, "trips") > 0, "the rule names one destination: residents of clean still travel");
+    }
+
+    [Fact]
+    public void Departure_Test_OrdersATestAtHome()
+    {
+        var without = RunOnce(TwoRegions());
+        var with = RunOnce(TwoRegions(Rule("""{name: test-out, on: departure, do: [{test: pcr}]}""")));
+
+        Assert.Equal(0, without.Runs[0].State.Agents.LastTest.Count(t => t != TestOutcome.None));
+        Assert.True(with.Runs[0].State.Agents.LastTest.Count(t => t != TestOutcome.None) > 0, "a departure rule's test should be taken and read at home");
+        Assert.True(Sum(with, 0, "trips") > 0, "a test alone does not keep the traveller home");
     }
 
     [Theory]
@@ -192,6 +220,16 @@ public class BorderRuleTests
             TwoRegions(Rule("{name: q, on: arrival, when: 'quarantine_days > 0', do: [{isolate: central}]}")));
 
         Assert.Contains(error.Errors, e => e.SettingPath == "policy.rules[1].when" && e.Message.Contains("quarantine_days", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_ArrivalRuleReadingAnAttribute_IsAnError()
+    {
+        var text = ScenarioText(Rule("{name: q, on: arrival, when: 'smoker', do: [{isolate: central}]}"))
+            .Replace("regions:", "attributes:\n  smoker: {kind: boolean, by_age: [{min_age: 0, max_age: 120, share: 0.3}]}\nregions:", StringComparison.Ordinal);
+        var error = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Load(text, "t.yaml", []));
+
+        Assert.Contains(error.Errors, e => e.SettingPath == "policy.rules[1].when" && e.Message.Contains("attributes", StringComparison.Ordinal));
     }
 
     [Fact]
