@@ -47,6 +47,9 @@ public sealed class HealthCodePhase : IDayPhase
 
     public string Name => "health_code";
 
+    /// <summary>The actions this phase applies; the travel part applies departure rules' actions through them.</summary>
+    public RuleActions Actions => _actions;
+
     /// <summary>Whether cases wait in the tracers' backlog.</summary>
     public bool HasPendingTraces => _tracer.HasPending;
 

@@ -4,8 +4,10 @@ using Hcsim.Engine.Disease;
 using Hcsim.Engine.Metrics;
 using Hcsim.Engine.Phases;
 using Hcsim.Engine.Random;
+using Hcsim.Engine.Rules;
 using Hcsim.Engine.Scenarios;
 using Hcsim.Engine.Simulation;
+using Hcsim.Engine.Testing;
 
 namespace Hcsim.Engine.Regions;
 
@@ -19,6 +21,9 @@ namespace Hcsim.Engine.Regions;
 /// home and not confined; transmission either way with probability beta x stage infectiousness x age susceptibility
 /// (TravelTransmission, this region's disease tables). An infected visitor's first day counts in
 /// <c>travel_imported_infections</c>; residents it infects in <c>infections_by_travellers</c>.
+/// Border rules: a drawn departure first meets this region's <c>departure</c> rules (refuse_travel or isolate keep the
+/// traveller home; their other actions apply as in the health-code phase), then the destination's <c>travel.borders</c>
+/// entry; an arriving visitor meets the <c>travel.borders</c> entry, then this region's <c>arrival</c> rules.
 /// </summary>
 /// <remarks>
 /// A trip of L days leaves on day d: away from home on days d .. d + L (a day's journey each way), visits posted on days
@@ -35,9 +40,9 @@ public sealed class TravelPhase : IDayPhase
         "Residents infected today directly by a visiting traveller (direct infections only, not their chains; travel).");
 
     public static readonly PartColumn RefusedColumn = new("travellers_refused",
-        "Residents of the region refused at departure today by the destination's border (travel.borders: refuse, or a green code or negative pre-departure test required and missing); they stay home.");
+        "Residents of the region refused at departure today by the destination's border (travel.borders: refuse, or a green code or negative pre-departure test required and missing) or by a departure rule (refuse_travel or isolate); they stay home.");
     public static readonly PartColumn QuarantinedColumn = new("arrivals_quarantined",
-        "Visitors put in central quarantine on arrival today (travel.borders: quarantine, or a positive test on arrival, isolated for the rest of the trip).");
+        "Visitors put in central quarantine on arrival today (travel.borders: quarantine, or a positive test on arrival, isolated for the rest of the trip; or an arrival rule's isolate, or its test when positive).");
     public static readonly PartColumn QuarantinedUninfectedColumn = new("arrivals_quarantined_uninfected",
         "Of arrivals_quarantined, visitors who were not infected (susceptible or recovered) on arrival.");
     public static readonly PartColumn QuarantineDaysColumn = new("travellers_quarantined",
@@ -81,9 +86,25 @@ public sealed class TravelPhase : IDayPhase
     private readonly int[] _records;
     private readonly int[] _peopleSeen;
     private ulong[] _seen = [];
+    private readonly CompiledPolicy _policy;
+    private readonly RuleActions _actions;
+    private readonly RuleEvaluator _evaluator;
+    private readonly int[] _departureRules;
+    private readonly int[] _arrivalRules;
+    private readonly TestKind[] _testKinds;
+    private readonly List<ActionRequest> _departureRequests = [];
 
-    public TravelPhase(TravelConfig travel, RegionLink link, int population, NaturalHistory history, ModelConfig model, DailyMetrics daily)
+    /// <param name="policy">This region's compiled policy: its departure and arrival rules are the region's border rules.</param>
+    /// <param name="actions">The health-code phase's actions, which apply the departure rules' actions.</param>
+    public TravelPhase(TravelConfig travel, RegionLink link, int population, NaturalHistory history, ModelConfig model, DailyMetrics daily,
+        CompiledPolicy policy, RuleActions actions)
     {
+        _policy = policy;
+        _actions = actions;
+        _evaluator = new RuleEvaluator(policy);
+        _departureRules = [.. Enumerable.Range(0, policy.Rules.Length).Where(r => policy.Rules[r].Trigger == RuleTrigger.Departure)];
+        _arrivalRules = [.. Enumerable.Range(0, policy.Rules.Length).Where(r => policy.Rules[r].Trigger == RuleTrigger.Arrival)];
+        _testKinds = [.. TestLab.KindsOf(model)];
         var disease = model.Disease;
         _tests = model.Tests;
         _codesOn = model.Policy.Enabled;
@@ -176,7 +197,8 @@ public sealed class TravelPhase : IDayPhase
                     var (flow, destination, probability) = _flows[f];
                     if (CounterRng.Uniform(seed, RngStream.TravelTrip, day, i, (region << 16) | flow) < probability)
                     {
-                        if (!Admitted(state, i, day, (region << 16) | flow, _departureBorders[f], ref records, ref seen))
+                        if ((_departureRules.Length > 0 && DepartureRefused(state, i, day, destination))
+                            || !Admitted(state, i, day, (region << 16) | flow, _departureBorders[f], ref records, ref seen))
                         {
                             refused++;
                             break;
@@ -190,6 +212,12 @@ public sealed class TravelPhase : IDayPhase
                     }
                 }
             }
+            if (_departureRequests.Count > 0)
+            {
+                // Requests are in (person, rule) order: the loop above goes person by person, rule by rule.
+                _actions.Apply(state, _departureRequests, day);
+                _departureRequests.Clear();
+            }
             _trips[day] = trips;
             _refused[day] = refused;
             _peopleSeen[day] = seen;
@@ -200,7 +228,8 @@ public sealed class TravelPhase : IDayPhase
         {
             if (day <= until - 2)
             {
-                desk.Post(region, new TravelVisit(region, person, destination, agents.Stage[person], age[person], agents.AwayFrom![person] == day));
+                var arriving = agents.AwayFrom![person] == day;
+                desk.Post(region, new TravelVisit(region, person, destination, agents.Stage[person], age[person], arriving, arriving ? RecordOf(state, person) : null));
             }
         }
 
@@ -233,6 +262,10 @@ public sealed class TravelPhase : IDayPhase
                         _quarantinedUntil[guest] = int.MaxValue;
                         quarantine = true;
                     }
+                }
+                if (_arrivalRules.Length > 0 && visit.Shown is { } shown)
+                {
+                    quarantine |= ApplyArrivalRules(seed, visit, shown, guest, day, ref records);
                 }
                 if (quarantine)
                 {
@@ -340,6 +373,121 @@ public sealed class TravelPhase : IDayPhase
         }
         return true;
     }
+
+    /// <summary>
+    /// This region's departure rules for resident <paramref name="person"/> leaving for <paramref name="destination"/>:
+    /// each matching rule's request is kept for <see cref="RuleActions"/>; true when one refuses the trip or isolates.
+    /// </summary>
+    private bool DepartureRefused(SimulationState state, int person, int day, int destination)
+    {
+        var agents = state.Agents;
+        var refused = false;
+        foreach (var r in _departureRules)
+        {
+            var rule = _policy.Rules[r];
+            if (!rule.AppliesTo(agents.Colour[person]))
+            {
+                continue;
+            }
+            var facts = _evaluator.FactsAt(state, person, day, rule.FactsRead);
+            facts.Origin = _link.Names[_link.Index];
+            facts.Destination = _link.Names[destination];
+            facts.OriginColour = HomeColour(state, person);
+            if (!rule.Matches(ref facts))
+            {
+                continue;
+            }
+            _departureRequests.Add(new ActionRequest(person, r, 0));
+            foreach (var action in rule.Actions)
+            {
+                refused |= action.Kind is ActionKind.RefuseTravel or ActionKind.Confine;
+            }
+        }
+        return refused;
+    }
+
+    /// <summary>The colour <paramref name="person"/> holds at home: "" without a code or when this region has no codes.</summary>
+    private string HomeColour(SimulationState state, int person) =>
+        _codesOn && state.CodeHolders.Has(person) ? _policy.Colours[state.Agents.Colour[person]] : "";
+
+    /// <summary>What resident <paramref name="person"/> shows the destination on arrival.</summary>
+    private TravellerRecord RecordOf(SimulationState state, int person)
+    {
+        var agents = state.Agents;
+        var history = state.TestHistory;
+        return new TravellerRecord(HomeColour(state, person), state.CodeHolders.Has(person), agents.LastTest[person], agents.LastTestDay[person],
+            history?.NegativeDay[person] ?? AgentState.Never, history?.SampleDay[person] ?? AgentState.Never,
+            agents.PendingTestResultDay[person] != AgentState.Never);
+    }
+
+    /// <summary>
+    /// This region's arrival rules for an arriving visitor, in declared order: isolate = arrival quarantine for its
+    /// days from today (the rest of the trip without days), test = a test on arrival of that kind (result at once,
+    /// stream TravelTest as for test_on_arrival; a positive visitor is isolated for the rest of the trip). A rule's
+    /// colours filter the origin colour by name. True when the visitor is quarantined.
+    /// </summary>
+    private bool ApplyArrivalRules(ulong seed, in TravelVisit visit, TravellerRecord shown, long guest, int day, ref int records)
+    {
+        var quarantined = false;
+        var colour = _policy.Colours.IndexOf(shown.Colour);
+        foreach (var r in _arrivalRules)
+        {
+            var rule = _policy.Rules[r];
+            if (rule.ColourMask != ulong.MaxValue && (colour < 0 || !rule.AppliesTo((byte)colour)))
+            {
+                continue;
+            }
+            var facts = ArrivalFacts(visit, shown, day);
+            if (!rule.Matches(ref facts))
+            {
+                continue;
+            }
+            foreach (var action in rule.Actions)
+            {
+                var until = 0;
+                if (action.Kind == ActionKind.Confine)
+                {
+                    until = action.Days < 0 ? int.MaxValue : day + action.Days;
+                }
+                else if (action.Kind == ActionKind.Test)
+                {
+                    records++;
+                    if (Positive(seed, day, visit.Person, (1 << 24) | visit.Origin, IsInfected(visit.Stage), _tests.GetValueOrDefault(_testKinds[action.TestKind].Name)))
+                    {
+                        until = int.MaxValue;
+                    }
+                }
+                if (until > day)
+                {
+                    _quarantinedUntil[guest] = Math.Max(until, _quarantinedUntil.GetValueOrDefault(guest));
+                    quarantined = true;
+                }
+            }
+        }
+        return quarantined;
+    }
+
+    /// <summary>The facts of an arrival rule: only what travels with the visitor (TravelRules.ArrivalFacts), the regions and the day.</summary>
+    private PersonFacts ArrivalFacts(in TravelVisit visit, TravellerRecord shown, int day) => new()
+    {
+        Day = day,
+        Age = visit.Age,
+        HasCode = shown.HasCode,
+        Origin = _link.Names[visit.Origin],
+        Destination = _link.Names[_link.Index],
+        OriginColour = shown.Colour,
+        Colour = "",
+        Confinement = "none",
+        LastTest = RuleEvaluator.TestNames[(int)shown.LastTest],
+        LastTestAge = shown.LastTest == TestOutcome.None ? RuleFacts.NoTestAge : day - shown.LastTestDay,
+        LastNegativeAge = TestHistory.Age(shown.NegativeDay, day),
+        LastSampleAge = TestHistory.Age(shown.SampleDay, day),
+        TestPending = shown.TestPending,
+        TracedLayer = "",
+        VenueKind = "",
+        DistrictRisk = "",
+        Agent = -1,
+    };
 
     private void MarkSeen(int person, ref int seen)
     {

@@ -18,4 +18,6 @@ public enum ActionKind : byte
     TestDistrict,
     /// <summary>The <c>isolate_district</c> group action (the districts part).</summary>
     IsolateDistrict,
+    /// <summary>The <c>refuse_travel</c> action of the travel part: the trip does not take place (departure rules only).</summary>
+    RefuseTravel,
 }

@@ -161,7 +161,11 @@ public sealed class CompiledPolicy
             }
             return new CompiledAction { Kind = action.TestHousehold is not null ? ActionKind.TestHousehold : ActionKind.TestDistrict, TestKind = kind };
         }
-        throw new ArgumentException("an action must set one of set_colour, isolate, release, test, trace, trace_venues, isolate_household, test_household, test_district, isolate_district", nameof(action));
+        if (action.RefuseTravel is not null)
+        {
+            return new CompiledAction { Kind = ActionKind.RefuseTravel };
+        }
+        throw new ArgumentException("an action must set one of set_colour, isolate, release, test, trace, trace_venues, isolate_household, test_household, test_district, isolate_district, refuse_travel", nameof(action));
     }
 
     private static byte ColourIndex(PolicyConfig policy, string colour)

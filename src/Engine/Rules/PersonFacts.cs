@@ -36,4 +36,8 @@ public struct PersonFacts
     /// <summary>The run's attribute columns; null when the scenario declares none.</summary>
     public People.PersonAttributes? Attributes;
     public double Score;
+    /// <summary>departure/arrival triggers: the traveller's home region, the trip's destination and the colour held at home ("" otherwise).</summary>
+    public string Origin;
+    public string Destination;
+    public string OriginColour;
 }

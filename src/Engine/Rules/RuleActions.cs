@@ -178,6 +178,9 @@ public sealed class RuleActions
                 // It reaches other people: applied after the round, in person order (GroupActions).
                 batch.GroupOrders.Add(new Districts.GroupOrder(agent, request.Rule, action));
                 break;
+            case ActionKind.RefuseTravel:
+                // The travel part keeps the traveller at home (Regions/TravelPhase); nothing else changes.
+                break;
         }
     }
 

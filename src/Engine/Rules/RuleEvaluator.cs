@@ -20,7 +20,8 @@ public sealed class RuleEvaluator
 {
     private const int EventChunk = 2048;
     private const int AgentChunk = 1 << 15;
-    private static readonly string[] TestNames = ["none", "negative", "positive"];
+    /// <summary>The <c>last_test</c> fact's values, indexed by <see cref="TestOutcome"/>.</summary>
+    public static readonly IReadOnlyList<string> TestNames = ["none", "negative", "positive"];
 
     private readonly CompiledPolicy _policy;
     private readonly ulong _colourFacts;
@@ -268,6 +269,9 @@ public sealed class RuleEvaluator
         }
     }
 
+    /// <summary>The facts of <paramref name="agent"/> a rule reads, for a trigger without a payload (the travel part's departure rules).</summary>
+    public PersonFacts FactsAt(SimulationState state, int agent, int day, ulong read) => FactsOf(state, agent, day, default, read);
+
     /// <summary>The facts the rule reads (bits of <see cref="CompiledRule.FactsRead"/>); the others are left empty.</summary>
     private PersonFacts FactsOf(SimulationState state, int agent, int day, Payload payload, ulong read)
     {
@@ -280,6 +284,9 @@ public sealed class RuleEvaluator
             TracedDaysAgo = payload.TracedDaysAgo,
             TraceDepth = payload.TraceDepth,
             VenueKind = payload.VenueKind ?? "",
+            Origin = "",
+            Destination = "",
+            OriginColour = "",
             ExposureDaysAgo = payload.ExposureDaysAgo,
             HasCode = state.CodeHolders.Has(agent),
             Agent = agent,

@@ -33,6 +33,7 @@ public sealed class RuleRegistry
         Venues.VenueRules.Register(builder);
         Districts.DistrictRules.Register(builder);
         People.PeopleRules.Register(builder);
+        Regions.TravelRules.Register(builder);
         return builder.Build();
     }
 

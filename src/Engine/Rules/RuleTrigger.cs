@@ -15,4 +15,8 @@ public enum RuleTrigger : byte
     Daily = 4,
     /// <summary>Co-location flagging reached the person (the venues part; one event a day at most).</summary>
     VenueExposure = 5,
+    /// <summary>A resident about to leave on a trip, at the origin before boarding (the travel part).</summary>
+    Departure = 6,
+    /// <summary>A visitor arriving, at the destination on the first day there (the travel part).</summary>
+    Arrival = 7,
 }

@@ -27,4 +27,6 @@ public sealed record ActionConfig
     public string? TestDistrict { get; init; }
     /// <summary>Confine the person's whole district for some days (a group action; needs districts).</summary>
     public Hcsim.Engine.Districts.GroupIsolationConfig? IsolateDistrict { get; init; }
+    /// <summary><c>refuse_travel: true</c>: the trip does not take place (departure rules of the travel part only).</summary>
+    public bool? RefuseTravel { get; init; }
 }

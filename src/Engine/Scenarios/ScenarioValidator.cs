@@ -92,6 +92,7 @@ internal sealed class ScenarioValidator
         ValidateMassTesting(model);
         ValidateVenueEntry(model);
         ValidateDistricts(model);
+        ValidateBorderRules(model);
         if (_problems.Count == 0)
         {
             ValidateColourPartColumns(model);
@@ -322,6 +323,95 @@ internal sealed class ScenarioValidator
             {
                 Add($"policy.rules[{r}].when", $"rule '{policy.Rules[r].Name}' reads {string.Join(", ", used)}, which need districts: add a districts section");
             }
+        }
+    }
+
+    /// <summary>
+    /// The travel part's rules: departure and arrival triggers need travel; refuse_travel is a departure action;
+    /// departure rules act on the resident (no tracing or group actions), arrival rules only isolate (arrival
+    /// quarantine) or test, and read only what travels with the visitor; other rules do not read the travel facts.
+    /// </summary>
+    private void ValidateBorderRules(ModelConfig model)
+    {
+        var policy = model.Policy;
+        var registry = Rules.RuleRegistry.Core();
+        var travelFacts = registry.FactBits(Regions.TravelRules.Facts);
+        var arrivalFacts = registry.FactBits(Regions.TravelRules.ArrivalFacts);
+        for (var r = 0; r < policy.Rules.Length; r++)
+        {
+            var rule = policy.Rules[r];
+            var path = $"policy.rules[{r}]";
+            var border = rule.On is "departure" or "arrival";
+            if (border && model.Travel is null)
+            {
+                Add($"{path}.on", $"rule '{rule.Name}': the {rule.On} trigger needs travel: add a travel section (with regions)");
+            }
+            for (var a = 0; a < rule.Do.Length; a++)
+            {
+                var action = rule.Do[a];
+                var actionPath = $"{path}.do[{a}]";
+                if (action.RefuseTravel is { } refuse)
+                {
+                    if (!refuse)
+                    {
+                        Add($"{actionPath}.refuse_travel", "write refuse_travel: true (false refuses nothing; leave the action out instead)");
+                    }
+                    if (rule.On != "departure")
+                    {
+                        Add($"{actionPath}.refuse_travel", $"rule '{rule.Name}': refuse_travel is a departure action (a trip is refused before boarding), but the rule's trigger is '{rule.On}'");
+                    }
+                }
+                var groupOrTrace = action.Trace is not null || action.TraceVenues is not null || action.IsolateHousehold is not null
+                    || action.TestHousehold is not null || action.TestDistrict is not null || action.IsolateDistrict is not null;
+                if (rule.On == "departure" && groupOrTrace)
+                {
+                    Add(actionPath, $"rule '{rule.Name}': a departure rule may set_colour, isolate, release, test or refuse_travel, not trace or act on a group");
+                }
+                if (rule.On == "arrival" && action.Isolate is null && action.Test is null)
+                {
+                    Add(actionPath, $"rule '{rule.Name}': an arrival rule may only isolate (arrival quarantine, no contacts at the destination) or test (a test on arrival): the visitor is not a resident of the destination");
+                }
+            }
+            if (rule.When is not { } condition || !(border || condition.Contains("origin", StringComparison.Ordinal) || condition.Contains("destination", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+            ulong read;
+            try
+            {
+                Rules.RuleCompiler.Compile(condition, policy.Params, _attributes, out read);
+            }
+            catch (Rules.RuleExpressionException)
+            {
+                continue;
+            }
+            if (!border && (read & travelFacts) != 0)
+            {
+                var used = Regions.TravelRules.Facts.Where(f => (read & registry.FactBits(f)) != 0);
+                Add($"{path}.when", $"rule '{rule.Name}' reads {string.Join(", ", used)}, which only departure and arrival rules have");
+            }
+            if (rule.On == "arrival" && !_attributes.All.IsEmpty && !CompilesWithoutAttributes(condition, policy))
+            {
+                Add($"{path}.when", $"rule '{rule.Name}': an arrival rule cannot read person attributes: they stay in the visitor's home region");
+            }
+            if (rule.On == "arrival" && (read & ~arrivalFacts) != 0)
+            {
+                var other = registry.Facts.Where(f => (read & ~arrivalFacts & registry.FactBits(f.Name)) != 0).Select(f => f.Name);
+                Add($"{path}.when", $"rule '{rule.Name}': an arrival rule reads only what travels with the visitor ({string.Join(", ", Regions.TravelRules.ArrivalFacts)}), not {string.Join(", ", other)}");
+            }
+        }
+    }
+
+    private static bool CompilesWithoutAttributes(string condition, PolicyConfig policy)
+    {
+        try
+        {
+            Rules.RuleCompiler.Compile(condition, policy.Params, out _);
+            return true;
+        }
+        catch (Rules.RuleExpressionException)
+        {
+            return false;
         }
     }
 
@@ -676,10 +766,11 @@ internal sealed class ScenarioValidator
         if (action.TestHousehold is not null) kinds.Add("test_household");
         if (action.TestDistrict is not null) kinds.Add("test_district");
         if (action.IsolateDistrict is not null) kinds.Add("isolate_district");
+        if (action.RefuseTravel is not null) kinds.Add("refuse_travel");
         if (kinds.Count != 1)
         {
             var found = kinds.Count == 0 ? "none" : string.Join(", ", kinds);
-            Add(path, $"an action needs exactly one of set_colour, isolate, release, test, trace, trace_venues, isolate_household, test_household, test_district, isolate_district; got {found}");
+            Add(path, $"an action needs exactly one of set_colour, isolate, release, test, trace, trace_venues, isolate_household, test_household, test_district, isolate_district, refuse_travel; got {found}");
         }
         if (action.Days is not null && action.Isolate is null)
         {

@@ -45,7 +45,8 @@ public sealed class SimulationRun
         _state = new SimulationState(world, model.Days, [.. policy.Colours], seed, parallel, details,
             CodeHolders.Of(world, model.Checkin.NoSmartphoneShareByAge, seed))
         {
-            TestHistory = ReadsTestHistory(policy) ? new TestHistory(world.Size) : null,
+            // With travel the history always travels with visitors: another region's arrival rules may read it.
+            TestHistory = ReadsTestHistory(policy) || (model.Travel is not null && region is not null) ? new TestHistory(world.Size) : null,
             Districts = model.Districts is { } districtsConfig ? new DistrictState(DistrictMap.For(world, districtsConfig), districtsConfig) : null,
             Attributes = model.Attributes.IsEmpty ? null : People.PersonAttributes.Draw(world, model.Attributes, seed),
         };
@@ -90,7 +91,7 @@ public sealed class SimulationRun
         }
         if (travel is not null)
         {
-            parts.Add(new TravelPhase(travel, region!, world.Size, _history, model, _state.Daily));
+            parts.Add(new TravelPhase(travel, region!, world.Size, _history, model, _state.Daily, policy, _healthCode.Actions));
         }
         if (_state.Districts is { } districts)
         {

@@ -126,7 +126,7 @@ public sealed class ScenarioLoaderErrorTests
         {
             "action with two kinds",
             Rules.Replace("{ACTION}", "{set_colour: red, test: pcr}", StringComparison.Ordinal),
-            11, 11, "policy.rules[0].do[0]", "exactly one of set_colour, isolate, release, test, trace, trace_venues, isolate_household, test_household, test_district, isolate_district; got set_colour, test"
+            11, 11, "policy.rules[0].do[0]", "exactly one of set_colour, isolate, release, test, trace, trace_venues, isolate_household, test_household, test_district, isolate_district, refuse_travel; got set_colour, test"
         },
         {
             "unknown bare action",

@@ -186,7 +186,7 @@ public static class ScenarioSchema
                     Name("when", "a condition over the person's facts and the policy parameters"),
                     Name("enabled", "a 0/1 parameter (a name in `params`) that switches the rule on (1) or off (0), so a variant or sweep can switch rules; absent = always on"),
                     List("do", "the actions (a bare `release` is a release to the first colour)", minItems: 1,
-                        element: Group<ActionConfig>("", "one action; exactly one of set_colour, isolate, release, test, trace, trace_venues, isolate_household, test_household, test_district, isolate_district",
+                        element: Group<ActionConfig>("", "one action; exactly one of set_colour, isolate, release, test, trace, trace_venues, isolate_household, test_household, test_district, isolate_district, refuse_travel",
                             Name("set_colour", "raise the colour to this one; never lowers"),
                             Choice("isolate", "confine from tomorrow", Agents.ConfinementKinds.Names[1..]),
                             Count("days", "days of confinement of an `isolate` action; absent = until released", 1),
@@ -210,10 +210,11 @@ public static class ScenarioSchema
                             Name("test_district", "order a test of this kind (a name in `tests`) for every living member of the person's district (needs districts; once per district per day)"),
                             Group<Districts.GroupIsolationConfig>("isolate_district", "confine every living member of the person's district from tomorrow (needs districts; once per district per day)",
                                 Choice("where", "`home` or `central`", Agents.ConfinementKinds.Names[1..]),
-                                Count("days", "days of confinement (required)", 1))) with
+                                Count("days", "days of confinement (required)", 1)),
+                            Flag("refuse_travel", "`true`: the trip does not take place (departure rules only; needs travel)")) with
                         {
                             Shorthand = "release",
-                            ExactlyOneOf = ["set_colour", "isolate", "release", "test", "trace", "trace_venues", "isolate_household", "test_household", "test_district", "isolate_district"],
+                            ExactlyOneOf = ["set_colour", "isolate", "release", "test", "trace", "trace_venues", "isolate_household", "test_household", "test_district", "isolate_district", "refuse_travel"],
                             KeyNeeds = ImmutableDictionary<string, string>.Empty.Add("days", "isolate"),
                         })))),
         Group<Venues.VenuesConfig>("venues", "places people visit: shops, restaurants, offices, transport; absent or without kinds = no venue layer",
