@@ -35,6 +35,8 @@ public sealed class VenuePhase : IDayPhase
 {
     private const int ChunkSize = 1 << 15;
     private const int GroupChunk = 4096;
+    /// <summary>Visit draws kept on the stack per block of people (16 bytes each).</summary>
+    private const int MaxDrawsPerBlock = 2048;
 
     private readonly VenueLayout _layout;
     private readonly NaturalHistory _history;
@@ -240,25 +242,37 @@ public sealed class VenuePhase : IDayPhase
             home[k] = _layout.HomeVenue(start, k);
             nextHome[k] = _layout.FirstPersonAfterHome(k, home[k]);
         }
-        for (var i = start; i < end; i++)
+        // Two passes over blocks of people. The first draws every free person's visit decision and choice for each kind
+        // and keeps the visits without a branch on the draw (a random branch mispredicted about once a person and was
+        // most of the loop's time); the second turns the kept draws into venue-slots and applies entry control.
+        var visitKey = _layout.VisitKey(day);
+        var choiceKey = _layout.ChoiceKey(day);
+        var thresholds = _layout.VisitThresholdsByKindAndAge;
+        var block = Math.Max(1, MaxDrawsPerBlock / kinds);
+        Span<VisitDraw> drawn = stackalloc VisitDraw[block * kinds];
+        for (var blockStart = start; blockStart < end; blockStart += block)
         {
-            for (var k = 0; k < kinds; k++)
+            var blockEnd = Math.Min(end, blockStart + block);
+            var count = 0;
+            for (var i = blockStart; i < blockEnd; i++)
+            {
+                if (stage[i] == DiseaseStage.Dead || agents.ConfinementOn(i, day) != ConfinementKind.None || agents.IsAway(i, day))
+                {
+                    continue;
+                }
+                var byAge = age[i];
+                for (var k = 0; k < kinds; k++)
+                {
+                    var counter = VenueLayout.DrawCounter(i, k);
+                    drawn[count] = new VisitDraw(i, k, CounterRng.Keyed(choiceKey, counter));
+                    count += CounterRng.Keyed(visitKey, counter) < thresholds[(k << 8) | byAge] ? 1 : 0;
+                }
+            }
+            foreach (var (i, k, choice) in drawn[..count])
             {
                 while (i >= nextHome[k])
                 {
                     nextHome[k] = _layout.FirstPersonAfterHome(k, ++home[k]);
-                }
-            }
-            if (stage[i] == DiseaseStage.Dead || agents.ConfinementOn(i, day) != ConfinementKind.None || agents.IsAway(i, day))
-            {
-                continue;
-            }
-            for (var k = 0; k < kinds; k++)
-            {
-                var slot = _layout.VisitOf(i, age[i], k, day, home[k]);
-                if (slot < 0)
-                {
-                    continue;
                 }
                 if (_codes && !codes.Has(i))
                 {
@@ -279,6 +293,7 @@ public sealed class VenuePhase : IDayPhase
                         continue;
                     }
                 }
+                var slot = _layout.VisitSlot(i, k, choice, home[k]);
                 output.Add(((long)slot << 32) | (uint)i);
                 partitionCount[slot >> shift]++;
             }
@@ -400,6 +415,9 @@ public sealed class VenuePhase : IDayPhase
 
         public readonly void Run(int chunk) => Phase.VisitChunk(State, Day, chunk);
     }
+
+    /// <summary>A person's drawn visit to a kind: the choice draw picks the regular venue and the slot.</summary>
+    private readonly record struct VisitDraw(int Person, int Kind, ulong Choice);
 
     private struct ScatterBody : IChunkBody
     {
