@@ -34,8 +34,8 @@ public sealed record MemoryEstimate
     public const long RunListBytesPerPerson = 40;
     public const long RunBytesPerPerson = AgentColumnBytesPerPerson + RunListBytesPerPerson;
     public const long RuntimeBytes = 100L * 1024 * 1024;
-    /// <summary>The venue part's lists of the day's visits (an 8-byte entry and a 4-byte visitor id), per expected visit.</summary>
-    public const long VenueBytesPerVisit = 12;
+    /// <summary>The venue part's lists of the day's visits (an 8-byte entry, its 8-byte copy ordered by partition and a 4-byte visitor id), per expected visit.</summary>
+    public const long VenueBytesPerVisit = 20;
     /// <summary>The venue part's per-person column (the last day of visits searched by co-location flagging).</summary>
     public const long VenueBytesPerPerson = 2;
     /// <summary>The districts part's map, built per run (each person's district and the districts' member lists, 4 bytes each), per person.</summary>

@@ -58,6 +58,7 @@ public sealed class VenueLayout
                 _visitThresholdByAge[k][age] = CounterRng.Threshold(Math.Min(1.0, kind.VisitProbability * factor));
             }
         }
+        VisitThresholdsByKindAndAge = [.. _visitThresholdByAge.SelectMany(byAge => byAge)];
         _visitKeys = [.. Enumerable.Range(0, Math.Max(days, 1)).Select(d => CounterRng.DayKey(seed, RngStream.VenueVisit, d))];
         _choiceKeys = [.. Enumerable.Range(0, Math.Max(days, 1)).Select(d => CounterRng.DayKey(seed, RngStream.VenueChoice, d))];
     }
@@ -166,6 +167,31 @@ public sealed class VenueLayout
         return slot < 0 ? -1 : FirstSlot[kind] + RegularVenue(person, kind, regular, home) * _slots[kind] + slot;
     }
 
+    /// <summary>The key of the day's visit decisions (see <see cref="SlotOf"/>), for a loop drawing them for many people.</summary>
+    public ulong VisitKey(int day) => _visitKeys[day];
+
+    /// <summary>The key of the day's visit choices (which regular venue, which slot).</summary>
+    public ulong ChoiceKey(int day) => _choiceKeys[day];
+
+    /// <summary>The counter of a person's visit decision and choice draws for a kind.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong DrawCounter(int person, int kind) => ((ulong)(uint)person << 16) | (uint)kind;
+
+    /// <summary>The visit threshold by kind and age, at index kind x 256 + age: a visit when the decision draw is below it.</summary>
+    public ulong[] VisitThresholdsByKindAndAge { get; }
+
+    /// <summary>
+    /// The venue-slot of a visit decided by the day's draws: <paramref name="choice"/> (the choice draw) picks the regular
+    /// venue and the slot, as in <see cref="SlotOf"/>; <paramref name="home"/> is the person's <see cref="HomeVenue"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int VisitSlot(int person, int kind, ulong choice, int home)
+    {
+        var regular = (int)(((choice >> 32) * (ulong)(uint)_regulars[kind]) >> 32);
+        var slot = (int)(((choice & 0xFFFFFFFFUL) * (ulong)(uint)_slots[kind]) >> 32);
+        return FirstSlot[kind] + RegularVenue(person, kind, regular, home) * _slots[kind] + slot;
+    }
+
     /// <summary>
     /// The slot (within the kind's opening hours) of a person's visit to a kind on a day and which regular venue it
     /// goes to, or -1 for no visit: the cheap part of <see cref="VisitOf"/>, which tracing checks first.
@@ -173,7 +199,7 @@ public sealed class VenueLayout
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int SlotOf(int person, byte age, int kind, int day, out int regular)
     {
-        var counter = ((ulong)(uint)person << 16) | (uint)kind;
+        var counter = DrawCounter(person, kind);
         if (CounterRng.Keyed(_visitKeys[day], counter) >= _visitThresholdByAge[kind][age])
         {
             regular = -1;

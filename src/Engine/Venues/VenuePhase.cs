@@ -35,6 +35,8 @@ public sealed class VenuePhase : IDayPhase
 {
     private const int ChunkSize = 1 << 15;
     private const int GroupChunk = 4096;
+    /// <summary>Visit draws kept on the stack per block of people (16 bytes each).</summary>
+    private const int MaxDrawsPerBlock = 2048;
 
     private readonly VenueLayout _layout;
     private readonly NaturalHistory _history;
@@ -56,6 +58,13 @@ public sealed class VenuePhase : IDayPhase
     private int[] _groupStart = [];
     /// <summary>The counting sort's write positions, kept between days (a venue-slot array a day was a large-object allocation).</summary>
     private int[] _next = [];
+    /// <summary>Venue-slots per partition of the grouping are 2^this (about 64 partitions, at least 1,024 slots each).</summary>
+    private readonly int _partitionShift;
+    private readonly int _partitions;
+    private readonly int[] _partitionStart;
+    private int[] _chunkPartitionCount = [];
+    /// <summary>The day's visits (slot << 32 | person) ordered by partition, then chunk, then person.</summary>
+    private long[] _byPartition = [];
     private int[] _visitors = [];
     private readonly List<(int Target, int Infector)> _candidates = [];
 
@@ -68,6 +77,13 @@ public sealed class VenuePhase : IDayPhase
             .Select(c => kind.Admit.IsEmpty || (c < policy.Colours.Length && kind.Admit.Contains(policy.Colours[c]))).ToArray())];
         _noCode = [.. layout.Kinds.Select(kind => VenueKindConfig.NoCodeChoices.IndexOf(kind.NoCode))];
         _history = history;
+        _partitionShift = 10;
+        while ((layout.SlotCount >> _partitionShift) > 64)
+        {
+            _partitionShift++;
+        }
+        _partitions = ((layout.SlotCount - 1) >> _partitionShift) + 1;
+        _partitionStart = new int[_partitions + 1];
         _infectiousness = TransmissionFactors.InfectiousnessByStage(disease);
         _susceptibilityByAge = TransmissionFactors.SusceptibilityByAge(disease);
     }
@@ -100,6 +116,7 @@ public sealed class VenuePhase : IDayPhase
             _chunkScans = new long[chunks];
             _chunkRefusals = new long[chunks];
             _chunkPaper = new long[chunks];
+            _chunkPartitionCount = new int[chunks * _partitions];
             _chunkHome = new int[chunks * _layout.Kinds.Length];
             _chunkNextHome = new int[chunks * _layout.Kinds.Length];
         }
@@ -117,42 +134,87 @@ public sealed class VenuePhase : IDayPhase
         state.Records.AddPaperPasses(paper);
         state.Venues.Add(visitsToday, refusals);
 
-        // Counting sort by venue-slot; chunks in order keep each group's visitors ascending.
+        GroupBySlot(state, chunks, (int)visitsToday);
+    }
+
+    /// <summary>
+    /// Groups the day's visits by venue-slot, each group's visitors ascending, in parallel: a sequential counting sort of
+    /// every visit was the venue part's largest cost on two threads. The venue-slots are cut into partitions of 2^k
+    /// consecutive slots; the visits are first scattered by partition (chunks in order, so person order holds within a
+    /// partition), then each partition is counting-sorted on its own. Only the prefix sums over (partition, chunk)
+    /// counts run alone.
+    /// </summary>
+    private void GroupBySlot(SimulationState state, int chunks, int total)
+    {
         var slots = _layout.SlotCount;
         if (_groupStart.Length != slots + 1)
         {
             _groupStart = new int[slots + 1];
-        }
-        Array.Clear(_groupStart);
-        var total = 0;
-        foreach (var visits in _chunkVisits)
-        {
-            total += visits.Count;
-            foreach (var visit in CollectionsMarshal.AsSpan(visits))
-            {
-                _groupStart[(int)(visit >> 32) + 1]++;
-            }
-        }
-        for (var s = 0; s < slots; s++)
-        {
-            _groupStart[s + 1] += _groupStart[s];
+            _next = new int[slots];
         }
         if (_visitors.Length < total)
         {
-            _visitors = new int[Math.Max(total, _visitors.Length * 2)];
+            var size = Math.Max(total, _visitors.Length * 2);
+            _visitors = new int[size];
+            _byPartition = new long[size];
         }
-        if (_next.Length != slots)
+        // Visits per (chunk, partition), counted by the visit loop; turned into write offsets, partition-major.
+        var partitions = _partitions;
+        var offset = 0;
+        for (var p = 0; p < partitions; p++)
         {
-            _next = new int[slots];
-        }
-        var next = _next;
-        _groupStart.AsSpan(0, slots).CopyTo(next);
-        foreach (var visits in _chunkVisits)
-        {
-            foreach (var visit in CollectionsMarshal.AsSpan(visits))
+            _partitionStart[p] = offset;
+            for (var c = 0; c < chunks; c++)
             {
-                _visitors[next[(int)(visit >> 32)]++] = (int)(visit & 0xFFFFFFFF);
+                var count = _chunkPartitionCount[c * partitions + p];
+                _chunkPartitionCount[c * partitions + p] = offset;
+                offset += count;
             }
+        }
+        _partitionStart[partitions] = offset;
+        var scatter = new ScatterBody { Phase = this };
+        ChunkedLoop.Run(chunks, state.Parallel, ref scatter);
+        var sort = new SortBody { Phase = this };
+        ChunkedLoop.Run(partitions, state.Parallel, ref sort);
+        _groupStart[slots] = total;
+    }
+
+    /// <summary>A chunk's visits to their partitions' places in <see cref="_byPartition"/>, in chunk order.</summary>
+    private void ScatterChunk(int chunk)
+    {
+        var write = _chunkPartitionCount.AsSpan(chunk * _partitions, _partitions);
+        var shift = _partitionShift;
+        var byPartition = _byPartition;
+        foreach (var visit in CollectionsMarshal.AsSpan(_chunkVisits[chunk]))
+        {
+            byPartition[write[(int)(visit >> (32 + shift))]++] = visit;
+        }
+    }
+
+    /// <summary>A stable counting sort of one partition's visits by venue-slot into <see cref="_visitors"/>.</summary>
+    private void SortPartition(int partition)
+    {
+        var first = partition << _partitionShift;
+        var end = Math.Min(_layout.SlotCount, (partition + 1) << _partitionShift);
+        var visits = _byPartition.AsSpan(_partitionStart[partition], _partitionStart[partition + 1] - _partitionStart[partition]);
+        var next = _next;
+        var groupStart = _groupStart;
+        Array.Clear(next, first, end - first);
+        foreach (var visit in visits)
+        {
+            next[(int)(visit >> 32)]++;
+        }
+        var running = _partitionStart[partition];
+        for (var s = first; s < end; s++)
+        {
+            groupStart[s] = running;
+            running += next[s];
+            next[s] = groupStart[s];
+        }
+        var visitors = _visitors;
+        foreach (var visit in visits)
+        {
+            visitors[next[(int)(visit >> 32)]++] = (int)(visit & 0xFFFFFFFF);
         }
     }
 
@@ -163,6 +225,9 @@ public sealed class VenuePhase : IDayPhase
         var age = state.World.AgeYears;
         var output = _chunkVisits[chunk];
         output.Clear();
+        var partitionCount = _chunkPartitionCount.AsSpan(chunk * _partitions, _partitions);
+        partitionCount.Clear();
+        var shift = _partitionShift;
         var kinds = _layout.Kinds.Length;
         var colour = agents.Colour;
         long scans = 0, refusals = 0, paper = 0;
@@ -177,25 +242,37 @@ public sealed class VenuePhase : IDayPhase
             home[k] = _layout.HomeVenue(start, k);
             nextHome[k] = _layout.FirstPersonAfterHome(k, home[k]);
         }
-        for (var i = start; i < end; i++)
+        // Two passes over blocks of people. The first draws every free person's visit decision and choice for each kind
+        // and keeps the visits without a branch on the draw (a random branch mispredicted about once a person and was
+        // most of the loop's time); the second turns the kept draws into venue-slots and applies entry control.
+        var visitKey = _layout.VisitKey(day);
+        var choiceKey = _layout.ChoiceKey(day);
+        var thresholds = _layout.VisitThresholdsByKindAndAge;
+        var block = Math.Max(1, MaxDrawsPerBlock / kinds);
+        Span<VisitDraw> drawn = stackalloc VisitDraw[block * kinds];
+        for (var blockStart = start; blockStart < end; blockStart += block)
         {
-            for (var k = 0; k < kinds; k++)
+            var blockEnd = Math.Min(end, blockStart + block);
+            var count = 0;
+            for (var i = blockStart; i < blockEnd; i++)
+            {
+                if (stage[i] == DiseaseStage.Dead || agents.ConfinementOn(i, day) != ConfinementKind.None || agents.IsAway(i, day))
+                {
+                    continue;
+                }
+                var byAge = age[i];
+                for (var k = 0; k < kinds; k++)
+                {
+                    var counter = VenueLayout.DrawCounter(i, k);
+                    drawn[count] = new VisitDraw(i, k, CounterRng.Keyed(choiceKey, counter));
+                    count += CounterRng.Keyed(visitKey, counter) < thresholds[(k << 8) | byAge] ? 1 : 0;
+                }
+            }
+            foreach (var (i, k, choice) in drawn[..count])
             {
                 while (i >= nextHome[k])
                 {
                     nextHome[k] = _layout.FirstPersonAfterHome(k, ++home[k]);
-                }
-            }
-            if (stage[i] == DiseaseStage.Dead || agents.ConfinementOn(i, day) != ConfinementKind.None || agents.IsAway(i, day))
-            {
-                continue;
-            }
-            for (var k = 0; k < kinds; k++)
-            {
-                var slot = _layout.VisitOf(i, age[i], k, day, home[k]);
-                if (slot < 0)
-                {
-                    continue;
                 }
                 if (_codes && !codes.Has(i))
                 {
@@ -216,7 +293,9 @@ public sealed class VenuePhase : IDayPhase
                         continue;
                     }
                 }
+                var slot = _layout.VisitSlot(i, k, choice, home[k]);
                 output.Add(((long)slot << 32) | (uint)i);
+                partitionCount[slot >> shift]++;
             }
         }
         _chunkScans[chunk] = scans;
@@ -335,6 +414,23 @@ public sealed class VenuePhase : IDayPhase
         public int Day;
 
         public readonly void Run(int chunk) => Phase.VisitChunk(State, Day, chunk);
+    }
+
+    /// <summary>A person's drawn visit to a kind: the choice draw picks the regular venue and the slot.</summary>
+    private readonly record struct VisitDraw(int Person, int Kind, ulong Choice);
+
+    private struct ScatterBody : IChunkBody
+    {
+        public VenuePhase Phase;
+
+        public readonly void Run(int chunk) => Phase.ScatterChunk(chunk);
+    }
+
+    private struct SortBody : IChunkBody
+    {
+        public VenuePhase Phase;
+
+        public readonly void Run(int chunk) => Phase.SortPartition(chunk);
     }
 
     private struct CollectBody : IChunkBody
