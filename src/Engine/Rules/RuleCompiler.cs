@@ -363,6 +363,11 @@ public static class RuleCompiler
             {
                 return null;
             }
+            if (node is ConstantExpression { Value: null })
+            {
+                // `when: null` (or a null inside) parses, then fails with a null reference when evaluated.
+                throw new RuleExpressionException("'null' is not a value a condition can use: leave 'when' out (always true) or compare facts and parameters", 0);
+            }
             switch (node.NodeType)
             {
                 case ExpressionType.Parameter:
