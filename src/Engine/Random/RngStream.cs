@@ -47,6 +47,8 @@ public enum RngStream : ulong
     TravelContact = 72,
     TravelTransmission = 73,
     TravelTest = 74,
+    /// <summary>Visitors at the destination's venues: whether, where and whom they meet, and transmission (travel with venues).</summary>
+    TravelVenue = 75,
     /// <summary>ABC-SMC proposals of <c>hcsim calibrate</c>: day = generation, a = candidate index, b = draw.</summary>
     Calibration = 80,
 }

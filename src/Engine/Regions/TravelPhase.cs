@@ -8,6 +8,7 @@ using Hcsim.Engine.Rules;
 using Hcsim.Engine.Scenarios;
 using Hcsim.Engine.Simulation;
 using Hcsim.Engine.Testing;
+using Hcsim.Engine.Venues;
 
 namespace Hcsim.Engine.Regions;
 
@@ -73,6 +74,8 @@ public sealed class TravelPhase : IDayPhase
     private readonly int[] _byTravellers;
     private readonly List<(int Person, int Destination, int Until)> _abroad = [];
     private readonly List<int> _infected = [];
+    /// <summary>Today's visitors who are not in arrival quarantine, in message order, and whether each is still susceptible.</summary>
+    private readonly List<(TravelVisit Visit, bool Susceptible)> _present = [];
     private readonly BorderConfig?[] _departureBorders;
     private readonly BorderConfig?[] _arrivalBorders;
     private readonly ImmutableDictionary<string, TestKindConfig> _tests;
@@ -154,6 +157,7 @@ public sealed class TravelPhase : IDayPhase
         var region = _link.Index;
         var desk = _link.Desk;
         _infected.Clear();
+        _present.Clear();
         foreach (var infection in desk.InfectionsOf(region))
         {
             if (agents.Stage[infection.Person] == DiseaseStage.Susceptible)
@@ -281,6 +285,7 @@ public sealed class TravelPhase : IDayPhase
                 quarantineDays++;
                 continue;
             }
+            _present.Add((visit, visit.Stage == DiseaseStage.Susceptible));
             var contacts = whole + (fraction > 0 && CounterRng.Uniform(seed, RngStream.TravelContact, day, visit.Person, (1 << 20) | visit.Origin) < fraction ? 1 : 0);
             var guestInfectiousness = _infectiousness[(int)visit.Stage];
             var guestSusceptible = visit.Stage == DiseaseStage.Susceptible;
@@ -307,6 +312,7 @@ public sealed class TravelPhase : IDayPhase
                 {
                     desk.Post(region, new TravelInfection(visit.Origin, visit.Person));
                     guestSusceptible = false;
+                    _present[^1] = (visit, false);
                 }
             }
         }
@@ -512,6 +518,73 @@ public sealed class TravelPhase : IDayPhase
         _history.Infect(state.Agents, agent, day, state.Seed);
         state.Details.Events?.Add(new PersonEvent(day, agent, PersonEventKind.Stage, (byte)DiseaseStage.Susceptible, (byte)DiseaseStage.Exposed, cause));
         _infected.Add(agent);
+    }
+
+    /// <summary>
+    /// Today's visitors at this region's venues, after the venue part has grouped its residents' visits: each visitor
+    /// not in arrival quarantine visits each venue kind with the kind's probability for the visitor's age (stream
+    /// TravelVenue), at a venue and slot drawn uniformly (visitors have no regular venues here), and meets that
+    /// venue-slot's resident visitors like a resident would (all of them up to <c>max_contacts</c>, else
+    /// <c>max_contacts</c> drawn with replacement), with the kind's beta either way. Visitors hold no code of this
+    /// region, so the kind's <c>no_code</c> decides whether they get in (refused visits are not counted).
+    /// </summary>
+    public void MeetAtVenues(SimulationState state, int day, VenuePhase venues, VenueLayout layout)
+    {
+        var agents = state.Agents;
+        var age = state.World.AgeYears;
+        var seed = state.Seed;
+        var thresholds = layout.VisitThresholdsByKindAndAge;
+        // The travel step's infections are already in the state; this list now collects the venues' only.
+        _infected.Clear();
+        var infections = 0;
+        var contactsMade = 0;
+        for (var p = 0; p < _present.Count; p++)
+        {
+            var (visit, susceptible) = _present[p];
+            var guestInfectiousness = _infectiousness[(int)visit.Stage];
+            for (var k = 0; k < layout.Kinds.Length; k++)
+            {
+                var kind = layout.Kinds[k];
+                var key = (k << 8) | visit.Origin;
+                if (kind.NoCode == "refuse" || CounterRng.Hash(seed, RngStream.TravelVenue, day, visit.Person, key) >= thresholds[(k << 8) | visit.Age])
+                {
+                    continue;
+                }
+                var venue = CounterRng.Below(seed, RngStream.TravelVenue, day, visit.Person, (1 << 16) | key, layout.Venues[k]);
+                var slot = CounterRng.Below(seed, RngStream.TravelVenue, day, visit.Person, (2 << 16) | key, kind.Slots);
+                var present = venues.VisitorsOf(layout.SlotIndex(k, venue, slot));
+                var meets = Math.Min(present.Length, kind.MaxContacts);
+                for (var m = 0; m < meets; m++)
+                {
+                    var resident = present.Length <= kind.MaxContacts
+                        ? present[m]
+                        : present[CounterRng.Below(seed, RngStream.TravelVenue, day, visit.Person, (3 << 16) | (m << 8) | key, present.Length)];
+                    contactsMade++;
+                    var stage = agents.Stage[resident];
+                    var draw = CounterRng.Uniform(seed, RngStream.TravelVenue, day, visit.Person, (4 << 16) | (m << 8) | key);
+                    if (guestInfectiousness > 0 && stage == DiseaseStage.Susceptible)
+                    {
+                        if (draw < kind.Beta * guestInfectiousness * _susceptibility[age[resident]])
+                        {
+                            Infect(state, resident, day, "by a traveller at a venue");
+                            infections++;
+                        }
+                    }
+                    else if (susceptible && _infectiousness[(int)stage] > 0
+                        && draw < kind.Beta * _infectiousness[(int)stage] * _susceptibility[visit.Age])
+                    {
+                        _link.Desk.Post(_link.Index, new TravelInfection(visit.Origin, visit.Person));
+                        susceptible = false;
+                    }
+                }
+            }
+        }
+        _byTravellers[day] += infections;
+        _visitorContacts[day] += contactsMade;
+        _infected.Sort();
+        state.Infected.AddRange(_infected);
+        state.Today.NewInfections += _infected.Count;
+        _infected.Clear();
     }
 
     private static bool IsInfected(DiseaseStage stage) =>

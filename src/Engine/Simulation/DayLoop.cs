@@ -27,6 +27,7 @@ public sealed class DayLoop
         "progression",
         "transmission",
         "venues",
+        "travel_venues",
         "background_illness",
         "checkin",
         "testing",

@@ -76,9 +76,10 @@ public sealed class SimulationRun
                 TracingYield.AddTo(model, _state.Daily)),
             new MetricsPhase(policy.Colours.Length),
         ];
-        if (venues is not null)
+        var venuePhase = venues is null ? null : new VenuePhase(venues, _history, model.Disease, model.Policy);
+        if (venuePhase is not null)
         {
-            parts.Add(new VenuePhase(venues, _history, model.Disease, model.Policy));
+            parts.Add(venuePhase);
         }
         if (!model.MassTesting.IsDefaultOrEmpty)
         {
@@ -91,7 +92,12 @@ public sealed class SimulationRun
         }
         if (travel is not null)
         {
-            parts.Add(new TravelPhase(travel, region!, world.Size, _history, model, _state.Daily, policy, _healthCode.Actions));
+            var travelPhase = new TravelPhase(travel, region!, world.Size, _history, model, _state.Daily, policy, _healthCode.Actions);
+            parts.Add(travelPhase);
+            if (venuePhase is not null)
+            {
+                parts.Add(new TravelVenuesPhase(travelPhase, venuePhase, venues!));
+            }
         }
         if (_state.Districts is { } districts)
         {

@@ -97,4 +97,59 @@ public class TravelTests
 
         Assert.Contains(error.Errors, e => e.SettingPath == "travel.flows[0].to" && e.Message.Contains("clean", StringComparison.Ordinal));
     }
+
+    /// <summary>Visitors meet nobody in the community (contacts_per_day 0); with venues they meet residents there.</summary>
+    private static Scenario VisitorsAtVenues(bool venues) =>
+        ScenarioLoader.Load($"""
+            name: travel-venues
+            days: 40
+            replicates: 2
+            regions:
+              sick:
+                population.size: 4000
+                disease.initial_infected: 200
+              clean:
+                population.size: 4000
+                disease.initial_infected: 0
+            travel:
+              flows:
+                - {"{"}from: sick, to: clean, trips_per_day: 40{"}"}
+              trip_days: {"{"}distribution: fixed, mean_days: 4{"}"}
+              contacts_per_day: 0
+              beta: 0.05
+            {(venues ? "venues:\n  kinds:\n    shop: {per_thousand: 2, visit_probability: 0.9, slots: 2, beta: 0.2, max_contacts: 20}" : "")}
+            """, "travel-venues.yaml", []);
+
+    [Fact]
+    public async Task Run_VisitorsWithoutCommunityContacts_InfectResidentsOnlyAtVenues()
+    {
+        var without = await RegionsRunTests.RunAll(VisitorsAtVenues(venues: false), 2);
+        var with = await RegionsRunTests.RunAll(VisitorsAtVenues(venues: true), 2);
+
+        long ByTravellers(List<RunResult> runs) => runs.Sum(r => Sum(r.OtherRegions[0], "infections_by_travellers"));
+        long Contacts(List<RunResult> runs) => runs.Sum(r => Sum(r.OtherRegions[0], "visitor_contacts"));
+        Assert.Equal(0, ByTravellers(without));
+        Assert.Equal(0, Contacts(without));
+        Assert.True(Contacts(with) > 0, "visitors should meet residents at the destination's venues");
+        Assert.True(ByTravellers(with) > 0, $"infectious visitors should infect residents at venues, got {ByTravellers(with)}");
+        foreach (var region in with.SelectMany(r => r.AllRegions))
+        {
+            Assert.Equal(region.Summary.TotalInfections, Sum(region, "new_infections"));
+        }
+    }
+
+    [Fact]
+    public async Task Run_VisitorsAtVenuesOneThreadOrThree_ProduceIdenticalResults()
+    {
+        var one = await RegionsRunTests.RunAll(VisitorsAtVenues(venues: true), 1);
+        var three = await RegionsRunTests.RunAll(VisitorsAtVenues(venues: true), 3);
+
+        for (var i = 0; i < one.Count; i++)
+        {
+            foreach (var (a, b) in one[i].AllRegions.Zip(three[i].AllRegions))
+            {
+                RegionsRunTests.AssertSameRun(a, b, $"{a.Variant}/{a.Replicate} region {a.Region}");
+            }
+        }
+    }
 }
