@@ -285,9 +285,7 @@ public sealed class TravelPhase : IDayPhase
                 quarantineDays++;
                 continue;
             }
-            _present.Add((visit, visit.Stage == DiseaseStage.Susceptible));
             var contacts = whole + (fraction > 0 && CounterRng.Uniform(seed, RngStream.TravelContact, day, visit.Person, (1 << 20) | visit.Origin) < fraction ? 1 : 0);
-            var guestInfectiousness = _infectiousness[(int)visit.Stage];
             var guestSusceptible = visit.Stage == DiseaseStage.Susceptible;
             for (var j = 0; j < contacts; j++)
             {
@@ -299,22 +297,12 @@ public sealed class TravelPhase : IDayPhase
                     continue;
                 }
                 visitorContacts++;
-                if (guestInfectiousness > 0 && stage == DiseaseStage.Susceptible)
+                if (Meet(state, day, visit, ref guestSusceptible, resident, _beta, RngStream.TravelTransmission, key, "by a traveller"))
                 {
-                    if (CounterRng.Uniform(seed, RngStream.TravelTransmission, day, visit.Person, key) < _beta * guestInfectiousness * _susceptibility[age[resident]])
-                    {
-                        Infect(state, resident, day, "by a traveller");
-                        byTravellers++;
-                    }
-                }
-                else if (guestSusceptible && _infectiousness[(int)stage] > 0
-                    && CounterRng.Uniform(seed, RngStream.TravelTransmission, day, visit.Person, key) < _beta * _infectiousness[(int)stage] * _susceptibility[visit.Age])
-                {
-                    desk.Post(region, new TravelInfection(visit.Origin, visit.Person));
-                    guestSusceptible = false;
-                    _present[^1] = (visit, false);
+                    byTravellers++;
                 }
             }
+            _present.Add((visit, guestSusceptible));
         }
         _imported[day] = imported;
         _byTravellers[day] = byTravellers;
@@ -530,8 +518,6 @@ public sealed class TravelPhase : IDayPhase
     /// </summary>
     public void MeetAtVenues(SimulationState state, int day, VenuePhase venues, VenueLayout layout)
     {
-        var agents = state.Agents;
-        var age = state.World.AgeYears;
         var seed = state.Seed;
         var thresholds = layout.VisitThresholdsByKindAndAge;
         // The travel step's infections are already in the state; this list now collects the venues' only.
@@ -541,7 +527,6 @@ public sealed class TravelPhase : IDayPhase
         for (var p = 0; p < _present.Count; p++)
         {
             var (visit, susceptible) = _present[p];
-            var guestInfectiousness = _infectiousness[(int)visit.Stage];
             for (var k = 0; k < layout.Kinds.Length; k++)
             {
                 var kind = layout.Kinds[k];
@@ -560,21 +545,9 @@ public sealed class TravelPhase : IDayPhase
                         ? present[m]
                         : present[CounterRng.Below(seed, RngStream.TravelVenue, day, visit.Person, (3 << 16) | (m << 8) | key, present.Length)];
                     contactsMade++;
-                    var stage = agents.Stage[resident];
-                    var draw = CounterRng.Uniform(seed, RngStream.TravelVenue, day, visit.Person, (4 << 16) | (m << 8) | key);
-                    if (guestInfectiousness > 0 && stage == DiseaseStage.Susceptible)
+                    if (Meet(state, day, visit, ref susceptible, resident, kind.Beta, RngStream.TravelVenue, (4 << 16) | (m << 8) | key, "by a traveller at a venue"))
                     {
-                        if (draw < kind.Beta * guestInfectiousness * _susceptibility[age[resident]])
-                        {
-                            Infect(state, resident, day, "by a traveller at a venue");
-                            infections++;
-                        }
-                    }
-                    else if (susceptible && _infectiousness[(int)stage] > 0
-                        && draw < kind.Beta * _infectiousness[(int)stage] * _susceptibility[visit.Age])
-                    {
-                        _link.Desk.Post(_link.Index, new TravelInfection(visit.Origin, visit.Person));
-                        susceptible = false;
+                        infections++;
                     }
                 }
             }
@@ -585,6 +558,32 @@ public sealed class TravelPhase : IDayPhase
         state.Infected.AddRange(_infected);
         state.Today.NewInfections += _infected.Count;
         _infected.Clear();
+    }
+
+    /// <summary>
+    /// One contact of a visitor and a resident, infection either way on one draw (<paramref name="stream"/>, keyed by the
+    /// visitor and <paramref name="key"/>, drawn only when one of them can infect the other): an infectious visitor
+    /// infects a susceptible resident (true), an infectious resident a susceptible visitor, who is posted home.
+    /// </summary>
+    private bool Meet(SimulationState state, int day, TravelVisit visit, ref bool visitorSusceptible, int resident, double beta, RngStream stream, int key, string cause)
+    {
+        var stage = state.Agents.Stage[resident];
+        var visitorInfectiousness = _infectiousness[(int)visit.Stage];
+        if (visitorInfectiousness > 0 && stage == DiseaseStage.Susceptible)
+        {
+            if (CounterRng.Uniform(state.Seed, stream, day, visit.Person, key) < beta * visitorInfectiousness * _susceptibility[state.World.AgeYears[resident]])
+            {
+                Infect(state, resident, day, cause);
+                return true;
+            }
+        }
+        else if (visitorSusceptible && _infectiousness[(int)stage] > 0
+            && CounterRng.Uniform(state.Seed, stream, day, visit.Person, key) < beta * _infectiousness[(int)stage] * _susceptibility[visit.Age])
+        {
+            _link.Desk.Post(_link.Index, new TravelInfection(visit.Origin, visit.Person));
+            visitorSusceptible = false;
+        }
+        return false;
     }
 
     private static bool IsInfected(DiseaseStage stage) =>

@@ -18,7 +18,7 @@ namespace Hcsim.Engine.Venues;
 public sealed class VenueLayout
 {
     private readonly ulong _regularKey;
-    private readonly ulong[][] _visitThresholdByAge;
+    private readonly ulong[] _visitThresholds;
     private readonly ulong[] _visitKeys;
     private readonly int[] _regulars;
     private readonly int[] _slots;
@@ -34,7 +34,7 @@ public sealed class VenueLayout
         Venues = new int[Kinds.Length];
         FirstSlot = new int[Kinds.Length + 1];
         Catchment = new int[Kinds.Length];
-        _visitThresholdByAge = new ulong[Kinds.Length][];
+        _visitThresholds = new ulong[Kinds.Length << 8];
         _regulars = [.. Kinds.Select(k => k.Regulars)];
         _slots = [.. Kinds.Select(k => k.Slots)];
         for (var k = 0; k < Kinds.Length; k++)
@@ -43,7 +43,6 @@ public sealed class VenueLayout
             Venues[k] = Math.Max(1, (int)Math.Ceiling(people * kind.PerThousand / 1000.0));
             Catchment[k] = Math.Min(Venues[k], kind.Catchment);
             FirstSlot[k + 1] = checked(FirstSlot[k] + Venues[k] * kind.Slots);
-            _visitThresholdByAge[k] = new ulong[256];
             for (var age = 0; age < 256; age++)
             {
                 var factor = 1.0;
@@ -55,10 +54,9 @@ public sealed class VenueLayout
                         break;
                     }
                 }
-                _visitThresholdByAge[k][age] = CounterRng.Threshold(Math.Min(1.0, kind.VisitProbability * factor));
+                _visitThresholds[(k << 8) | age] = CounterRng.Threshold(Math.Min(1.0, kind.VisitProbability * factor));
             }
         }
-        VisitThresholdsByKindAndAge = [.. _visitThresholdByAge.SelectMany(byAge => byAge)];
         _visitKeys = [.. Enumerable.Range(0, Math.Max(days, 1)).Select(d => CounterRng.DayKey(seed, RngStream.VenueVisit, d))];
         _choiceKeys = [.. Enumerable.Range(0, Math.Max(days, 1)).Select(d => CounterRng.DayKey(seed, RngStream.VenueChoice, d))];
     }
@@ -157,14 +155,10 @@ public sealed class VenueLayout
     /// Whether the person is free to go (alive, not confined) is the caller's question.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int VisitOf(int person, byte age, int kind, int day) => VisitOf(person, age, kind, day, HomeVenue(person, kind));
-
-    /// <summary><see cref="VisitOf(int, byte, int, int)"/> for a caller that knows the person's <see cref="HomeVenue"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int VisitOf(int person, byte age, int kind, int day, int home)
+    public int VisitOf(int person, byte age, int kind, int day)
     {
         var slot = SlotOf(person, age, kind, day, out var regular);
-        return slot < 0 ? -1 : FirstSlot[kind] + RegularVenue(person, kind, regular, home) * _slots[kind] + slot;
+        return slot < 0 ? -1 : FirstSlot[kind] + RegularVenue(person, kind, regular) * _slots[kind] + slot;
     }
 
     /// <summary>The key of the day's visit decisions (see <see cref="SlotOf"/>), for a loop drawing them for many people.</summary>
@@ -178,7 +172,7 @@ public sealed class VenueLayout
     public static ulong DrawCounter(int person, int kind) => ((ulong)(uint)person << 16) | (uint)kind;
 
     /// <summary>The visit threshold by kind and age, at index kind x 256 + age: a visit when the decision draw is below it.</summary>
-    public ulong[] VisitThresholdsByKindAndAge { get; }
+    public ReadOnlySpan<ulong> VisitThresholdsByKindAndAge => _visitThresholds;
 
     /// <summary>
     /// The venue-slot of a visit decided by the day's draws: <paramref name="choice"/> (the choice draw) picks the regular
@@ -187,9 +181,16 @@ public sealed class VenueLayout
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int VisitSlot(int person, int kind, ulong choice, int home)
     {
-        var regular = (int)(((choice >> 32) * (ulong)(uint)_regulars[kind]) >> 32);
-        var slot = (int)(((choice & 0xFFFFFFFFUL) * (ulong)(uint)_slots[kind]) >> 32);
+        var slot = Choose(kind, choice, out var regular);
         return FirstSlot[kind] + RegularVenue(person, kind, regular, home) * _slots[kind] + slot;
+    }
+
+    /// <summary>The slot and the regular venue number a choice draw picks: the high half the venue, the low half the slot.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Choose(int kind, ulong choice, out int regular)
+    {
+        regular = (int)(((choice >> 32) * (ulong)(uint)_regulars[kind]) >> 32);
+        return (int)(((choice & 0xFFFFFFFFUL) * (ulong)(uint)_slots[kind]) >> 32);
     }
 
     /// <summary>
@@ -200,13 +201,11 @@ public sealed class VenueLayout
     public int SlotOf(int person, byte age, int kind, int day, out int regular)
     {
         var counter = DrawCounter(person, kind);
-        if (CounterRng.Keyed(_visitKeys[day], counter) >= _visitThresholdByAge[kind][age])
+        if (CounterRng.Keyed(_visitKeys[day], counter) >= _visitThresholds[(kind << 8) | age])
         {
             regular = -1;
             return -1;
         }
-        var choice = CounterRng.Keyed(_choiceKeys[day], counter);
-        regular = (int)(((choice >> 32) * (ulong)(uint)_regulars[kind]) >> 32);
-        return (int)(((choice & 0xFFFFFFFFUL) * (ulong)(uint)_slots[kind]) >> 32);
+        return Choose(kind, CounterRng.Keyed(_choiceKeys[day], counter), out regular);
     }
 }

@@ -94,9 +94,6 @@ public sealed class VenuePhase : IDayPhase
     public ReadOnlySpan<int> VisitorsOf(int slotIndex) =>
         _visitors.AsSpan(_groupStart[slotIndex], _groupStart[slotIndex + 1] - _groupStart[slotIndex]);
 
-    /// <summary>Visits made today (valid after <see cref="Step"/>).</summary>
-    public int VisitsToday => _groupStart.Length == 0 ? 0 : _groupStart[^1];
-
     public void Step(SimulationState state, int day)
     {
         GroupVisits(state, day);
