@@ -69,7 +69,7 @@ public sealed class ReferenceOutputsTests
     private static List<string> Describe(IEnumerable<RunResult> results)
     {
         var lines = new List<string>();
-        foreach (var run in results)
+        foreach (var run in results.SelectMany(r => r.AllRegions))
         {
             var key = $"{run.Summary.Variant}|{run.Summary.Replicate}|{run.Summary.Region}";
             foreach (var column in run.Daily.Columns())
