@@ -63,7 +63,7 @@ public sealed class TraceQueue
     /// Removes the events due on <paramref name="day"/>, one per target not yet reached today, sorted by target.
     /// Called once per delivery round; the returned list is valid until the next call.
     /// </summary>
-    public List<TracedEvent> TakeDue(int day, ParallelOptions parallel)
+    public List<TracedEvent> TakeDue(int day, WorkerPool parallel)
     {
         _delivered.Clear();
         if (_reachedDay != day)
