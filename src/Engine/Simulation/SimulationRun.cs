@@ -58,7 +58,7 @@ public sealed class SimulationRun
             _state.Agents.TrackTrips();
         }
         var contacts = new DailyContacts(world, _state.Agents, model.Layers, seed, model.Days);
-        _lab = new TestLab(testKinds, TestLabColumns.IsOn(model) ? TestLabColumns.AddTo(_state.Daily, testKinds) : null);
+        _lab = new TestLab(testKinds, TestLabColumns.IsOn(model) ? TestLabColumns.AddTo(_state.Daily, testKinds) : null, _state.Parallel);
         // The parts this model switches on; DayLoop puts each at its slot. The core parts are always on; a mechanism
         // with its own scenario section (venues, mass testing, travel) is added here when its section is present.
         var venues = model.Venues.Enabled ? new VenueLayout(model.Venues, world.Size, seed, model.Days) : null;

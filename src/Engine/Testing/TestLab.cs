@@ -2,6 +2,7 @@ using Hcsim.Engine.Agents;
 using Hcsim.Engine.Disease;
 using Hcsim.Engine.Random;
 using Hcsim.Engine.Scenarios;
+using Hcsim.Engine.Simulation;
 
 namespace Hcsim.Engine.Testing;
 
@@ -25,17 +26,25 @@ public sealed class TestLab
     private readonly TestLabColumns? _columns;
     private readonly Dictionary<int, List<(int Agent, int Kind)>> _retestsByDay = [];
     private readonly List<int> _pool = [];
+    private readonly WorkerPool? _workers;
+    private Order[] _taken = [];
+    private Sample[] _samples = [];
     private int _sampledToday;
 
     /// <param name="columns">The run's accounting columns, when the scenario has them.</param>
-    public TestLab(IReadOnlyList<TestKind> kinds, TestLabColumns? columns = null)
+    /// <param name="workers">The run's workers: a day's individual samples are drawn on them (one thread when null).</param>
+    public TestLab(IReadOnlyList<TestKind> kinds, TestLabColumns? columns = null, WorkerPool? workers = null)
     {
         _kinds = [.. kinds];
         _waiting = _kinds.Select(_ => new Queue<Order>()).ToArray();
         _columns = columns;
+        _workers = workers;
     }
 
     private readonly record struct Order(int Agent, int Day);
+
+    /// <summary>What drawing one taken order's sample found: not sampled (dead), or its result and the stage sampled.</summary>
+    private readonly record struct Sample(bool Taken, bool Positive, DiseaseStage Stage);
 
     /// <summary>Test kinds from a scenario, ordered by name so indices are stable.</summary>
     public static IReadOnlyList<TestKind> KindsOf(ModelConfig model) =>
@@ -82,6 +91,11 @@ public sealed class TestLab
             var kind = _kinds[k];
             var queue = _waiting[k];
             var budget = kind.CapacityPerDay > 0 ? kind.CapacityPerDay : int.MaxValue;
+            if (kind.PoolSize <= 1)
+            {
+                TakeIndividualSamples(state, k, day, seed, history, Math.Min(budget, queue.Count));
+                continue;
+            }
             _pool.Clear();
             while (budget-- > 0 && queue.Count > 0)
             {
@@ -96,19 +110,11 @@ public sealed class TestLab
                     history.SampleDay[agent] = AgentState.Day(day);
                 }
                 CountSample(k, day, day - orderDay);
-                if (kind.PoolSize > 1)
+                _pool.Add(agent);
+                if (_pool.Count == kind.PoolSize)
                 {
-                    _pool.Add(agent);
-                    if (_pool.Count == kind.PoolSize)
-                    {
-                        RunPool(state, k, day, seed);
-                    }
-                    continue;
+                    RunPool(state, k, day, seed);
                 }
-                CountTube(k, day);
-                var u = CounterRng.Uniform(seed, RngStream.TestResult, day, agent, k);
-                var positive = IsPositive(state, agent, kind, day, u, 1.0);
-                Report(state, agent, positive, day + Math.Max(1, kind.TurnaroundDays));
             }
             if (_pool.Count > 0)
             {
@@ -120,6 +126,99 @@ public sealed class TestLab
             columns.Waiting[day] = _waiting.Sum(q => q.Count);
         }
         return _sampledToday;
+    }
+
+    /// <summary>
+    /// Takes the first <paramref name="taken"/> orders of kind <paramref name="k"/>, one tube each: the samples are drawn
+    /// in parallel chunks (each writes only its own person: a person has at most one order), then counted and reported
+    /// in queue order, exactly as one pass would.
+    /// </summary>
+    private void TakeIndividualSamples(AgentState state, int k, int day, ulong seed, TestHistory? history, int taken)
+    {
+        if (taken == 0)
+        {
+            return;
+        }
+        if (_taken.Length < taken)
+        {
+            _taken = new Order[Math.Max(taken, _taken.Length * 2)];
+            _samples = new Sample[_taken.Length];
+        }
+        var queue = _waiting[k];
+        for (var i = 0; i < taken; i++)
+        {
+            _taken[i] = queue.Dequeue();
+        }
+        var kind = _kinds[k];
+        var resultDay = day + Math.Max(1, kind.TurnaroundDays);
+        var draw = new DrawSamples { Lab = this, State = state, Kind = k, Day = day, Seed = seed, History = history, ResultDay = resultDay, Taken = taken };
+        var chunks = (taken + SampleChunk - 1) / SampleChunk;
+        if (_workers is null)
+        {
+            for (var c = 0; c < chunks; c++)
+            {
+                draw.Run(c);
+            }
+        }
+        else
+        {
+            ChunkedLoop.Run(chunks, _workers, ref draw);
+        }
+        List<TestResultEvent>? results = null;
+        for (var i = 0; i < taken; i++)
+        {
+            var sample = _samples[i];
+            if (!sample.Taken)
+            {
+                continue;
+            }
+            CountSample(k, day, day - _taken[i].Day);
+            CountTube(k, day);
+            if (results is null && !_resultsByDay.TryGetValue(resultDay, out results))
+            {
+                results = [];
+                _resultsByDay[resultDay] = results;
+            }
+            results.Add(new TestResultEvent(_taken[i].Agent, sample.Positive, sample.Stage));
+        }
+    }
+
+    private const int SampleChunk = 2048;
+
+    private struct DrawSamples : IChunkBody
+    {
+        public TestLab Lab;
+        public AgentState State;
+        public int Kind;
+        public int Day;
+        public ulong Seed;
+        public TestHistory? History;
+        public int ResultDay;
+        public int Taken;
+
+        public readonly void Run(int chunk)
+        {
+            var kind = Lab._kinds[Kind];
+            var end = Math.Min(Taken, (chunk + 1) * SampleChunk);
+            for (var i = chunk * SampleChunk; i < end; i++)
+            {
+                var agent = Lab._taken[i].Agent;
+                if (State.Stage[agent] == DiseaseStage.Dead)
+                {
+                    State.PendingTestResultDay[agent] = AgentState.Never;
+                    Lab._samples[i] = default;
+                    continue;
+                }
+                if (History is not null)
+                {
+                    History.SampleDay[agent] = AgentState.Day(Day);
+                }
+                var u = CounterRng.Uniform(Seed, RngStream.TestResult, Day, agent, Kind);
+                var positive = IsPositive(State, agent, kind, Day, u, 1.0);
+                State.PendingTestResultDay[agent] = AgentState.Day(ResultDay);
+                Lab._samples[i] = new Sample(true, positive, State.Stage[agent]);
+            }
+        }
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ namespace Hcsim.Engine.Tracing;
 /// </remarks>
 public sealed class TraceQueue
 {
-    private const int ParallelSortFrom = 1 << 14;
+    private const int ParallelSortFrom = 1 << 12;
 
     private readonly int _days;
     private readonly Dictionary<int, List<List<TracedEvent>>> _byDay = [];
@@ -75,7 +75,7 @@ public sealed class TraceQueue
         {
             return _delivered;
         }
-        _scatter.Scatter<ByTarget>(CollectionsMarshal.AsSpan(segments), ParallelSortFrom, default);
+        _scatter.Scatter<ByTarget>(CollectionsMarshal.AsSpan(segments), ParallelSortFrom, default, parallel);
         var body = new SortRanges { Scatter = _scatter };
         ChunkedLoop.Run(_scatter.Ranges, parallel, ref body);
         var sorted = _scatter.All;
