@@ -50,6 +50,7 @@ public sealed class TestingPhase(TestLab lab) : IDayPhase
         var deliver = new DeliverChunk { State = state, Day = day, Results = results, Counts = _counts };
         ChunkedLoop.Run(chunks, state.Parallel, ref deliver);
         state.TestResults.AddRange(results);
+        lab.Recycle(results);
         var today = state.Today;
         for (var c = 0; c < chunks; c++)
         {

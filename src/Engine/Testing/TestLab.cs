@@ -27,6 +27,7 @@ public sealed class TestLab
     private readonly Dictionary<int, List<(int Agent, int Kind)>> _retestsByDay = [];
     private readonly List<int> _pool = [];
     private readonly WorkerPool? _workers;
+    private readonly Stack<List<TestResultEvent>> _spareResults = new();
     private Order[] _taken = [];
     private Sample[] _samples = [];
     private int _sampledToday;
@@ -123,7 +124,12 @@ public sealed class TestLab
         }
         if (_columns is { } columns)
         {
-            columns.Waiting[day] = _waiting.Sum(q => q.Count);
+            var waiting = 0;
+            foreach (var queue in _waiting)
+            {
+                waiting += queue.Count;
+            }
+            columns.Waiting[day] = waiting;
         }
         return _sampledToday;
     }
@@ -174,11 +180,7 @@ public sealed class TestLab
             }
             CountSample(k, day, day - _taken[i].Day);
             CountTube(k, day);
-            if (results is null && !_resultsByDay.TryGetValue(resultDay, out results))
-            {
-                results = [];
-                _resultsByDay[resultDay] = results;
-            }
+            results ??= ResultsFor(resultDay);
             results.Add(new TestResultEvent(_taken[i].Agent, sample.Positive, sample.Stage));
         }
     }
@@ -288,12 +290,18 @@ public sealed class TestLab
     private void Report(AgentState state, int agent, bool positive, int resultDay)
     {
         state.PendingTestResultDay[agent] = AgentState.Day(resultDay);
+        ResultsFor(resultDay).Add(new TestResultEvent(agent, positive, state.Stage[agent]));
+    }
+
+    /// <summary>The list of results arriving on <paramref name="resultDay"/> (a recycled one when a new day starts).</summary>
+    private List<TestResultEvent> ResultsFor(int resultDay)
+    {
         if (!_resultsByDay.TryGetValue(resultDay, out var list))
         {
-            list = [];
+            list = _spareResults.Count > 0 ? _spareResults.Pop() : [];
             _resultsByDay[resultDay] = list;
         }
-        list.Add(new TestResultEvent(agent, positive, state.Stage[agent]));
+        return list;
     }
 
     private void CountSample(int kind, int day, int waited)
@@ -323,4 +331,11 @@ public sealed class TestLab
     /// <summary>Removes and returns the results arriving on <paramref name="day"/>, in sampling order.</summary>
     public List<TestResultEvent>? TakeResults(int day) =>
         _resultsByDay.Remove(day, out var list) ? list : null;
+
+    /// <summary>Hands back a list from <see cref="TakeResults"/> once read, so a steady-state day allocates none.</summary>
+    public void Recycle(List<TestResultEvent> results)
+    {
+        results.Clear();
+        _spareResults.Push(results);
+    }
 }
