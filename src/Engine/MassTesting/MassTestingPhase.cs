@@ -16,6 +16,8 @@ namespace Hcsim.Engine.MassTesting;
 /// </summary>
 public sealed class MassTestingPhase : IDayPhase
 {
+    private const int ChunkSize = 1 << 15;
+
     public static readonly PartColumn OrderedColumn = new("mass_tests_ordered",
         "Tests ordered today by mass testing rounds (people with a test already waiting or pending are skipped).");
 
@@ -23,6 +25,7 @@ public sealed class MassTestingPhase : IDayPhase
     private readonly Round[] _rounds;
     private readonly int[] _ordered;
     private readonly bool _codesOn;
+    private readonly List<List<int>> _chunkOrders = [];
 
     public MassTestingPhase(IReadOnlyList<MassTestingRoundConfig> rounds, IReadOnlyList<string> colours, IReadOnlyList<TestKind> kinds, TestLab lab, DailyMetrics daily, bool codesOn = true)
     {
@@ -43,21 +46,52 @@ public sealed class MassTestingPhase : IDayPhase
         {
             return;
         }
-        var agents = state.Agents;
-        var ages = state.World.AgeYears;
+        var chunks = (state.Agents.Size + ChunkSize - 1) / ChunkSize;
+        while (_chunkOrders.Count < chunks)
+        {
+            _chunkOrders.Add([]);
+        }
         foreach (var round in _rounds)
         {
             if (!round.Schedule.RunsOn(day))
             {
                 continue;
             }
-            for (var i = 0; i < agents.Size; i++)
+            // Chunks of people reserve their own tests in parallel; the orders join the queue in chunk order, which is
+            // person order. Rounds of one day run one after another: a later round skips whom an earlier one took.
+            var take = new TakeChunk { Phase = this, Round = round, State = state, Day = day };
+            ChunkedLoop.Run(chunks, state.Parallel, ref take);
+            for (var c = 0; c < chunks; c++)
             {
-                if (agents.Stage[i] != DiseaseStage.Dead && round.Target.Takes(i, agents.Colour[i], ages[i], day, state.Seed)
+                foreach (var agent in _chunkOrders[c])
+                {
+                    _lab.Enqueue(agent, round.Kind, day);
+                }
+                _ordered[day] += _chunkOrders[c].Count;
+            }
+        }
+    }
+
+    private struct TakeChunk : IChunkBody
+    {
+        public MassTestingPhase Phase;
+        public Round Round;
+        public SimulationState State;
+        public int Day;
+
+        public readonly void Run(int chunk)
+        {
+            var orders = Phase._chunkOrders[chunk];
+            orders.Clear();
+            var agents = State.Agents;
+            var ages = State.World.AgeYears;
+            var end = Math.Min(agents.Size, (chunk + 1) * ChunkSize);
+            for (var i = chunk * ChunkSize; i < end; i++)
+            {
+                if (agents.Stage[i] != DiseaseStage.Dead && Round.Target.Takes(i, agents.Colour[i], ages[i], Day, State.Seed)
                     && TestLab.Reserve(agents, i))
                 {
-                    _lab.Enqueue(i, round.Kind, day);
-                    _ordered[day]++;
+                    orders.Add(i);
                 }
             }
         }

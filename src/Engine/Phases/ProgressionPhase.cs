@@ -9,14 +9,15 @@ namespace Hcsim.Engine.Phases;
 /// Advances the natural history of every infected agent whose next transition is due today and drops the recovered
 /// and dead from the infected list. Runs first in the day so that a person who becomes infectious today transmits
 /// today: an infectious stage of D days is exactly D days of transmission. Each transition writes only its own agent,
-/// so chunks of the list advance in parallel; when events are recorded the pass runs in list order instead, so the
-/// event log keeps one order.
+/// so chunks of the list advance in parallel and drop their recovered and dead in the same pass; when events are recorded
+/// the transitions run in list order instead, so the event log keeps one order.
 /// </summary>
 public sealed class ProgressionPhase : IDayPhase
 {
     private const int ChunkSize = 4096;
 
     private readonly NaturalHistory _history;
+    private int[] _kept = [];
 
     public ProgressionPhase(NaturalHistory history)
     {
@@ -29,7 +30,8 @@ public sealed class ProgressionPhase : IDayPhase
     {
         var agents = state.Agents;
         var infected = state.Infected;
-        if (state.Details.Events is { } events)
+        var events = state.Details.Events;
+        if (events is not null)
         {
             foreach (var agent in CollectionsMarshal.AsSpan(infected))
             {
@@ -41,23 +43,27 @@ public sealed class ProgressionPhase : IDayPhase
                 }
             }
         }
-        else
+        var chunks = (infected.Count + ChunkSize - 1) / ChunkSize;
+        if (_kept.Length < chunks)
         {
-            var advance = new AdvanceChunk { History = _history, State = state, Day = day };
-            ChunkedLoop.Run((infected.Count + ChunkSize - 1) / ChunkSize, state.Parallel, ref advance);
+            _kept = new int[Math.Max(chunks, _kept.Length * 2)];
         }
-
-        var stage = agents.Stage;
+        // Each chunk advances its agents (unless done above) and packs those still infected to the front of its own
+        // part of the list; the parts are then closed up in chunk order: the list order one pass would leave.
+        var advance = new AdvanceChunk { History = _history, State = state, Day = day, Advance = events is null, Kept = _kept };
+        ChunkedLoop.Run(chunks, state.Parallel, ref advance);
+        var list = CollectionsMarshal.AsSpan(infected);
         var kept = 0;
-        for (var k = 0; k < infected.Count; k++)
+        for (var c = 0; c < chunks; c++)
         {
-            var agent = infected[k];
-            if (DiseaseStages.IsInfected(stage[agent]))
+            var start = c * ChunkSize;
+            if (start != kept)
             {
-                infected[kept++] = agent;
+                list.Slice(start, _kept[c]).CopyTo(list[kept..]);
             }
+            kept += _kept[c];
         }
-        infected.RemoveRange(kept, infected.Count - kept);
+        CollectionsMarshal.SetCount(infected, kept);
     }
 
     private struct AdvanceChunk : IChunkBody
@@ -65,21 +71,31 @@ public sealed class ProgressionPhase : IDayPhase
         public NaturalHistory History;
         public SimulationState State;
         public int Day;
+        public bool Advance;
+        public int[] Kept;
 
         public readonly void Run(int chunk)
         {
             var agents = State.Agents;
             var nextStageDay = agents.NextStageDay;
+            var stage = agents.Stage;
             var infected = CollectionsMarshal.AsSpan(State.Infected);
-            var end = Math.Min(infected.Length, (chunk + 1) * ChunkSize);
-            for (var k = chunk * ChunkSize; k < end; k++)
+            var start = chunk * ChunkSize;
+            var end = Math.Min(infected.Length, start + ChunkSize);
+            var kept = start;
+            for (var k = start; k < end; k++)
             {
                 var agent = infected[k];
-                if (nextStageDay[agent] <= Day)
+                if (Advance && nextStageDay[agent] <= Day)
                 {
                     History.Advance(agents, agent, Day, State.Seed);
                 }
+                if (DiseaseStages.IsInfected(stage[agent]))
+                {
+                    infected[kept++] = agent;
+                }
             }
+            Kept[chunk] = kept - start;
         }
     }
 }

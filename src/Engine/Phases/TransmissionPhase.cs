@@ -19,7 +19,7 @@ namespace Hcsim.Engine.Phases;
 public sealed class TransmissionPhase : IDayPhase
 {
     private const int ChunkSize = 512;
-    private const int ParallelSettleFrom = 4096;
+    private const int ParallelSettleFrom = 1024;
 
     private readonly DailyContacts _contacts;
     private readonly NaturalHistory _history;
@@ -55,18 +55,22 @@ public sealed class TransmissionPhase : IDayPhase
         // Gather the candidates by target range, then settle each range in parallel: sort, keep the smallest infector
         // per target, infect (a range's targets are its own, so no two threads write one person). Winners come back
         // in target order, whatever the thread count.
-        _scatter.Scatter<ByTarget>(_chunkCandidates.AsSpan(0, chunks), ParallelSettleFrom, default);
+        _scatter.Scatter<ByTarget>(_chunkCandidates.AsSpan(0, chunks), ParallelSettleFrom, default, state.Parallel);
         if (_scatter.Count == 0)
         {
             return;
         }
         var settle = new SettleRange { Phase = this, State = state, Day = day };
         ChunkedLoop.Run(_scatter.Ranges, state.Parallel, ref settle);
+        var recorded = state.Details.Events is not null || state.Details.Transmissions is not null;
         for (var r = 0; r < _scatter.Ranges; r++)
         {
             foreach (var winner in CollectionsMarshal.AsSpan(_winners[r]))
             {
-                Record(state, winner, day);
+                if (recorded)
+                {
+                    Record(state, winner, day);
+                }
                 state.Infected.Add(winner.Target);
             }
             state.Today.NewInfections += _winners[r].Count;

@@ -30,7 +30,7 @@ public sealed class RegionsRun
         IReadOnlyList<CompiledPolicy> policies,
         int days,
         ulong seed,
-        ParallelOptions parallel,
+        WorkerPool parallel,
         DetailOptions? details = null,
         bool travel = false)
     {

@@ -50,7 +50,7 @@ public sealed class BatchExecution
         var daysTotal = runs.Sum(run => (long)candidates[run.Candidate].Model.Days);
         long daysDone = 0;
         var runsDone = 0;
-        var phaseParallel = new ParallelOptions { MaxDegreeOfParallelism = _threads, CancellationToken = cancellationToken };
+        using var phaseParallel = new WorkerPool(_threads, cancellationToken);
         await Parallel.ForEachAsync(runs, new ParallelOptions { MaxDegreeOfParallelism = _threads, CancellationToken = cancellationToken }, (run, token) =>
         {
             var candidate = candidates[run.Candidate];

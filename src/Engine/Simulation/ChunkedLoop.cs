@@ -1,8 +1,8 @@
 namespace Hcsim.Engine.Simulation;
 
 /// <summary>
-/// Runs a body over chunk indices 0..chunks-1: on the calling thread when there is at most one chunk (a quiet day
-/// should not pay for a parallel loop), otherwise with <see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/>.
+/// Runs a body over chunk indices 0..chunks-1 on a run's <see cref="WorkerPool"/>: on the calling thread when there is
+/// at most one chunk (a quiet day should not pay for a parallel loop), otherwise on the pool's workers and the caller.
 /// The body is a struct carrying what the chunks read, so a phase hands its values to the loop instead of stashing
 /// them in fields for a delegate.
 /// Every caller merges its chunks' outputs in chunk order afterwards, which is what keeps results thread-independent.
@@ -10,6 +10,14 @@ namespace Hcsim.Engine.Simulation;
 public static class ChunkedLoop
 {
     /// <summary>Runs <paramref name="body"/> for every chunk; the struct is shared, read-only, by the chunks.</summary>
+    public static void Run<TBody>(int chunks, WorkerPool workers, ref TBody body)
+        where TBody : struct, IChunkBody =>
+        workers.Run(chunks, ref body);
+
+    /// <summary>
+    /// The same with <see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/>, for a caller outside a run that
+    /// has no pool (a loop of a run takes the run's <see cref="WorkerPool"/>: no task or closure per loop).
+    /// </summary>
     public static void Run<TBody>(int chunks, ParallelOptions parallel, ref TBody body)
         where TBody : struct, IChunkBody
     {

@@ -120,7 +120,7 @@ public sealed class ScenarioExecution
         var concurrent = Math.Max(1, Math.Min(Math.Min(threads, runs.Count), Options.MaxConcurrentRuns));
         // Every run may use all threads in its phases: while runs overlap they share the pool, and when the last run
         // is alone (the longest variant of a province) it still gets every core. Results never depend on it.
-        var phaseParallel = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };
+        using var phaseParallel = new WorkerPool(threads, cancellationToken);
         var daysTotal = runs.Sum(run => (long)Scenario.Variants[run.Variant].Model.Days);
         long daysDone = 0;
         var runsDone = 0;

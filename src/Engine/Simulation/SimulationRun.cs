@@ -29,7 +29,7 @@ public sealed class SimulationRun
     private readonly HealthCodePhase _healthCode;
 
     /// <summary>A run that compiles the model's policy itself (convenient for a single run; see <see cref="CompilePolicy"/>).</summary>
-    public SimulationRun(World world, ModelConfig model, ulong seed, ParallelOptions parallel, DetailOptions? details = null)
+    public SimulationRun(World world, ModelConfig model, ulong seed, WorkerPool parallel, DetailOptions? details = null)
         : this(world, model, CompilePolicy(model), seed, parallel, details)
     {
     }
@@ -37,7 +37,7 @@ public sealed class SimulationRun
     /// <param name="policy">The model's policy compiled by <see cref="CompilePolicy"/>: compiled once per variant and
     /// shared, read-only, by all its runs.</param>
     /// <param name="region">This run's place in a multi-region run with travel; null otherwise (travel needs it).</param>
-    public SimulationRun(World world, ModelConfig model, CompiledPolicy policy, ulong seed, ParallelOptions parallel, DetailOptions? details = null, RegionLink? region = null)
+    public SimulationRun(World world, ModelConfig model, CompiledPolicy policy, ulong seed, WorkerPool parallel, DetailOptions? details = null, RegionLink? region = null)
     {
         _model = model;
         var testKinds = TestLab.KindsOf(model);
@@ -58,7 +58,7 @@ public sealed class SimulationRun
             _state.Agents.TrackTrips();
         }
         var contacts = new DailyContacts(world, _state.Agents, model.Layers, seed, model.Days);
-        _lab = new TestLab(testKinds, TestLabColumns.IsOn(model) ? TestLabColumns.AddTo(_state.Daily, testKinds) : null);
+        _lab = new TestLab(testKinds, TestLabColumns.IsOn(model) ? TestLabColumns.AddTo(_state.Daily, testKinds) : null, _state.Parallel);
         // The parts this model switches on; DayLoop puts each at its slot. The core parts are always on; a mechanism
         // with its own scenario section (venues, mass testing, travel) is added here when its section is present.
         var venues = model.Venues.Enabled ? new VenueLayout(model.Venues, world.Size, seed, model.Days) : null;

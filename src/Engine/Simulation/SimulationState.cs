@@ -12,7 +12,7 @@ namespace Hcsim.Engine.Simulation;
 public sealed class SimulationState
 {
     /// <param name="codes">Who holds a code; everyone when null.</param>
-    public SimulationState(World world, int days, IReadOnlyList<string> colours, ulong seed, ParallelOptions parallel, DetailOptions? details = null, CodeHolders? codes = null)
+    public SimulationState(World world, int days, IReadOnlyList<string> colours, ulong seed, WorkerPool parallel, DetailOptions? details = null, CodeHolders? codes = null)
     {
         CodeHolders = codes ?? CodeHolders.Everyone(world.Size);
         World = world;
@@ -32,7 +32,8 @@ public sealed class SimulationState
     public AgentState Agents { get; }
     /// <summary>The replicate seed: shared by every variant of the same replicate.</summary>
     public ulong Seed { get; }
-    public ParallelOptions Parallel { get; }
+    /// <summary>The workers this run's data-parallel loops hand their chunks to (shared by concurrent runs of an execution).</summary>
+    public WorkerPool Parallel { get; }
     /// <summary>Exposed or infectious agents (unordered between days, appended in id order within a day).</summary>
     public List<int> Infected { get; } = [];
     /// <summary>Agents who reported fever at today's check-in, ascending.</summary>

@@ -2,6 +2,7 @@ using Hcsim.Engine.Agents;
 using Hcsim.Engine.Disease;
 using Hcsim.Engine.Random;
 using Hcsim.Engine.Scenarios;
+using Hcsim.Engine.Simulation;
 
 namespace Hcsim.Engine.Testing;
 
@@ -25,17 +26,26 @@ public sealed class TestLab
     private readonly TestLabColumns? _columns;
     private readonly Dictionary<int, List<(int Agent, int Kind)>> _retestsByDay = [];
     private readonly List<int> _pool = [];
+    private readonly WorkerPool? _workers;
+    private readonly Stack<List<TestResultEvent>> _spareResults = new();
+    private Order[] _taken = [];
+    private Sample[] _samples = [];
     private int _sampledToday;
 
     /// <param name="columns">The run's accounting columns, when the scenario has them.</param>
-    public TestLab(IReadOnlyList<TestKind> kinds, TestLabColumns? columns = null)
+    /// <param name="workers">The run's workers: a day's individual samples are drawn on them (one thread when null).</param>
+    public TestLab(IReadOnlyList<TestKind> kinds, TestLabColumns? columns = null, WorkerPool? workers = null)
     {
         _kinds = [.. kinds];
         _waiting = _kinds.Select(_ => new Queue<Order>()).ToArray();
         _columns = columns;
+        _workers = workers;
     }
 
     private readonly record struct Order(int Agent, int Day);
+
+    /// <summary>What drawing one taken order's sample found: not sampled (dead), or its result and the stage sampled.</summary>
+    private readonly record struct Sample(bool Taken, bool Positive, DiseaseStage Stage);
 
     /// <summary>Test kinds from a scenario, ordered by name so indices are stable.</summary>
     public static IReadOnlyList<TestKind> KindsOf(ModelConfig model) =>
@@ -82,6 +92,11 @@ public sealed class TestLab
             var kind = _kinds[k];
             var queue = _waiting[k];
             var budget = kind.CapacityPerDay > 0 ? kind.CapacityPerDay : int.MaxValue;
+            if (kind.PoolSize <= 1)
+            {
+                TakeIndividualSamples(state, k, day, seed, history, Math.Min(budget, queue.Count));
+                continue;
+            }
             _pool.Clear();
             while (budget-- > 0 && queue.Count > 0)
             {
@@ -96,19 +111,11 @@ public sealed class TestLab
                     history.SampleDay[agent] = AgentState.Day(day);
                 }
                 CountSample(k, day, day - orderDay);
-                if (kind.PoolSize > 1)
+                _pool.Add(agent);
+                if (_pool.Count == kind.PoolSize)
                 {
-                    _pool.Add(agent);
-                    if (_pool.Count == kind.PoolSize)
-                    {
-                        RunPool(state, k, day, seed);
-                    }
-                    continue;
+                    RunPool(state, k, day, seed);
                 }
-                CountTube(k, day);
-                var u = CounterRng.Uniform(seed, RngStream.TestResult, day, agent, k);
-                var positive = IsPositive(state, agent, kind, day, u, 1.0);
-                Report(state, agent, positive, day + Math.Max(1, kind.TurnaroundDays));
             }
             if (_pool.Count > 0)
             {
@@ -117,9 +124,103 @@ public sealed class TestLab
         }
         if (_columns is { } columns)
         {
-            columns.Waiting[day] = _waiting.Sum(q => q.Count);
+            var waiting = 0;
+            foreach (var queue in _waiting)
+            {
+                waiting += queue.Count;
+            }
+            columns.Waiting[day] = waiting;
         }
         return _sampledToday;
+    }
+
+    /// <summary>
+    /// Takes the first <paramref name="taken"/> orders of kind <paramref name="k"/>, one tube each: the samples are drawn
+    /// in parallel chunks (each writes only its own person: a person has at most one order), then counted and reported
+    /// in queue order, exactly as one pass would.
+    /// </summary>
+    private void TakeIndividualSamples(AgentState state, int k, int day, ulong seed, TestHistory? history, int taken)
+    {
+        if (taken == 0)
+        {
+            return;
+        }
+        if (_taken.Length < taken)
+        {
+            _taken = new Order[Math.Max(taken, _taken.Length * 2)];
+            _samples = new Sample[_taken.Length];
+        }
+        var queue = _waiting[k];
+        for (var i = 0; i < taken; i++)
+        {
+            _taken[i] = queue.Dequeue();
+        }
+        var kind = _kinds[k];
+        var resultDay = day + Math.Max(1, kind.TurnaroundDays);
+        var draw = new DrawSamples { Lab = this, State = state, Kind = k, Day = day, Seed = seed, History = history, ResultDay = resultDay, Taken = taken };
+        var chunks = (taken + SampleChunk - 1) / SampleChunk;
+        if (_workers is null)
+        {
+            for (var c = 0; c < chunks; c++)
+            {
+                draw.Run(c);
+            }
+        }
+        else
+        {
+            ChunkedLoop.Run(chunks, _workers, ref draw);
+        }
+        List<TestResultEvent>? results = null;
+        for (var i = 0; i < taken; i++)
+        {
+            var sample = _samples[i];
+            if (!sample.Taken)
+            {
+                continue;
+            }
+            CountSample(k, day, day - _taken[i].Day);
+            CountTube(k, day);
+            results ??= ResultsFor(resultDay);
+            results.Add(new TestResultEvent(_taken[i].Agent, sample.Positive, sample.Stage));
+        }
+    }
+
+    private const int SampleChunk = 2048;
+
+    private struct DrawSamples : IChunkBody
+    {
+        public TestLab Lab;
+        public AgentState State;
+        public int Kind;
+        public int Day;
+        public ulong Seed;
+        public TestHistory? History;
+        public int ResultDay;
+        public int Taken;
+
+        public readonly void Run(int chunk)
+        {
+            var kind = Lab._kinds[Kind];
+            var end = Math.Min(Taken, (chunk + 1) * SampleChunk);
+            for (var i = chunk * SampleChunk; i < end; i++)
+            {
+                var agent = Lab._taken[i].Agent;
+                if (State.Stage[agent] == DiseaseStage.Dead)
+                {
+                    State.PendingTestResultDay[agent] = AgentState.Never;
+                    Lab._samples[i] = default;
+                    continue;
+                }
+                if (History is not null)
+                {
+                    History.SampleDay[agent] = AgentState.Day(Day);
+                }
+                var u = CounterRng.Uniform(Seed, RngStream.TestResult, Day, agent, Kind);
+                var positive = IsPositive(State, agent, kind, Day, u, 1.0);
+                State.PendingTestResultDay[agent] = AgentState.Day(ResultDay);
+                Lab._samples[i] = new Sample(true, positive, State.Stage[agent]);
+            }
+        }
     }
 
     /// <summary>
@@ -189,12 +290,18 @@ public sealed class TestLab
     private void Report(AgentState state, int agent, bool positive, int resultDay)
     {
         state.PendingTestResultDay[agent] = AgentState.Day(resultDay);
+        ResultsFor(resultDay).Add(new TestResultEvent(agent, positive, state.Stage[agent]));
+    }
+
+    /// <summary>The list of results arriving on <paramref name="resultDay"/> (a recycled one when a new day starts).</summary>
+    private List<TestResultEvent> ResultsFor(int resultDay)
+    {
         if (!_resultsByDay.TryGetValue(resultDay, out var list))
         {
-            list = [];
+            list = _spareResults.Count > 0 ? _spareResults.Pop() : [];
             _resultsByDay[resultDay] = list;
         }
-        list.Add(new TestResultEvent(agent, positive, state.Stage[agent]));
+        return list;
     }
 
     private void CountSample(int kind, int day, int waited)
@@ -224,4 +331,11 @@ public sealed class TestLab
     /// <summary>Removes and returns the results arriving on <paramref name="day"/>, in sampling order.</summary>
     public List<TestResultEvent>? TakeResults(int day) =>
         _resultsByDay.Remove(day, out var list) ? list : null;
+
+    /// <summary>Hands back a list from <see cref="TakeResults"/> once read, so a steady-state day allocates none.</summary>
+    public void Recycle(List<TestResultEvent> results)
+    {
+        results.Clear();
+        _spareResults.Push(results);
+    }
 }

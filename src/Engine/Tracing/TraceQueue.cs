@@ -17,7 +17,7 @@ namespace Hcsim.Engine.Tracing;
 /// </remarks>
 public sealed class TraceQueue
 {
-    private const int ParallelSortFrom = 1 << 14;
+    private const int ParallelSortFrom = 1 << 12;
 
     private readonly int _days;
     private readonly Dictionary<int, List<List<TracedEvent>>> _byDay = [];
@@ -63,7 +63,7 @@ public sealed class TraceQueue
     /// Removes the events due on <paramref name="day"/>, one per target not yet reached today, sorted by target.
     /// Called once per delivery round; the returned list is valid until the next call.
     /// </summary>
-    public List<TracedEvent> TakeDue(int day, ParallelOptions parallel)
+    public List<TracedEvent> TakeDue(int day, WorkerPool parallel)
     {
         _delivered.Clear();
         if (_reachedDay != day)
@@ -75,7 +75,7 @@ public sealed class TraceQueue
         {
             return _delivered;
         }
-        _scatter.Scatter<ByTarget>(CollectionsMarshal.AsSpan(segments), ParallelSortFrom, default);
+        _scatter.Scatter<ByTarget>(CollectionsMarshal.AsSpan(segments), ParallelSortFrom, default, parallel);
         var body = new SortRanges { Scatter = _scatter };
         ChunkedLoop.Run(_scatter.Ranges, parallel, ref body);
         var sorted = _scatter.All;

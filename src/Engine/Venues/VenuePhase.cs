@@ -35,6 +35,7 @@ public sealed class VenuePhase : IDayPhase
 {
     private const int ChunkSize = 1 << 15;
     private const int GroupChunk = 4096;
+    private const int ParallelSettleFrom = 1024;
     /// <summary>Visit draws kept on the stack per block of people (16 bytes each).</summary>
     private const int MaxDrawsPerBlock = 2048;
 
@@ -66,7 +67,9 @@ public sealed class VenuePhase : IDayPhase
     /// <summary>The day's visits (slot << 32 | person) ordered by partition, then chunk, then person.</summary>
     private long[] _byPartition = [];
     private int[] _visitors = [];
-    private readonly List<(int Target, int Infector)> _candidates = [];
+    private readonly KeyRangeScatter<(int Target, int Infector)> _scatter = new();
+    private readonly List<(int Target, int Infector)>[] _winners =
+        [.. Enumerable.Range(0, KeyRangeScatter<(int, int)>.MaxRanges).Select(_ => new List<(int Target, int Infector)>())];
 
     /// <param name="policy">The policy: whether codes exist (scans, entry control) and its colours (for <c>admit</c>).</param>
     public VenuePhase(VenueLayout layout, NaturalHistory history, DiseaseConfig disease, PolicyConfig policy)
@@ -374,34 +377,60 @@ public sealed class VenuePhase : IDayPhase
         _contactKey = CounterRng.DayKey(state.Seed, RngStream.VenueContact, day);
         var collect = new CollectBody { Phase = this, State = state };
         ChunkedLoop.Run(chunks, state.Parallel, ref collect);
-        _candidates.Clear();
-        foreach (var candidates in _chunkCandidates)
-        {
-            _candidates.AddRange(candidates);
-        }
-        var agents = state.Agents;
-        if (_candidates.Count == 0)
+        // Candidates by target range; each range sorted, settled (smallest infector wins) and infected on its own, so
+        // no two threads write one person and the winners come back in target order.
+        _scatter.Scatter<ByTarget>(_chunkCandidates, ParallelSettleFrom, default, state.Parallel);
+        if (_scatter.Count == 0)
         {
             return;
         }
-        _candidates.Sort();
+        var settle = new SettleBody { Phase = this, State = state, Day = day };
+        ChunkedLoop.Run(_scatter.Ranges, state.Parallel, ref settle);
+        var agents = state.Agents;
+        for (var r = 0; r < _scatter.Ranges; r++)
+        {
+            foreach (var (target, infector) in CollectionsMarshal.AsSpan(_winners[r]))
+            {
+                state.Details.Events?.Add(new PersonEvent(day, target, PersonEventKind.Stage, (byte)DiseaseStage.Susceptible, (byte)DiseaseStage.Exposed, "infection"));
+                state.Details.Transmissions?.Add(new TransmissionRecord(day, infector, target, ContactLayer.Venue,
+                    agents.Colour[infector], agents.ConfinementOn(infector, day)));
+                state.Infected.Add(target);
+            }
+            state.Today.NewInfections += _winners[r].Count;
+        }
+    }
+
+    private void SettleRange(SimulationState state, int day, int range)
+    {
+        var winners = _winners[range];
+        winners.Clear();
+        var candidates = _scatter.Range(range);
+        candidates.Sort();
         var previous = -1;
-        var infections = 0;
-        foreach (var (target, infector) in CollectionsMarshal.AsSpan(_candidates))
+        foreach (var (target, infector) in candidates)
         {
             if (target == previous)
             {
                 continue;
             }
             previous = target;
-            _history.Infect(agents, target, day, state.Seed);
-            state.Details.Events?.Add(new PersonEvent(day, target, PersonEventKind.Stage, (byte)DiseaseStage.Susceptible, (byte)DiseaseStage.Exposed, "infection"));
-            state.Details.Transmissions?.Add(new TransmissionRecord(day, infector, target, ContactLayer.Venue,
-                agents.Colour[infector], agents.ConfinementOn(infector, day)));
-            state.Infected.Add(target);
-            infections++;
+            _history.Infect(state.Agents, target, day, state.Seed);
+            winners.Add((target, infector));
         }
-        state.Today.NewInfections += infections;
+    }
+
+    private readonly struct ByTarget : IKeyOf<(int Target, int Infector)>
+    {
+        public int KeyOf(in (int Target, int Infector) item) => item.Target;
+    }
+
+    private struct SettleBody : IChunkBody
+    {
+        public VenuePhase Phase;
+        public SimulationState State;
+        public int Day;
+
+        public readonly void Run(int chunk) => Phase.SettleRange(State, Day, chunk);
     }
 
     private struct VisitBody : IChunkBody
