@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Hcsim.Engine.Agents;
 using Hcsim.Engine.Disease;
 using Hcsim.Engine.Simulation;
@@ -106,51 +109,20 @@ public sealed class MetricsPhase : IDayPhase
         var colour = agents.Colour;
         Array.Clear(counts);
         var quarantine = agents.Confinement;
-        var marks = agents.Marks;
+        var start = chunk * ChunkSize;
         var end = Math.Min(agents.Size, (chunk + 1) * ChunkSize);
-        // Most people hold the first colour and were never confined: for them only the stage matters.
+        // Most people hold the first colour and are free tomorrow: for them only the stage matters.
         Span<int> plain = stackalloc int[8];
         plain.Clear();
-        for (var i = chunk * ChunkSize; i < end; i++)
+        var i = Vector256.IsHardwareAccelerated ? CountBlocks(agents, tomorrow, start, end, counts, plain) : start;
+        for (; i < end; i++)
         {
-            var s = stage[i];
             if (colour[i] == 0 && quarantine[i] == ConfinementKind.None)
             {
-                plain[(int)s]++;
+                plain[(int)stage[i]]++;
                 continue;
             }
-            switch (s)
-            {
-                case DiseaseStage.Susceptible: counts[Susceptible]++; break;
-                case DiseaseStage.Exposed: counts[Exposed]++; break;
-                case DiseaseStage.Recovered: counts[Recovered]++; break;
-                case DiseaseStage.Dead: counts[Dead]++; continue;
-                default: counts[Infectious]++; break;
-            }
-            var c = colour[i];
-            counts[FirstColour + c]++;
-            var status = StatusOf(s);
-            var infectious = DiseaseStages.IsInfectious(s);
-            if (c != 0)
-            {
-                counts[Flagged]++;
-                counts[FlaggedByStatus + status]++;
-            }
-            else if (infectious)
-            {
-                counts[InfectiousUnflagged]++;
-            }
-            var confinement = agents.ConfinementOn(i, tomorrow);
-            if (confinement != ConfinementKind.None)
-            {
-                counts[confinement == ConfinementKind.Home ? QuarantinedHome : QuarantinedCentral]++;
-                counts[ConfinedByStatus + status]++;
-                marks[i] |= status == Infected ? AgentMarks.EverConfined | AgentMarks.ConfinedWhileInfected : AgentMarks.EverConfined;
-            }
-            else if (infectious)
-            {
-                counts[InfectiousFree]++;
-            }
+            CountFlaggedOrConfined(agents, i, tomorrow, counts);
         }
         var plainInfectious = plain[(int)DiseaseStage.Presymptomatic] + plain[(int)DiseaseStage.Symptomatic] + plain[(int)DiseaseStage.Asymptomatic];
         counts[Susceptible] += plain[(int)DiseaseStage.Susceptible];
@@ -167,6 +139,98 @@ public sealed class MetricsPhase : IDayPhase
             alive += plain[k];
         }
         counts[FirstColour] += alive;
+    }
+
+    /// <summary>
+    /// Counts people [start, end) in blocks of 32 with byte-column compares; returns where the scalar tail starts. A
+    /// person of the first colour who is free tomorrow (never confined, or both remembered spells over by tomorrow) is
+    /// counted by stage alone in <paramref name="plain"/> (the infectious stages all in the presymptomatic slot); the
+    /// others, usually few, one by one.
+    /// </summary>
+    private static int CountBlocks(AgentState agents, int tomorrow, int start, int end, int[] counts, Span<int> plain)
+    {
+        ReadOnlySpan<byte> stage = MemoryMarshal.AsBytes(agents.Stage.AsSpan());
+        ReadOnlySpan<byte> colour = agents.Colour;
+        ReadOnlySpan<byte> quarantine = MemoryMarshal.AsBytes(agents.Confinement.AsSpan());
+        ReadOnlySpan<ushort> spellEnd = agents.ConfinementEndDay;
+        ReadOnlySpan<ushort> previousEnd = agents.PreviousConfinementEndDay;
+        var byTomorrow = Vector256.Create((ushort)tomorrow);
+        var susceptible = Vector256.Create((byte)DiseaseStage.Susceptible);
+        var exposed = Vector256.Create((byte)DiseaseStage.Exposed);
+        var recovered = Vector256.Create((byte)DiseaseStage.Recovered);
+        var dead = Vector256.Create((byte)DiseaseStage.Dead);
+        int plainAll = 0, plainSusceptible = 0, plainExposed = 0, plainRecovered = 0, plainDead = 0;
+        var i = start;
+        for (; i + 32 <= end; i += 32)
+        {
+            var flagged = ~Vector256.Equals(Vector256.Create(colour[i..]), Vector256<byte>.Zero).ExtractMostSignificantBits();
+            var everConfined = ~Vector256.Equals(Vector256.Create(quarantine[i..]), Vector256<byte>.Zero).ExtractMostSignificantBits();
+            var special = flagged;
+            var unflaggedConfined = everConfined & ~flagged;
+            if (unflaggedConfined != 0)
+            {
+                // Confined tomorrow only if a remembered spell ends after tomorrow (the kind byte alone says "ever").
+                var low = Vector256.GreaterThan(Vector256.Create(spellEnd[i..]), byTomorrow) | Vector256.GreaterThan(Vector256.Create(previousEnd[i..]), byTomorrow);
+                var high = Vector256.GreaterThan(Vector256.Create(spellEnd[(i + 16)..]), byTomorrow) | Vector256.GreaterThan(Vector256.Create(previousEnd[(i + 16)..]), byTomorrow);
+                special |= unflaggedConfined & (low.ExtractMostSignificantBits() | (high.ExtractMostSignificantBits() << 16));
+            }
+            var ordinary = ~special;
+            var s = Vector256.Create(stage[i..]);
+            plainAll += BitOperations.PopCount(ordinary);
+            plainSusceptible += BitOperations.PopCount(Vector256.Equals(s, susceptible).ExtractMostSignificantBits() & ordinary);
+            plainExposed += BitOperations.PopCount(Vector256.Equals(s, exposed).ExtractMostSignificantBits() & ordinary);
+            plainRecovered += BitOperations.PopCount(Vector256.Equals(s, recovered).ExtractMostSignificantBits() & ordinary);
+            plainDead += BitOperations.PopCount(Vector256.Equals(s, dead).ExtractMostSignificantBits() & ordinary);
+            while (special != 0)
+            {
+                CountFlaggedOrConfined(agents, i + BitOperations.TrailingZeroCount(special), tomorrow, counts);
+                special &= special - 1;
+            }
+        }
+        plain[(int)DiseaseStage.Susceptible] += plainSusceptible;
+        plain[(int)DiseaseStage.Exposed] += plainExposed;
+        plain[(int)DiseaseStage.Presymptomatic] += plainAll - plainSusceptible - plainExposed - plainRecovered - plainDead;
+        plain[(int)DiseaseStage.Recovered] += plainRecovered;
+        plain[(int)DiseaseStage.Dead] += plainDead;
+        return i;
+    }
+
+    /// <summary>One person who is flagged or may be confined tomorrow (also right for anyone else, only slower).</summary>
+    private static void CountFlaggedOrConfined(AgentState agents, int i, int tomorrow, int[] counts)
+    {
+        var s = agents.Stage[i];
+        switch (s)
+        {
+            case DiseaseStage.Susceptible: counts[Susceptible]++; break;
+            case DiseaseStage.Exposed: counts[Exposed]++; break;
+            case DiseaseStage.Recovered: counts[Recovered]++; break;
+            case DiseaseStage.Dead: counts[Dead]++; return;
+            default: counts[Infectious]++; break;
+        }
+        var c = agents.Colour[i];
+        counts[FirstColour + c]++;
+        var status = StatusOf(s);
+        var infectious = DiseaseStages.IsInfectious(s);
+        if (c != 0)
+        {
+            counts[Flagged]++;
+            counts[FlaggedByStatus + status]++;
+        }
+        else if (infectious)
+        {
+            counts[InfectiousUnflagged]++;
+        }
+        var confinement = agents.ConfinementOn(i, tomorrow);
+        if (confinement != ConfinementKind.None)
+        {
+            counts[confinement == ConfinementKind.Home ? QuarantinedHome : QuarantinedCentral]++;
+            counts[ConfinedByStatus + status]++;
+            agents.Marks[i] |= status == Infected ? AgentMarks.EverConfined | AgentMarks.ConfinedWhileInfected : AgentMarks.EverConfined;
+        }
+        else if (infectious)
+        {
+            counts[InfectiousFree]++;
+        }
     }
 
     /// <summary>Never infected (susceptible), infected (exposed or infectious) or recovered; never called for the dead.</summary>
