@@ -32,6 +32,7 @@ public sealed class RuleEvaluator
     private readonly ulong _ageFact;
     private readonly ulong _districtFacts;
     private readonly ulong _scoreFact;
+    private readonly ulong _heededFact;
     private readonly string[] _colourNames;
     private readonly int[] _scopedRules;
     private readonly ulong _scopedColours;
@@ -52,6 +53,7 @@ public sealed class RuleEvaluator
         _ageFact = registry.FactBits("age");
         _districtFacts = registry.FactBits(Districts.DistrictRules.Facts);
         _scoreFact = registry.FactBits("score");
+        _heededFact = registry.FactBits("notification_heeded");
         _colourNames = [.. policy.Colours];
         _scopedRules = Enumerable.Range(0, policy.Rules.Length)
             .Where(r => policy.Rules[r].Trigger is RuleTrigger.Checkin or RuleTrigger.Daily).ToArray();
@@ -84,8 +86,9 @@ public sealed class RuleEvaluator
             {
                 EvaluateEvents(state, day, r, EventSource.TestResults, state.TestResults.Count, traced);
             }
-            else if (trigger == RuleTrigger.Traced)
+            else if (trigger is RuleTrigger.Traced or RuleTrigger.Notified)
             {
+                // Under data.contacts: device the tracer's events are notifications; the validator allows only one of the two triggers.
                 EvaluateEvents(state, day, r, EventSource.Traces, traced.Count, traced);
             }
             else if (allTriggers && trigger == RuleTrigger.VenueExposure)
@@ -188,7 +191,7 @@ public sealed class RuleEvaluator
                 default:
                     var e = job.Traced[k];
                     agent = e.Target;
-                    payload = new Payload { TracedLayer = ContactLayers.Names[(int)e.Layer], TracedDaysAgo = e.DaysAgo, TraceDepth = e.Depth };
+                    payload = new Payload { TracedLayer = ContactLayers.Names[(int)e.Layer], TracedDaysAgo = e.DaysAgo, TraceDepth = e.Depth, NotifiedDaysAgo = e.DaysAgo };
                     break;
             }
             var agents = state.Agents;
@@ -288,6 +291,7 @@ public sealed class RuleEvaluator
             Destination = "",
             OriginColour = "",
             ExposureDaysAgo = payload.ExposureDaysAgo,
+            NotifiedDaysAgo = payload.NotifiedDaysAgo,
             HasCode = state.CodeHolders.Has(agent),
             Agent = agent,
             Attributes = state.Attributes,
@@ -334,6 +338,10 @@ public sealed class RuleEvaluator
             facts.DistrictRisk = districts.LevelNames[districts.Level[district]];
             facts.DistrictCases = districts.CasesInWindow[district];
         }
+        if ((read & _heededFact) != 0 && state.Regime is { } regime)
+        {
+            facts.NotificationHeeded = regime.Heeds(state.Seed, day, agent);
+        }
         if ((read & _scoreFact) != 0)
         {
             // Last: the score reads the other facts, which the rule's mask includes (CompiledPolicy).
@@ -350,5 +358,6 @@ public sealed class RuleEvaluator
         public int TraceDepth { get; init; }
         public string? VenueKind { get; init; }
         public int ExposureDaysAgo { get; init; }
+        public int NotifiedDaysAgo { get; init; }
     }
 }
