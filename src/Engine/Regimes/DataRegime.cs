@@ -30,9 +30,12 @@ public sealed class DataRegime
     public double DetectionProbability { get; }
     public double NotificationCompliance { get; }
 
-    /// <summary>Whether <paramref name="person"/>, a case on <paramref name="day"/>, uploads their records (stream KeyUpload; one consent for keys and venues).</summary>
-    public bool Uploads(ulong seed, int day, int person) =>
-        CounterRng.Uniform(seed, RngStream.KeyUpload, day, person) < UploadProbability;
+    /// <summary>
+    /// Whether <paramref name="person"/>, when a case, uploads their records (stream KeyUpload, drawn once per person: one
+    /// consent for keys and venues, kept at every later positive result, so retests do not raise the share that uploads).
+    /// </summary>
+    public bool Uploads(ulong seed, int person) =>
+        CounterRng.Uniform(seed, RngStream.KeyUpload, 0, person) < UploadProbability;
 
     /// <summary>Whether <paramref name="person"/> runs the proximity-logging app: holds a code and took the app up (stream AppUptake, drawn once per person).</summary>
     public bool RunsApp(ulong seed, CodeHolders codes, int person) =>

@@ -14,7 +14,7 @@ public sealed record DataRegimeConfig
     public string Scans { get; init; } = DataHolders.Central;
     /// <summary>Contact records: <c>central</c> or <c>device</c>; on devices, trace becomes exposure notification.</summary>
     public string Contacts { get; init; } = DataHolders.Central;
-    /// <summary>A confirmed case whose phone holds their records consents to upload them (keys and visited venue-slots), per case and day of the trace.</summary>
+    /// <summary>A confirmed case whose phone holds their records consents to upload them (keys and visited venue-slots), drawn once per person.</summary>
     public double UploadProbability { get; init; } = DataRegimeDefaults.UploadProbability;
     /// <summary>Share of code holders who run the proximity-logging app (drawn once per person).</summary>
     public double AppUptake { get; init; } = DataRegimeDefaults.AppUptake;

@@ -90,7 +90,7 @@ public sealed class ContactTracer
         for (var k = 0; k < requests.Count; k++)
         {
             var request = requests[k];
-            if (!regime.RunsApp(state.Seed, state.CodeHolders, request.Agent) || !regime.Uploads(state.Seed, day, request.Agent))
+            if (!regime.RunsApp(state.Seed, state.CodeHolders, request.Agent) || !regime.Uploads(state.Seed, request.Agent))
             {
                 continue;
             }

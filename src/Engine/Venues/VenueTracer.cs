@@ -98,7 +98,7 @@ public sealed class VenueTracer
         for (var k = 0; k < requests.Count; k++)
         {
             var request = requests[k];
-            if (!state.CodeHolders.Has(request.Agent) || !regime.Uploads(state.Seed, day, request.Agent))
+            if (!state.CodeHolders.Has(request.Agent) || !regime.Uploads(state.Seed, request.Agent))
             {
                 continue;
             }

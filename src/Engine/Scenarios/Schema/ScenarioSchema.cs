@@ -105,7 +105,7 @@ public static class ScenarioSchema
             Choice("checkins", "daily check-ins: on `device` they stay on the phone (counted in records_device)", Regimes.DataHolders.Names),
             Choice("scans", "venue scans: on `device` they stay on the phone and `trace_venues` becomes on-device matching against the venue-slots a consenting case uploads", Regimes.DataHolders.Names),
             Choice("contacts", "contact records: on `device` contacts are logged by phones and `trace` becomes exposure notification (`notified` rules instead of `traced` rules)", Regimes.DataHolders.Names),
-            Chance("upload_probability", "a case whose records are on their phone consents to upload them (keys, visited venue-slots) when a rule traces them", "probability per case-day"),
+            Chance("upload_probability", "a case whose records are on their phone consents to upload them (keys, visited venue-slots) when a rule traces them; drawn once per person", "probability per person"),
             Chance("app_uptake", "share of code holders who run the proximity-logging app (contacts on `device`); both sides of a contact need it", "share"),
             Chance("detection_probability", "a contact between two app users is logged on both phones", "probability per contact-day"),
             Chance("notification_compliance", "a notified person heeds the notification: the fact `notification_heeded` of `notified` rules", "probability per person-day")),
