@@ -19,6 +19,8 @@ public sealed class ContactTracer
     private readonly DailyContacts _contacts;
     private readonly List<TraceOutput> _outputs = [];
     private readonly TracingCapacity? _capacity;
+    /// <summary>Exposure notification: per person, the last day whose keys their phone uploaded (-1 for none); null until a device regime traces.</summary>
+    private short[]? _uploadedThrough;
 
     /// <param name="capacity">Finite tracers and coverage, when the scenario has a tracing section.</param>
     public ContactTracer(DailyContacts contacts, TracingCapacity? capacity = null)
@@ -82,20 +84,28 @@ public sealed class ContactTracer
     /// only for an app user who consents (<see cref="Regimes.DataRegime.Uploads"/>); the others are dropped from
     /// <paramref name="requests"/>. Each upload sends one key a day of the window (central records), and the case counts as
     /// looked up on devices: the contacts are then found by the phones that logged them, not by tracers (no capacity,
-    /// no coverage).
+    /// no coverage). Keys already published are not uploaded again: a case retested positive uploads (and phones match)
+    /// only the days after their last upload.
     /// </summary>
-    private static void KeepUploads(SimulationState state, int day, List<TraceRequest> requests, Regimes.DataRegime regime)
+    private void KeepUploads(SimulationState state, int day, List<TraceRequest> requests, Regimes.DataRegime regime)
     {
+        if (_uploadedThrough is null)
+        {
+            _uploadedThrough = new short[state.Agents.Size];
+            Array.Fill(_uploadedThrough, (short)-1);
+        }
         var kept = 0;
         for (var k = 0; k < requests.Count; k++)
         {
             var request = requests[k];
-            if (!regime.RunsApp(state.Seed, state.CodeHolders, request.Agent) || !regime.Uploads(state.Seed, request.Agent))
+            var first = Math.Max(Math.Max(0, day - request.Days + 1), _uploadedThrough[request.Agent] + 1);
+            if (first > day || !regime.RunsApp(state.Seed, state.CodeHolders, request.Agent) || !regime.Uploads(state.Seed, request.Agent))
             {
                 continue;
             }
-            requests[kept++] = request;
-            state.Records.AddUploads(Math.Min(request.Days, day + 1));
+            requests[kept++] = request with { Days = day - first + 1 };
+            _uploadedThrough[request.Agent] = (short)day;
+            state.Records.AddUploads(day - first + 1);
             state.Records.MarkLookedUpOnDevices(request.Agent);
         }
         requests.RemoveRange(kept, requests.Count - kept);

@@ -75,6 +75,18 @@ public sealed class DataRegimeTests
     }
 
     [Fact]
+    public void Run_CaseRetestedPositive_UploadsEachDayOfKeysOnce()
+    {
+        // Staff find agent 0's fever every day, so a positive result arrives on days 1..4, each tracing 3 days back:
+        // the keys of days 0..1, then of day 2, 3 and 4 alone (already published days are not uploaded again).
+        var run = CaseRun(upload: 1, detect: 1, days: 5);
+        var s = run.Result("v", 0, 0).Summary;
+
+        Assert.True(s.RecordsTests >= 4, $"agent 0 should be tested every day, got {s.RecordsTests}");
+        Assert.True(Part(s, "records_uploaded_total") == 5, $"one key a day for days 0..4, each uploaded once, got {Part(s, "records_uploaded_total")}");
+    }
+
+    [Fact]
     public void Run_DeviceRegimeUploadZero_CentralRecordsAreOnlyTheTestsTaken()
     {
         var run = CaseRun(upload: 0, detect: 1);
