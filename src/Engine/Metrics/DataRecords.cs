@@ -6,7 +6,9 @@ namespace Hcsim.Engine.Metrics;
 /// The records a health-code policy gathers about people in one run, its surveillance cost: check-ins recorded, test
 /// samples taken, venue scans, contact records consulted by tracing, and the distinct people whose contacts were consulted. Run
 /// totals, added to by the phases that gather them (each from a serial merge point, so the totals do not depend on
-/// thread count) and read by <see cref="RunSummaryBuilder"/>; definitions in <see cref="RunSummary"/>.
+/// thread count) and read by <see cref="RunSummaryBuilder"/>; definitions in <see cref="RunSummary"/>. Under a data regime
+/// (<see cref="HoldOnDevices"/>) the kinds it keeps on phones count in <see cref="DeviceRecords"/> too, and what phones
+/// upload in <see cref="Uploads"/>; everything else is central.
 /// </summary>
 public sealed class DataRecords
 {
