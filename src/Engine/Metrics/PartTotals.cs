@@ -58,6 +58,14 @@ public static class PartTotals
             columns.Add(new("traced_infected_total", false, "Sum over days of traced_infected: of those, the ones infected (exposed or infectious) when the event reached them."));
             columns.Add(new("contact_yield", true, "traced_infected_total / traced_total: the share of traced contacts who were infected when traced; empty when nobody was traced."));
         }
+        if (dailyPartColumns.Contains("records_central"))
+        {
+            columns.Add(new("data_records_central", false, "Sum over days of records_central: records the authority gathered or read (the data section's central kinds, test samples and uploads); present with a data section."));
+            columns.Add(new("data_records_device", false, "Sum over days of records_device: records that stayed on people's phones; data_records_central + data_records_device = data_records."));
+            columns.Add(new("records_uploaded_total", false, "Sum over days of records_uploaded: records cases uploaded from their phones (part of data_records_central)."));
+            columns.Add(new("people_looked_up_central", false, "Sum over days of looked_up_central: distinct people whose contacts or visits the authority consulted."));
+            columns.Add(new("people_looked_up_device", false, "Sum over days of looked_up_device: distinct people whose uploaded records phones matched (people_looked_up counts a person found both ways once)."));
+        }
         return columns;
     }
 
@@ -95,6 +103,11 @@ public static class PartTotals
                 "people_seen_abroad_total" => Sum("people_seen_abroad"),
                 "traced_total" => Sum("traced"),
                 "traced_infected_total" => Sum("traced_infected"),
+                "data_records_central" => Sum("records_central"),
+                "data_records_device" => Sum("records_device"),
+                "records_uploaded_total" => Sum("records_uploaded"),
+                "people_looked_up_central" => Sum("looked_up_central"),
+                "people_looked_up_device" => Sum("looked_up_device"),
                 "contact_yield" => Sum("traced") == 0 ? null : (double)Sum("traced_infected") / Sum("traced"),
                 var name when name.StartsWith("samples_total_", StringComparison.Ordinal) => Sum("samples_" + name["samples_total_".Length..]),
                 var name when name.StartsWith("tubes_total_", StringComparison.Ordinal) => Sum(TubesPrefix + name["tubes_total_".Length..]),

@@ -90,7 +90,7 @@ public sealed record RunSummary
     public required long RecordsPaperPasses { get; init; }
     /// <summary>Scan records read by co-location flagging (<see cref="Metrics.DataRecords.ScansConsulted"/>).</summary>
     public required long RecordsScansConsulted { get; init; }
-    /// <summary>RecordsCheckins + RecordsTests + RecordsScans + RecordsPaperPasses + RecordsContactsConsulted + RecordsScansConsulted: every record the policy gathered or read.</summary>
+    /// <summary>RecordsCheckins + RecordsTests + RecordsScans + RecordsPaperPasses + RecordsContactsConsulted + RecordsScansConsulted (+ uploads under a data regime, the part total records_uploaded_total): every record the policy gathered or read.</summary>
     public required long DataRecords { get; init; }
     /// <summary>Distinct people whose contacts or venue visits were consulted at least once.</summary>
     public required int PeopleLookedUp { get; init; }

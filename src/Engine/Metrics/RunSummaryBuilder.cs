@@ -120,7 +120,7 @@ public static class RunSummaryBuilder
             RecordsContactsConsulted = records.ContactsConsulted,
             RecordsScansConsulted = records.ScansConsulted,
             RecordsPaperPasses = records.PaperPasses,
-            DataRecords = records.Checkins + records.Tests + records.Scans + records.PaperPasses + records.ContactsConsulted + records.ScansConsulted,
+            DataRecords = records.Total,
             PeopleLookedUp = records.PeopleLookedUp,
             VenueVisits = venues.Visits,
             VenueRefusals = venues.Refusals,

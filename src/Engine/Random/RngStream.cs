@@ -51,4 +51,12 @@ public enum RngStream : ulong
     TravelVenue = 75,
     /// <summary>ABC-SMC proposals of <c>hcsim calibrate</c>: day = generation, a = candidate index, b = draw.</summary>
     Calibration = 80,
+    /// <summary>Data regimes: a case consents to upload their keys and visited venue-slots (person; day 0).</summary>
+    KeyUpload = 95,
+    /// <summary>Data regimes: a code holder runs the proximity-logging app (person; day 0).</summary>
+    AppUptake = 96,
+    /// <summary>Data regimes: a contact is logged on both phones (contact day and layer, lower id, higher id).</summary>
+    ProximityDetection = 97,
+    /// <summary>Data regimes: a notified person heeds the notification (day, person).</summary>
+    NotificationCompliance = 98,
 }

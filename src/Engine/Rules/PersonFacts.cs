@@ -40,4 +40,7 @@ public struct PersonFacts
     public string Origin;
     public string Destination;
     public string OriginColour;
+    /// <summary>notified trigger: days since the logged contact, and whether the person heeds the notification.</summary>
+    public int NotifiedDaysAgo;
+    public bool NotificationHeeded;
 }

@@ -34,6 +34,7 @@ public sealed class RuleEvaluator
     private readonly ulong _ageFact;
     private readonly ulong _districtFacts;
     private readonly ulong _scoreFact;
+    private readonly ulong _heededFact;
     private readonly string[] _colourNames;
     private readonly int[] _scopedRules;
     private readonly ulong _scopedColours;
@@ -56,6 +57,7 @@ public sealed class RuleEvaluator
         _ageFact = registry.FactBits("age");
         _districtFacts = registry.FactBits(Districts.DistrictRules.Facts);
         _scoreFact = registry.FactBits("score");
+        _heededFact = registry.FactBits("notification_heeded");
         _colourNames = [.. policy.Colours];
         _scopedRules = Enumerable.Range(0, policy.Rules.Length)
             .Where(r => policy.Rules[r].Trigger is RuleTrigger.Checkin or RuleTrigger.Daily).ToArray();
@@ -89,8 +91,9 @@ public sealed class RuleEvaluator
             {
                 EvaluateEvents(state, day, r, EventSource.TestResults, state.TestResults.Count, traced);
             }
-            else if (trigger == RuleTrigger.Traced)
+            else if (trigger is RuleTrigger.Traced or RuleTrigger.Notified)
             {
+                // Under data.contacts: device the tracer's events are notifications; the validator allows only one of the two triggers.
                 EvaluateEvents(state, day, r, EventSource.Traces, traced.Count, traced);
             }
             else if (allTriggers && trigger == RuleTrigger.VenueExposure)
@@ -193,7 +196,7 @@ public sealed class RuleEvaluator
                 default:
                     var e = job.Traced[k];
                     agent = e.Target;
-                    payload = new Payload { TracedLayer = ContactLayers.Names[(int)e.Layer], TracedDaysAgo = e.DaysAgo, TraceDepth = e.Depth };
+                    payload = new Payload { TracedLayer = ContactLayers.Names[(int)e.Layer], TracedDaysAgo = e.DaysAgo, TraceDepth = e.Depth, NotifiedDaysAgo = e.DaysAgo };
                     break;
             }
             var agents = state.Agents;
@@ -349,6 +352,7 @@ public sealed class RuleEvaluator
         facts.TraceDepth = payload.TraceDepth;
         facts.VenueKind = payload.VenueKind ?? "";
         facts.ExposureDaysAgo = payload.ExposureDaysAgo;
+        facts.NotifiedDaysAgo = payload.NotifiedDaysAgo;
         Fill(ref facts, state, agent, day, read);
         return facts;
     }
@@ -416,6 +420,10 @@ public sealed class RuleEvaluator
             facts.DistrictRisk = districts.LevelNames[districts.Level[district]];
             facts.DistrictCases = districts.CasesInWindow[district];
         }
+        if ((read & _heededFact) != 0 && state.Regime is { } regime)
+        {
+            facts.NotificationHeeded = regime.Heeds(state.Seed, day, agent);
+        }
         if ((read & _scoreFact) != 0)
         {
             // Last: the score reads the other facts, which the rule's mask includes (CompiledPolicy).
@@ -431,5 +439,6 @@ public sealed class RuleEvaluator
         public int TraceDepth { get; init; }
         public string? VenueKind { get; init; }
         public int ExposureDaysAgo { get; init; }
+        public int NotifiedDaysAgo { get; init; }
     }
 }

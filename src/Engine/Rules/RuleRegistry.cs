@@ -34,6 +34,7 @@ public sealed class RuleRegistry
         Districts.DistrictRules.Register(builder);
         People.PeopleRules.Register(builder);
         Regions.TravelRules.Register(builder);
+        Regimes.RegimeRules.Register(builder);
         return builder.Build();
     }
 

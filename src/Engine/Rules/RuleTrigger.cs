@@ -19,4 +19,6 @@ public enum RuleTrigger : byte
     Departure = 6,
     /// <summary>A visitor arriving, at the destination on the first day there (the travel part).</summary>
     Arrival = 7,
+    /// <summary>Exposure notification reached the person's phone (data regimes, contacts on devices; one a day at most).</summary>
+    Notified = 8,
 }

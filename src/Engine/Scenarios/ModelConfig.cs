@@ -17,6 +17,8 @@ public sealed record ModelConfig
     public CentralIsolationConfig? CentralIsolation { get; init; }
     /// <summary>Finite tracers and tracing coverage by layer; null (the default) means unlimited tracers finding every contact.</summary>
     public TracingConfig? Tracing { get; init; }
+    /// <summary>Where each kind of record is held (central or device); null (the default) = everything central, no regime columns.</summary>
+    public Hcsim.Engine.Regimes.DataRegimeConfig? Data { get; init; }
     /// <summary>Mass testing rounds; none (the default) switches the part off.</summary>
     public ImmutableArray<MassTestingRoundConfig> MassTesting { get; init; } = [];
     /// <summary>Infections arriving from outside; null (the default) switches the importation part off.</summary>

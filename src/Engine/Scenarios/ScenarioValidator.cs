@@ -93,6 +93,7 @@ internal sealed class ScenarioValidator
         ValidateVenueEntry(model);
         ValidateDistricts(model);
         ValidateBorderRules(model);
+        ValidateDataRegime(model);
         if (_problems.Count == 0)
         {
             ValidateColourPartColumns(model);
@@ -402,6 +403,65 @@ internal sealed class ScenarioValidator
         }
     }
 
+    /// <summary>
+    /// The data regime's rules: under <c>data.contacts: device</c> nobody is traced centrally, so a rule that is on may not
+    /// name the <c>traced</c> trigger (it names <c>notified</c>), and <c>notified</c> needs contacts on devices. A notified
+    /// rule reads what the phone knows (notified_days_ago, notification_heeded), not the authority's trace facts
+    /// (traced_layer, traced_days_ago, trace_depth); other rules do not read the notification facts.
+    /// </summary>
+    private void ValidateDataRegime(ModelConfig model)
+    {
+        var policy = model.Policy;
+        var onDevices = model.Data?.Contacts == Regimes.DataHolders.Device;
+        var registry = Rules.RuleRegistry.Core();
+        var notifiedFacts = registry.FactBits(Regimes.RegimeRules.Facts);
+        string[] traceFactNames = ["traced_layer", "traced_days_ago", "trace_depth"];
+        var traceFacts = registry.FactBits(traceFactNames);
+        for (var r = 0; r < policy.Rules.Length; r++)
+        {
+            var rule = policy.Rules[r];
+            if (!rule.IsOn(policy.Params))
+            {
+                continue;
+            }
+            var path = $"policy.rules[{r}]";
+            if (rule.On == "traced" && onDevices)
+            {
+                Add($"{path}.on", $"rule '{rule.Name}': contacts are held on devices (data.contacts: device), so the authority traces nobody and no traced event arrives: use on: notified (exposure notification), or switch the rule off in this variant (enabled: PARAM)");
+            }
+            if (rule.On == "notified" && !onDevices)
+            {
+                Add($"{path}.on", $"rule '{rule.Name}': the notified trigger needs contacts held on devices: add data: {{contacts: device}} (with central contacts, use on: traced)");
+            }
+            if (rule.When is not { } condition || !(condition.Contains("notif", StringComparison.Ordinal) || condition.Contains("trace", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+            ulong read;
+            try
+            {
+                Rules.RuleCompiler.Compile(condition, policy.Params, _attributes, out read);
+            }
+            catch (Rules.RuleExpressionException)
+            {
+                continue;
+            }
+            // A venue match on a phone (data.scans: device) is a notification too: it may be heeded or not.
+            var allowed = rule.On == "notified" ? notifiedFacts
+                : rule.On == "venue_exposure" && model.Data?.Scans == Regimes.DataHolders.Device ? registry.FactBits("notification_heeded") : 0UL;
+            if ((read & notifiedFacts & ~allowed) != 0)
+            {
+                var used = Regimes.RegimeRules.Facts.Where(f => (read & ~allowed & registry.FactBits(f)) != 0);
+                Add($"{path}.when", $"rule '{rule.Name}' reads {string.Join(", ", used)}, which only notified rules have (and notification_heeded venue_exposure rules under data.scans: device)");
+            }
+            if (rule.On == "notified" && (read & traceFacts) != 0)
+            {
+                var used = traceFactNames.Where(f => (read & registry.FactBits(f)) != 0);
+                Add($"{path}.when", $"rule '{rule.Name}' reads {string.Join(", ", used)}: the authority's trace data, which a notification does not carry (the phone knows only notified_days_ago)");
+            }
+        }
+    }
+
     private static bool CompilesWithoutAttributes(string condition, PolicyConfig policy)
     {
         try
@@ -682,6 +742,10 @@ internal sealed class ScenarioValidator
             if (rule.On == "traced" && !trace)
             {
                 Idle($"{path}.on", rule, $"rule '{rule.Name}' can never fire: no rule traces contacts (an action 'trace: {{layers: [...]}}'), so nobody is ever traced");
+            }
+            if (rule.On == "notified" && !trace)
+            {
+                Idle($"{path}.on", rule, $"rule '{rule.Name}' can never fire: no rule has a 'trace' action (under data.contacts: device, the case's key upload), so nobody is ever notified");
             }
             var known = rule.Colours.Where(policy.Colours.Contains).ToList();
             if (known.Count == rule.Colours.Length && known.Count > 0 && !known.Any(reachable.Contains))

@@ -11,7 +11,7 @@ namespace Hcsim.Engine.Simulation;
 /// <remarks>
 /// travel (when on: the exchange with other regions happens between days, see Regions/RegionsRun) -> importation (when on) -> progression -> transmission -> venues (when on) -> background illness -> check-ins -> testing
 /// (results) -> mass testing (when on) -> district risk levels (when on) -> health-code rules
-/// (evaluate, apply, trace, take samples) -> metrics -> attribute outputs (when on). Progression comes first so a person who becomes infectious today
+/// (evaluate, apply, trace, take samples) -> metrics -> data regime columns (when on) -> attribute outputs (when on). Progression comes first so a person who becomes infectious today
 /// transmits today; rules come after transmission, so a confinement decided today cuts contacts from tomorrow on.
 /// A new mechanism (venues, mass testing, districts, travel) adds its slot to <see cref="Slots"/> and its part to the
 /// run's list when its scenario section is present; no other part changes. The loop times each part for the timing
@@ -35,6 +35,7 @@ public sealed class DayLoop
         "district_risk",
         "health_code",
         "metrics",
+        "data_regime",
         "attribute_outputs",
     ];
 

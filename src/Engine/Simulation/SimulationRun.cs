@@ -49,7 +49,12 @@ public sealed class SimulationRun
             TestHistory = ReadsTestHistory(policy) || (model.Travel is not null && region is not null) ? new TestHistory(world.Size) : null,
             Districts = model.Districts is { } districtsConfig ? new DistrictState(DistrictMap.For(world, districtsConfig), districtsConfig) : null,
             Attributes = model.Attributes.IsEmpty ? null : People.PersonAttributes.Draw(world, model.Attributes, seed),
+            Regime = model.Data is { } data ? new Regimes.DataRegime(data) : null,
         };
+        if (_state.Regime is { } regime)
+        {
+            _state.Records.HoldOnDevices(regime);
+        }
         _history = new NaturalHistory(model.Disease);
         var travel = model.Travel is { } travelConfig && region is not null ? travelConfig : null;
         if (travel is not null)
@@ -107,6 +112,10 @@ public sealed class SimulationRun
         {
             parts.Add(new People.AttributeOutputsPhase(_state.Attributes!.Declared.Find(split)!.Column, _state.Daily));
         }
+        if (model.Data is not null)
+        {
+            parts.Add(new Regimes.DataRegimePhase(_state.Daily));
+        }
         _loop = DayLoop.Of(parts);
     }
 
@@ -125,6 +134,7 @@ public sealed class SimulationRun
         .. model.Districts is null ? [] : DistrictRiskPhase.Columns([.. model.Districts.Levels.Select(l => l.Name)]),
         .. People.AttributeOutputsPhase.SplitAttribute(model) is null ? [] : People.AttributeOutputsPhase.Columns,
         .. model.Travel is null ? [] : TravelPhase.Columns,
+        .. model.Data is null ? [] : Regimes.DataRegimePhase.Columns,
     ];
 
     /// <summary>The model's policy compiled for its test kinds (conditions to delegates, names to indices).</summary>

@@ -29,6 +29,8 @@ public sealed class SimulationState
     }
 
     public World World { get; }
+    /// <summary>The run's data regime (the <c>data</c> section); null without one (everything central).</summary>
+    public Regimes.DataRegime? Regime { get; init; }
     public AgentState Agents { get; }
     /// <summary>The replicate seed: shared by every variant of the same replicate.</summary>
     public ulong Seed { get; }

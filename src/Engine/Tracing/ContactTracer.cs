@@ -19,6 +19,8 @@ public sealed class ContactTracer
     private readonly DailyContacts _contacts;
     private readonly List<TraceOutput> _outputs = [];
     private readonly TracingCapacity? _capacity;
+    /// <summary>Exposure notification: per person, the last day whose keys their phone uploaded (-1 for none); null until a device regime traces.</summary>
+    private short[]? _uploadedThrough;
 
     /// <param name="capacity">Finite tracers and coverage, when the scenario has a tracing section.</param>
     public ContactTracer(DailyContacts contacts, TracingCapacity? capacity = null)
@@ -33,7 +35,12 @@ public sealed class ContactTracer
     /// <summary>Traces every request (then clears the list) and queues the events found in <see cref="SimulationState.Traces"/>.</summary>
     public void Trace(SimulationState state, int day, List<TraceRequest> requests)
     {
-        if (_capacity is { Limited: true })
+        var regime = state.Regime is { ContactsOnDevices: true } onDevices ? onDevices : null;
+        if (regime is not null)
+        {
+            KeepUploads(state, day, requests, regime);
+        }
+        else if (_capacity is { Limited: true })
         {
             TraceWithinCapacity(state, day, requests, _capacity);
             return;
@@ -49,20 +56,59 @@ public sealed class ContactTracer
         }
         var body = new FindContacts
         {
-            Contacts = _contacts, Requests = requests, Outputs = _outputs, Day = day, Coverage = _capacity?.Coverage, Seed = state.Seed,
+            Contacts = _contacts, Requests = requests, Outputs = _outputs, Day = day, Coverage = regime is null ? _capacity?.Coverage : null, Seed = state.Seed,
+            Regime = regime, Codes = state.CodeHolders,
         };
         ChunkedLoop.Run(chunks, state.Parallel, ref body);
-        foreach (var request in CollectionsMarshal.AsSpan(requests))
+        if (regime is null)
         {
-            state.Records.MarkLookedUp(request.Agent);
+            foreach (var request in CollectionsMarshal.AsSpan(requests))
+            {
+                state.Records.MarkLookedUp(request.Agent);
+            }
         }
         for (var c = 0; c < chunks; c++)
         {
-            _capacity?.Traced(day, _outputs[c].Events.Count);
+            if (regime is null)
+            {
+                _capacity?.Traced(day, _outputs[c].Events.Count);
+            }
             state.Records.AddContactsConsulted(_outputs[c].Events.Count);
             Queue(state, _outputs[c]);
         }
         requests.Clear();
+    }
+
+    /// <summary>
+    /// Exposure notification (<c>data.contacts: device</c>): a trace is the case's phone uploading its keys, which happens
+    /// only for an app user who consents (<see cref="Regimes.DataRegime.Uploads"/>); the others are dropped from
+    /// <paramref name="requests"/>. Each upload sends one key a day of the window (central records), and the case counts as
+    /// looked up on devices: the contacts are then found by the phones that logged them, not by tracers (no capacity,
+    /// no coverage). Keys already published are not uploaded again: a case retested positive uploads (and phones match)
+    /// only the days after their last upload.
+    /// </summary>
+    private void KeepUploads(SimulationState state, int day, List<TraceRequest> requests, Regimes.DataRegime regime)
+    {
+        if (_uploadedThrough is null)
+        {
+            _uploadedThrough = new short[state.Agents.Size];
+            Array.Fill(_uploadedThrough, (short)-1);
+        }
+        var kept = 0;
+        for (var k = 0; k < requests.Count; k++)
+        {
+            var request = requests[k];
+            var first = Math.Max(Math.Max(0, day - request.Days + 1), _uploadedThrough[request.Agent] + 1);
+            if (first > day || !regime.RunsApp(state.Seed, state.CodeHolders, request.Agent) || !regime.Uploads(state.Seed, request.Agent))
+            {
+                continue;
+            }
+            requests[kept++] = request with { Days = day - first + 1 };
+            _uploadedThrough[request.Agent] = (short)day;
+            state.Records.AddUploads(day - first + 1);
+            state.Records.MarkLookedUpOnDevices(request.Agent);
+        }
+        requests.RemoveRange(kept, requests.Count - kept);
     }
 
     /// <summary>
@@ -92,14 +138,18 @@ public sealed class ContactTracer
     }
 
     /// <summary>Finds the contacts of <paramref name="trace"/>, asked on <paramref name="requestDay"/> and traced on <paramref name="day"/>.</summary>
-    private static void Collect(DailyContacts contacts, in TraceRequest trace, int requestDay, int day, TraceOutput output, double[]? coverage, ulong seed)
+    private static void Collect(DailyContacts contacts, in TraceRequest trace, int requestDay, int day, TraceOutput output, double[]? coverage, ulong seed,
+        Regimes.DataRegime? regime = null, Agents.CodeHolders? codes = null)
     {
         var due = day + trace.DelayDays;
         if (output.Groups.Count == 0 || output.Groups[^1].Due != due)
         {
             output.Groups.Add((due, output.Events.Count));
         }
-        var collector = new TraceCollector { Output = output.Events, Source = trace.Agent, Depth = trace.Depth, Coverage = coverage, Seed = seed };
+        var collector = new TraceCollector
+        {
+            Output = output.Events, Source = trace.Agent, Depth = trace.Depth, Coverage = coverage, Seed = seed, Regime = regime, Codes = codes,
+        };
         for (var layer = 0; layer < ContactLayers.Count; layer++)
         {
             if ((trace.Layers & (1 << layer)) == 0)
@@ -143,6 +193,9 @@ public sealed class ContactTracer
         public int Day;
         public double[]? Coverage;
         public ulong Seed;
+        /// <summary>Exposure notification: contacts are found only if logged on both phones; null for central tracing.</summary>
+        public Regimes.DataRegime? Regime;
+        public Agents.CodeHolders Codes;
 
         public readonly void Run(int chunk)
         {
@@ -152,7 +205,7 @@ public sealed class ContactTracer
             var end = Math.Min(requests.Length, (chunk + 1) * ChunkSize);
             for (var k = chunk * ChunkSize; k < end; k++)
             {
-                Collect(Contacts, requests[k], Day, Day, output, Coverage, Seed);
+                Collect(Contacts, requests[k], Day, Day, output, Coverage, Seed, Regime, Codes);
             }
         }
     }
@@ -167,11 +220,17 @@ public sealed class ContactTracer
         /// <summary>Share of contacts found by layer; null = all.</summary>
         public double[]? Coverage;
         public ulong Seed;
+        public Regimes.DataRegime? Regime;
+        public Agents.CodeHolders? Codes;
 
         public readonly bool Wants(int other) => true;
 
         public readonly void Visit(int other, ContactLayer layer)
         {
+            if (Regime is { } regime && (!regime.RunsApp(Seed, Codes!, other) || !regime.Logged(Seed, ContactDay, layer, Source, other)))
+            {
+                return; // not logged on both phones: no notification
+            }
             if (Coverage is { } coverage && coverage[(int)layer] < 1
                 && CounterRng.Uniform(Seed, RngStream.TraceCoverage, ContactDay * ContactLayers.Count + (int)layer, Source, other) >= coverage[(int)layer])
             {

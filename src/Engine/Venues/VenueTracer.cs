@@ -41,6 +41,11 @@ public sealed class VenueTracer
     /// <summary>Traces every request (then clears the list) and queues the exposures in <see cref="SimulationState.VenueExposureQueue"/>.</summary>
     public void Trace(SimulationState state, int day, List<VenueTraceRequest> requests)
     {
+        var regime = state.Regime is { ScansOnDevices: true } onDevices ? onDevices : null;
+        if (regime is not null)
+        {
+            KeepUploads(state, day, requests, regime);
+        }
         var chunks = (requests.Count + ChunkSize - 1) / ChunkSize;
         if (chunks == 0)
         {
@@ -54,7 +59,10 @@ public sealed class VenueTracer
         ChunkedLoop.Run(chunks, state.Parallel, ref body);
         foreach (var request in CollectionsMarshal.AsSpan(requests))
         {
-            state.Records.MarkLookedUp(request.Agent);
+            if (regime is null)
+            {
+                state.Records.MarkLookedUp(request.Agent);
+            }
             _searchedThrough[request.Agent] = (short)day;
         }
         for (var c = 0; c < chunks; c++)
@@ -76,6 +84,52 @@ public sealed class VenueTracer
             }
         }
         requests.Clear();
+    }
+
+    /// <summary>
+    /// On-device matching (<c>data.scans: device</c>): a case's phone publishes their visited venue-slots only if they hold
+    /// a code and consent (<see cref="Regimes.DataRegime.Uploads"/>); the others are dropped from <paramref name="requests"/>.
+    /// Each visit published is an uploaded record (central), and the case counts as looked up on devices; the co-visitors'
+    /// phones then match the published slots against their own scans (records consulted on devices).
+    /// </summary>
+    private void KeepUploads(SimulationState state, int day, List<VenueTraceRequest> requests, Regimes.DataRegime regime)
+    {
+        var kept = 0;
+        for (var k = 0; k < requests.Count; k++)
+        {
+            var request = requests[k];
+            if (!state.CodeHolders.Has(request.Agent) || !regime.Uploads(state.Seed, request.Agent))
+            {
+                continue;
+            }
+            requests[kept++] = request;
+            state.Records.AddUploads(PublishedVisits(state, day, request));
+            state.Records.MarkLookedUpOnDevices(request.Agent);
+        }
+        requests.RemoveRange(kept, requests.Count - kept);
+    }
+
+    /// <summary>The case's visits <see cref="TraceOne"/> searches for this request: the venue-slots their phone publishes.</summary>
+    private int PublishedVisits(SimulationState state, int day, in VenueTraceRequest request)
+    {
+        var source = request.Agent;
+        var published = 0;
+        for (var past = Math.Max(Math.Max(0, day - request.Days + 1), _searchedThrough[source] + 1); past <= day; past++)
+        {
+            if (state.Agents.ConfinementOn(source, past) != ConfinementKind.None)
+            {
+                continue;
+            }
+            for (var kind = 0; kind < _layout.Kinds.Length; kind++)
+            {
+                if ((request.Kinds.IsDefaultOrEmpty || request.Kinds.Contains(_layout.Names[kind]))
+                    && _layout.VisitOf(source, state.World.AgeYears[source], kind, past) >= 0)
+                {
+                    published++;
+                }
+            }
+        }
+        return published;
     }
 
     private struct FindCoVisitors : IChunkBody

@@ -252,6 +252,31 @@ public static class ReportWriter
             }
             text.Append('\n');
         }
+        text.Append(RegimeTable(data));
+        return text.ToString();
+    }
+
+    /// <summary>The data-regime columns, when the scenario has a <c>data</c> section: records held centrally and on phones per variant.</summary>
+    private static string RegimeTable(ResultsData data)
+    {
+        string[] metrics = ["data_records_central", "data_records_device", "records_uploaded_total", "people_looked_up_central", "people_looked_up_device"];
+        if (!data.Statistics.Any(s => s.Metric == metrics[0]))
+        {
+            return "";
+        }
+        var text = new StringBuilder();
+        text.Append("\nWhere the records are held (the scenario's `data` section; means over replicates). The variants share their seeds, so they compare ")
+            .Append("the regimes on the same outbreak: central records are the authority's (its kinds, test samples and what phones uploaded), device records stayed on phones.\n\n")
+            .Append("| variant | central records | device records | uploaded | people looked up centrally | people matched on phones |\n|---|---:|---:|---:|---:|---:|\n");
+        foreach (var variant in data.Metadata.Variants)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| `{variant.Name}` |");
+            foreach (var metric in metrics)
+            {
+                text.Append(' ').Append(Opt(VariantStatistics.Find(data.Statistics, variant.Name, metric).Mean)).Append(" |");
+            }
+            text.Append('\n');
+        }
         return text.ToString();
     }
 

@@ -38,7 +38,7 @@ public sealed class DayLoopTests
         var run = Run(Households([2]), Deterministic2020());
 
         // Every slot but those of parts a scenario switches on with its own section.
-        Assert.Equal(DayLoop.Slots.Where(s => s is not ("travel" or "travel_venues" or "importation" or "mass_testing" or "venues" or "district_risk" or "attribute_outputs")), run.Phases.Select(p => p.Name));
+        Assert.Equal(DayLoop.Slots.Where(s => s is not ("travel" or "travel_venues" or "importation" or "mass_testing" or "venues" or "district_risk" or "attribute_outputs" or "data_regime")), run.Phases.Select(p => p.Name));
     }
 
     private sealed class Probe(string name, List<string> seen) : IDayPhase

@@ -20,7 +20,7 @@ public static class DefaultSources
 
     /// <summary>The groups whose number and list settings are model inputs that need a source.</summary>
     public static ImmutableArray<string> InputPrefixes { get; } =
-        ["population.", "layers.", "disease.", "background_illness.", "checkin.", "tests.NAME.", "tracing.coverage.", "venues.kinds.NAME."];
+        ["population.", "layers.", "disease.", "background_illness.", "checkin.", "tests.NAME.", "tracing.coverage.", "venues.kinds.NAME.", "data."];
 
     /// <summary>Source of each input's default, by setting path (as the reference table writes it).</summary>
     public static ImmutableDictionary<string, string> ByPath { get; } = new Dictionary<string, string>
@@ -67,6 +67,10 @@ public static class DefaultSources
         ["disease.susceptibility_by_age"] = "assumption: equal susceptibility at every age unless a scenario gives factors",
         ["background_illness.daily_rate"] = "assumption: fevers from other causes (influenza-like illness) of a few per thousand people a day",
         ["background_illness.fever_days"] = "assumption",
+        ["data.upload_probability"] = "assumption, of the order reported for the German Corona-Warn-App, where about half or more of the users with a positive result warned others (Robert Koch Institute, Corona-Warn-App Kennzahlen, 2021)",
+        ["data.app_uptake"] = "assumption: every code holder (the default compares designs, not uptake); European apps reached about 20-40 % of the population in 2020-21, set it lower for that",
+        ["data.detection_probability"] = "assumption: Bluetooth attenuation misses and misclassifies many contacts (Leith and Farrell 2020, PLoS ONE, measured poor exposure-notification detection in a tram)",
+        ["data.notification_compliance"] = "assumption; surveys found full adherence to quarantine well below it (Smith et al. 2021, BMJ, https://doi.org/10.1136/bmj.n608), so set it lower to explore",
         ["tracing.coverage.household"] = "assumption: every contact found (with finite tracers only)",
         ["tracing.coverage.work"] = "assumption: every contact found (with finite tracers only)",
         ["tracing.coverage.school"] = "assumption: every contact found (with finite tracers only)",
