@@ -27,7 +27,7 @@ namespace Hcsim.Engine.Simulation;
 public sealed class WorkerPool : IDisposable
 {
     /// <summary>How long a worker spins for the next loop before it sleeps.</summary>
-    public static readonly TimeSpan SpinTime = TimeSpan.FromMicroseconds(50);
+    public static readonly TimeSpan SpinTime = TimeSpan.FromMicroseconds(100);
 
     /// <summary>How long a worker sleeps without work before its thread exits.</summary>
     public static readonly TimeSpan DefaultIdleTimeout = TimeSpan.FromSeconds(1);
