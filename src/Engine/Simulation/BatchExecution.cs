@@ -55,11 +55,13 @@ public sealed class BatchExecution
         {
             var candidate = candidates[run.Candidate];
             var simulation = new SimulationRun(worlds[keys[run.Candidate]], candidate.Model, policies[run.Candidate], candidate.Seeds[run.Replicate], phaseParallel);
+            phaseParallel.RunStarted();
             results[run.Candidate][run.Replicate] = simulation.Run($"candidate-{run.Candidate}", run.Candidate, run.Replicate, () =>
             {
                 var done = Interlocked.Increment(ref daysDone);
                 progress?.Report(new ExecutionProgress(done, daysTotal, Volatile.Read(ref runsDone), runs.Count));
             }, token);
+            phaseParallel.RunFinished();
             var finished = Interlocked.Increment(ref runsDone);
             progress?.Report(new ExecutionProgress(Interlocked.Read(ref daysDone), daysTotal, finished, runs.Count));
             return ValueTask.CompletedTask;

@@ -130,6 +130,8 @@ public sealed class ScenarioExecution
             async (run, token) =>
             {
                 var variant = Scenario.Variants[run.Variant];
+                // While several runs go at once their loops share out fewer workers (a failed run ends the execution).
+                phaseParallel.RunStarted();
                 void DayDone()
                 {
                     var done = Interlocked.Increment(ref daysDone);
@@ -168,6 +170,7 @@ public sealed class ScenarioExecution
                         }
                     }
                 }
+                phaseParallel.RunFinished();
                 await results.WriteAsync(result, token);
                 if (copies.TryGetValue(run, out var twins))
                 {

@@ -36,6 +36,8 @@ public sealed class SimulationRun
 
     /// <param name="policy">The model's policy compiled by <see cref="CompilePolicy"/>: compiled once per variant and
     /// shared, read-only, by all its runs.</param>
+    /// <param name="parallel">The workers the run's loops use (an execution's runs share one); a <see cref="ParallelOptions"/>
+    /// converts to a pool of the run's own, whose idle workers exit by themselves.</param>
     /// <param name="region">This run's place in a multi-region run with travel; null otherwise (travel needs it).</param>
     public SimulationRun(World world, ModelConfig model, CompiledPolicy policy, ulong seed, WorkerPool parallel, DetailOptions? details = null, RegionLink? region = null)
     {

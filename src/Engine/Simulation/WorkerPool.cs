@@ -27,7 +27,7 @@ namespace Hcsim.Engine.Simulation;
 public sealed class WorkerPool : IDisposable
 {
     /// <summary>How long a worker spins for the next loop before it sleeps.</summary>
-    public static readonly TimeSpan SpinTime = TimeSpan.FromMicroseconds(50);
+    public static readonly TimeSpan SpinTime = TimeSpan.FromMicroseconds(100);
 
     /// <summary>How long a worker sleeps without work before its thread exits.</summary>
     public static readonly TimeSpan DefaultIdleTimeout = TimeSpan.FromSeconds(1);
@@ -44,6 +44,7 @@ public sealed class WorkerPool : IDisposable
     private List<Exception>? _errors;
     private volatile bool _disposed;
     private int _held;
+    private int _runs;
     // The loop being worked: (epoch << 32) | next chunk to claim. Each loop gets a new epoch, so a worker still holding
     // an earlier loop's state cannot claim a chunk of the next one with it.
     private long _claim;
@@ -63,7 +64,7 @@ public sealed class WorkerPool : IDisposable
         _workers = new Worker[Threads - 1];
         for (var w = 0; w < _workers.Length; w++)
         {
-            _workers[w] = new Worker(this);
+            _workers[w] = new Worker(this, w);
         }
     }
 
@@ -98,6 +99,19 @@ public sealed class WorkerPool : IDisposable
         }
     }
 
+    /// <summary>
+    /// Marks a run as going on (until <see cref="RunFinished"/>). While n runs share the pool, a loop takes at most
+    /// <see cref="Threads"/> - n workers: the runs' own threads and the workers together stay within the thread budget,
+    /// and the last run left alone gets every worker.
+    /// </summary>
+    public void RunStarted() => Interlocked.Increment(ref _runs);
+
+    /// <summary>Marks a run started with <see cref="RunStarted"/> as finished.</summary>
+    public void RunFinished() => Interlocked.Decrement(ref _runs);
+
+    /// <summary>Workers a loop may take now: all of them unless several runs go at once.</summary>
+    private int Helpers => Math.Max(0, _workers.Length - Math.Max(0, Volatile.Read(ref _runs) - 1));
+
     /// <summary>Runs <paramref name="body"/> for chunks 0..<paramref name="chunks"/>-1, each exactly once, and returns when all are done.</summary>
     /// <remarks>The body is copied for the workers and only read by them (its <c>Run</c> should be <c>readonly</c>).</remarks>
     public void Run<TBody>(int chunks, ref TBody body) where TBody : struct, IChunkBody
@@ -111,7 +125,7 @@ public sealed class WorkerPool : IDisposable
             return;
         }
         _cancellation.ThrowIfCancellationRequested();
-        if (_workers.Length == 0 || _disposed || Interlocked.CompareExchange(ref _held, 1, 0) != 0)
+        if (Helpers == 0 || _disposed || Interlocked.CompareExchange(ref _held, 1, 0) != 0)
         {
             for (var chunk = 0; chunk < chunks; chunk++)
             {
@@ -217,7 +231,7 @@ public sealed class WorkerPool : IDisposable
     /// <summary>Wakes the sleeping workers and starts the exited ones; spinning workers see the new epoch themselves.</summary>
     private void Wake()
     {
-        foreach (var worker in _workers)
+        foreach (var worker in _workers.AsSpan(0, Helpers))
         {
             switch (Interlocked.Exchange(ref worker.State, Running))
             {
@@ -249,8 +263,10 @@ public sealed class WorkerPool : IDisposable
     {
         while (!_disposed)
         {
-            long seen;
-            while (TryClaim(out var chunk, out seen))
+            // A worker beyond the loops' share while several runs go at once sleeps instead of spinning.
+            var included = worker.Index < Helpers;
+            var seen = Volatile.Read(ref _claim) >> 32;
+            while (included && TryClaim(out var chunk, out seen))
             {
                 // The job cannot change before this chunk is done: the loop is not complete until it is.
                 var job = Volatile.Read(ref _job)!;
@@ -264,7 +280,7 @@ public sealed class WorkerPool : IDisposable
                 }
                 Interlocked.Decrement(ref _remaining);
             }
-            if (HasWork(seen) || SpinFor(seen))
+            if (HasWork(seen) || (included && SpinFor(seen)))
             {
                 continue;
             }
@@ -334,8 +350,9 @@ public sealed class WorkerPool : IDisposable
         }
     }
 
-    private sealed class Worker(WorkerPool pool)
+    private sealed class Worker(WorkerPool pool, int index)
     {
+        public readonly int Index = index;
         // Running (working or spinning), Sleeping (waiting on Signal) or Exited (no thread: the next loop starts one).
         public int State = Exited;
         public readonly SemaphoreSlim Signal = new(0);

@@ -94,6 +94,30 @@ public class WorkerPoolTests
     }
 
     [Fact]
+    public void Run_AsManyRunsAsThreads_TakesNoWorkerUntilARunFinishes()
+    {
+        using var pool = new WorkerPool(2);
+        pool.RunStarted();
+        pool.RunStarted();
+        for (var loop = 0; loop < 50; loop++)
+        {
+            var body = new CountChunks { Runs = new int[64], Threads = new int[64] };
+            pool.Run(64, ref body);
+            Assert.True(body.Threads.All(t => t == Environment.CurrentManagedThreadId),
+                "while two runs share two threads a loop should run on its caller's thread only");
+        }
+        pool.RunFinished();
+        var helped = false;
+        for (var loop = 0; loop < 200 && !helped; loop++)
+        {
+            var body = new CountChunks { Runs = new int[64], Threads = new int[64] };
+            pool.Run(64, ref body);
+            helped = body.Threads.Any(t => t != Environment.CurrentManagedThreadId);
+        }
+        Assert.True(helped, "the run left alone should get the worker again");
+    }
+
+    [Fact]
     public void Run_FromInsideAChunk_RunsTheInnerLoopOnItsOwnThread()
     {
         using var pool = new WorkerPool(3);
