@@ -51,4 +51,6 @@ public enum RngStream : ulong
     TravelVenue = 75,
     /// <summary>ABC-SMC proposals of <c>hcsim calibrate</c>: day = generation, a = candidate index, b = draw.</summary>
     Calibration = 80,
+    /// <summary>NSGA-II draws of <c>hcsim optimise</c>: day = generation, a = candidate index, b = draw.</summary>
+    Search = 90,
 }
