@@ -1,17 +1,20 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Hcsim.Engine.Calibration;
+using Hcsim.Engine.Errors;
 using Hcsim.Engine.Metrics;
 using Hcsim.Engine.Random;
 using Hcsim.Engine.Scenarios;
 using Hcsim.Engine.Simulation;
+using Hcsim.Engine.Uncertainty;
 
 namespace Hcsim.Engine.Search;
 
 /// <summary>
-/// Evaluates candidate policies of a scenario's search: each candidate is the base scenario with its decision values
-/// set by path (as <c>--set</c> would, after the command line's own overrides, so every value is validated like a
-/// setting), run <c>replicates</c> times through <see cref="BatchExecution"/>. Replicate r of every candidate uses the
+/// Evaluates candidate policies of a scenario's search: each candidate is the base scenario's model (after the command
+/// line's overrides) with its decision values set by path (<see cref="SettingWriter"/>) and validated as a variant's
+/// model is (a rule a candidate switches off is fine: it is left out), run <c>replicates</c> times through
+/// <see cref="BatchExecution"/>. Replicate r of every candidate uses the
 /// seed <c>ReplicateSeed(scenario seed, r)</c>, the seed <c>hcsim run</c> gives replicate r (common random numbers: the
 /// candidates differ by their policy only, and a front policy re-run from front.yaml repeats its runs). An objective's
 /// value in a run is the summary column; <c>infections_averted</c> is the counterfactual's infections in the same
@@ -21,9 +24,6 @@ public sealed class ScenarioSearchEvaluator : ISearchEvaluator
 {
     public const string InfectionsAverted = "infections_averted";
 
-    private readonly string _text;
-    private readonly string _sourceName;
-    private readonly IReadOnlyList<string> _overrides;
     private readonly ImmutableArray<ulong> _seeds;
     private readonly ModelConfig? _counterfactual;
     private readonly BatchExecution _batch;
@@ -33,9 +33,6 @@ public sealed class ScenarioSearchEvaluator : ISearchEvaluator
     /// <param name="text">The scenario text; <paramref name="overrides"/> are the command line's --set (seed included).</param>
     public ScenarioSearchEvaluator(string text, string sourceName, IReadOnlyList<string> overrides, int threads, IProgress<ExecutionProgress>? progress = null)
     {
-        _text = text;
-        _sourceName = sourceName;
-        _overrides = overrides;
         var scenario = ScenarioLoader.Load(text, sourceName, overrides);
         Config = scenario.Search ?? throw new ArgumentException("the scenario has no search section", nameof(text));
         Scenario = scenario;
@@ -60,13 +57,25 @@ public sealed class ScenarioSearchEvaluator : ISearchEvaluator
     /// <summary>Runs of the counterfactual (once per replicate, for <c>infections_averted</c>), 0 without it.</summary>
     public int CounterfactualRuns => _counterfactual is null ? 0 : Config.Replicates;
 
-    /// <summary>The <c>--set</c> overrides that give a candidate's values.</summary>
-    public static IEnumerable<string> Overrides(SearchConfig config, IReadOnlyList<double> values) =>
-        config.Variables.Select((v, k) => $"{v.Path}={values[k].ToString("R", CultureInfo.InvariantCulture)}");
-
-    /// <summary>The base scenario's first variant with a candidate's values.</summary>
-    public ModelConfig ModelOf(IReadOnlyList<double> values) =>
-        ScenarioLoader.Load(_text, _sourceName, [.. _overrides, .. Overrides(Config, values)]).Variants[0].Model;
+    /// <summary>The base scenario's model with a candidate's values; a value the model does not accept is a scenario error.</summary>
+    public ModelConfig ModelOf(IReadOnlyList<double> values)
+    {
+        var model = Scenario.Variants[0].Model;
+        for (var k = 0; k < values.Count; k++)
+        {
+            model = SettingWriter.With(model, Config.Variables[k].Path.Split('.'), values[k]);
+        }
+        var validator = new ScenarioValidator();
+        validator.ValidateModel(model);
+        // Rules that can never fire under these values are simply off for this candidate (as in a variant).
+        var problems = validator.Problems.Where(p => p.Idle is null).ToArray();
+        if (problems.Length > 0)
+        {
+            var candidate = string.Join(", ", Config.Variables.Select((v, k) => $"{v.Path} = {values[k].ToString("G6", CultureInfo.InvariantCulture)}"));
+            throw new ScenarioValidationException([.. problems.Select(p => new ScenarioError($"search candidate ({candidate})", 0, 0, p.Path, p.Message))]);
+        }
+        return model;
+    }
 
     public async Task<IReadOnlyList<ImmutableArray<ImmutableArray<double>>>> EvaluateAsync(IReadOnlyList<ImmutableArray<double>> values,
         CancellationToken cancellationToken)

@@ -50,4 +50,22 @@ public sealed class ScenarioSearchEvaluatorTests
         Assert.True(result[0][0].All(double.IsFinite) && evaluator.CounterfactualRuns == 2,
             "infections averted should be defined against the counterfactual, run once per replicate");
     }
+
+    [Fact]
+    public async Task EvaluateAsync_CandidateSwitchesARuleOff_RunsWithoutTheRule()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Simulator.sln")))
+        {
+            root = root.Parent;
+        }
+        var path = Path.Combine(root!.FullName, "scenarios", "policy-search.yaml");
+        var evaluator = new ScenarioSearchEvaluator(File.ReadAllText(path), path, ["population.size=1500", "days=25"], 2);
+
+        // red_days, yellow_days, negative_valid_days, fever_rule: the same rules with the fever rule on and off.
+        var result = await evaluator.EvaluateAsync([[14, 7, 14, 1], [14, 7, 14, 0]], CancellationToken.None);
+
+        Assert.True(result[0][2][0] != result[1][2][0],
+            $"switching the fever rule off (a rule no variant of the file switches off) should run and change data_records, got {result[0][2][0]} both");
+    }
 }
