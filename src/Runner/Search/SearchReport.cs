@@ -6,8 +6,8 @@ namespace Hcsim.Runner.Search;
 
 /// <summary>
 /// <c>search.md</c>: the method and its constants, how many candidates were evaluated with how many replicates, the honest
-/// front as a table (decision values, each objective's mean and 95 % interval, the variant name in front.yaml), and one
-/// line per generation.
+/// front as a table (decision values, each objective's mean and 95 % interval, the variant name in front.yaml), the
+/// candidates not dominated by any mean (marking those on the honest front), and one line per generation.
 /// </summary>
 public static class SearchReport
 {
@@ -38,6 +38,18 @@ public static class SearchReport
             var objectives = Enumerable.Range(0, config.Objectives.Length).Select(k => SearchParquetWriter.Interval(c, k)).Select(i =>
                 i.Mean is not { } mean ? "undefined" : i.Low is { } low && i.High is { } high ? $"{Format(mean)} [{Format(low)}, {Format(high)}]" : Format(mean));
             text.AppendLine(Invariant($"| {FrontScenario.VariantName(c)} | {c.Generation} | {string.Join(" | ", c.Values.Select(Format))} | {string.Join(" | ", objectives)} |"));
+        }
+        var byMeans = Ordered(assessed.Where(c => c.Rank == 0));
+        text.AppendLine();
+        text.AppendLine(Invariant($"## Not dominated by any mean ({byMeans.Count} candidates; {byMeans.Count(c => c.OnFront)} of them on the honest front)"));
+        text.AppendLine();
+        text.AppendLine("The front the means alone would give. A candidate here but off the honest front is dominated beyond noise by another: its advantage did not hold in the paired comparison (more replicates narrow the intervals).");
+        text.AppendLine();
+        text.AppendLine("| candidate | honest front | " + string.Join(" | ", config.Variables.Select(v => $"`{v.Path}`")) + " | " + string.Join(" | ", config.Objectives.Select(o => $"{o.Metric} mean")) + " |");
+        text.AppendLine("|---|---|" + string.Concat(Enumerable.Repeat("---|", config.Variables.Length + config.Objectives.Length)));
+        foreach (var c in byMeans)
+        {
+            text.AppendLine(Invariant($"| {c.Id} | {(c.OnFront ? "yes" : "no")} | {string.Join(" | ", c.Values.Select(Format))} | {string.Join(" | ", Enumerable.Range(0, config.Objectives.Length).Select(k => Format(c.Mean(k))))} |"));
         }
         text.AppendLine();
         text.AppendLine("## Generations");
