@@ -7,7 +7,7 @@ namespace Hcsim.Runner.Search;
 
 /// <summary>
 /// The search's plots, each PNG with its SVG twin (<see cref="PlotStyle.Save"/>): for each pair of objectives, every
-/// candidate in objective space (grey) with the honest front highlighted and its 95 % intervals as whiskers
+/// candidate in objective space (grey; black for those no mean dominates) with the honest front highlighted and its 95 % intervals as whiskers
 /// (<c>search-front-A--B.png</c>); and for each decision variable its value along the front, the front ordered by the
 /// first objective (<c>search-values-PATH.png</c>).
 /// </summary>
@@ -43,12 +43,19 @@ public static class SearchPlots
     {
         var plot = PlotStyle.Create($"Policy search: {assessed.Count} candidates, {front.Count} on the honest front", Label(config.Objectives[a]), Label(config.Objectives[b]));
         var others = assessed.Where(c => !c.OnFront && double.IsFinite(c.Mean(a)) && double.IsFinite(c.Mean(b))).ToArray();
-        if (others.Length > 0)
+        foreach (var (group, shade, legend) in new[]
         {
-            var cloud = plot.Add.ScatterPoints(others.Select(c => c.Mean(a)).ToArray(), others.Select(c => c.Mean(b)).ToArray());
-            cloud.Color = Colors.Gray.WithAlpha(0.5);
-            cloud.MarkerSize = 6;
-            cloud.LegendText = "other candidates (means)";
+            (others.Where(c => c.Rank > 0).ToArray(), Colors.Gray.WithAlpha(0.5), "other candidates (means)"),
+            (others.Where(c => c.Rank == 0).ToArray(), Colors.Black.WithAlpha(0.7), "not dominated by any mean, off the honest front"),
+        })
+        {
+            if (group.Length > 0)
+            {
+                var cloud = plot.Add.ScatterPoints(group.Select(c => c.Mean(a)).ToArray(), group.Select(c => c.Mean(b)).ToArray());
+                cloud.Color = shade;
+                cloud.MarkerSize = 6;
+                cloud.LegendText = legend;
+            }
         }
         var colour = PlotStyle.ForVariant(0);
         foreach (var c in front)
