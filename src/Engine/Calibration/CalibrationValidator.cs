@@ -66,19 +66,7 @@ internal sealed class CalibrationValidator
             Add($"{at}.path", "is required: the setting to fit, by path (background_illness.daily_rate)");
             return;
         }
-        var segments = parameter.Path.Split('.');
-        var problem = SettingNames.FindProperty(typeof(ModelConfig), segments[0]) is null
-            ? SettingNames.UnknownMessage("setting", segments[0], SettingNames.KeysOf(typeof(ModelConfig)))
-            : SettingPath.FindProblem(typeof(ModelConfig), segments, 0);
-        if (problem is null && segments is ["policy", "params", var name])
-        {
-            problem = PolicyParameters.UndeclaredProblem(name, [.. model.Policy.Params.Keys.Order(StringComparer.Ordinal)], "calibration");
-        }
-        var setting = problem is null ? ScenarioSchema.Find(ScenarioSchema.Model, segments) : null;
-        if (problem is null && setting?.Kind != SettingKind.Number)
-        {
-            problem = $"'{parameter.Path}' holds {setting?.Kind.ToString().ToLowerInvariant() ?? "no value"}, not a number; calibration fits settings that hold a number";
-        }
+        var problem = NumberSettingPath.FindProblem(parameter.Path, model, "calibration", "calibration fits", wholeNumbers: false, out var setting);
         if (problem is not null)
         {
             Add($"{at}.path", problem);

@@ -92,6 +92,12 @@ public static class TargetMetric
                 _ => sum / (to - from + 1),
             };
         }
+        return SummaryValue(run, name);
+    }
+
+    /// <summary>A summary column's value in one run (null when empty or not a summary column).</summary>
+    public static double? SummaryValue(RunResult run, string name)
+    {
         if (SummaryProperties.TryGetValue(name, out var property))
         {
             return property.GetValue(run.Summary) switch

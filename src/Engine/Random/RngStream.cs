@@ -51,6 +51,8 @@ public enum RngStream : ulong
     TravelVenue = 75,
     /// <summary>ABC-SMC proposals of <c>hcsim calibrate</c>: day = generation, a = candidate index, b = draw.</summary>
     Calibration = 80,
+    /// <summary>NSGA-II draws of <c>hcsim optimise</c>: day = generation, a = candidate index, b = draw.</summary>
+    Search = 90,
     /// <summary>Data regimes: a case consents to upload their keys and visited venue-slots (person; day 0).</summary>
     KeyUpload = 95,
     /// <summary>Data regimes: a code holder runs the proximity-logging app (person; day 0).</summary>

@@ -38,4 +38,6 @@ public sealed record Scenario
         Uncertainty is { } draws ? draws.Apply(Variants[variant].Model, replicate) : Variants[variant].Model;
     /// <summary>The <c>calibration</c> section (validated against the base scenario), or null when the file has none.</summary>
     public Calibration.CalibrationConfig? Calibration { get; init; }
+    /// <summary>The <c>search</c> section (validated against the base scenario), or null when the file has none.</summary>
+    public Search.SearchConfig? Search { get; init; }
 }

@@ -209,6 +209,9 @@ public static class ScenarioLoader
         var calibration = fileEntries.TryGetValue("calibration", out var calibrationEntry)
             ? BindCalibration(calibrationEntry.Value, fileBinder, baseModel, sourceName, errors, locations.Of(root))
             : null;
+        var search = fileEntries.TryGetValue("search", out var searchEntry)
+            ? BindSearch(searchEntry.Value, fileBinder, baseModel, counterfactual, errors, locations.Of(root))
+            : null;
         if (errors.Count > 0)
         {
             // Command-line problems (line 0) first, then in file order, so the list reads top to bottom.
@@ -229,7 +232,23 @@ public static class ScenarioLoader
             IdenticalSweepPoints = sweepAxes.IsDefaultOrEmpty ? [] : EffectiveSettings.FindIdenticalSweepPoints(variants),
             Uncertainty = draws,
             Calibration = calibration,
+            Search = search,
         };
+    }
+
+    /// <summary>Binds and validates the <c>search</c> section against the base model.</summary>
+    private static Search.SearchConfig? BindSearch(
+        YamlNode node, ConfigBinder binder, ModelConfig baseModel, string? counterfactual, List<ScenarioError> errors, SourceLocation fallback)
+    {
+        if (!binder.TryBind(ScenarioSchema.File.Child("search")!, node, "search", new Search.SearchConfig(), out var value)
+            || value is not Search.SearchConfig bound)
+        {
+            return null;
+        }
+        var validator = new Search.SearchValidator();
+        var validated = validator.Validate(bound, baseModel, counterfactual);
+        AddProblems(errors, validator.Problems, binder, fallback);
+        return validated;
     }
 
     /// <summary>Binds and validates the <c>calibration</c> section against the base model.</summary>

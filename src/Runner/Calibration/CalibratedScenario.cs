@@ -36,7 +36,8 @@ public static class CalibratedScenario
         return text.ToString();
     }
 
-    private static void Set(YamlMappingNode root, string path, string value)
+    /// <summary>Sets a value (YAML text, as with --set) at a dotted path of a scenario tree, making the mappings on the way.</summary>
+    internal static void Set(YamlMappingNode root, string path, string value)
     {
         var segments = path.Split('.');
         var node = root;

@@ -28,7 +28,7 @@ public sealed class CalibrateCommandAction
         _version = version;
     }
 
-    public async Task<int> RunAsync(CalibrateSettings settings, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(GenerationSettings settings, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
         var loaded = ScenarioSource.Load(settings.ScenarioPath, settings.Overrides);
@@ -36,43 +36,16 @@ public sealed class CalibrateCommandAction
         var config = scenario.Calibration ?? throw new ScenarioValidationException([new ScenarioError(loaded.Source, 0, 0, "calibration",
             "is required by hcsim calibrate: the settings to fit and the observed targets (see the README's Calibration section)")]);
         var target = settings.OutputPath ?? Path.Combine("results", ResultPlots.SafeFileName(scenario.Name) + "-calibration");
-        OutputFolder.CheckTarget(target, settings.Force);
-        using var outputLock = OutputLock.Acquire(target);
-        var identity = ResumeIdentity.Of(loaded, settings.Overrides, _version) with { Details = IdentityDetails };
-        var stale = OutputFolder.FindStale(target);
-        var resumeFrom = settings.Resume ? stale.Reverse().FirstOrDefault(f => RunCheckpoints.ReadIdentity(f)?.DifferenceFrom(identity) is null) : null;
-        if (settings.Resume && resumeFrom is null && stale.Count > 0)
-        {
-            throw new ResumeMismatchException(
-                $"--resume: no interrupted calibration to {target} matches this one (scenario, overrides, seed and version); run without --resume to start over");
-        }
-        using var folder = OutputFolder.Create(target, settings.Force, description:
-            $"Calibration of {loaded.Source} (SHA-256 {identity.ScenarioSha256}), overrides: [{string.Join(", ", settings.Overrides)}]");
-        var committed = false;
+        using var output = GenerationOutput.Open(loaded, target, settings.Overrides, _version, IdentityDetails, settings.Force, settings.Resume, "calibration");
+        var folder = output.Folder;
         try
         {
-            var runCheckpoints = new RunCheckpoints(folder);
-            runCheckpoints.WriteIdentity(identity);
-            if (resumeFrom is not null)
-            {
-                runCheckpoints.Adopt(resumeFrom);
-            }
             var done = CalibrationCheckpoints.Load(folder.TemporaryPath);
-            if (settings.Resume)
-            {
-                await _console.Error.WriteLineAsync(resumeFrom is null
-                    ? $"hcsim: note: --resume: no interrupted calibration to {folder.Target}; starting from generation 0"
-                    : $"hcsim: resuming from {resumeFrom}: {done.Count} generation(s) already finished").ConfigureAwait(false);
-            }
+            await output.NoteResumeAsync(_console, settings.Resume, done.Count, "calibration").ConfigureAwait(false);
             var checkpoints = new CalibrationCheckpoints(folder);
             var progress = new ProgressDisplay();
             var evaluator = new ScenarioCandidateEvaluator(loaded.Text, loaded.Source, settings.Overrides, settings.Threads, progress);
-            var budget = new CalibrationBudget
-            {
-                MaxRuns = settings.MaxRuns,
-                MaxMinutes = settings.MaxMinutes,
-                ElapsedMinutes = () => started.Elapsed.TotalMinutes,
-            };
+            var budget = settings.BudgetSince(started);
             var generationLines = new Progress<CalibrationProgress>(p =>
             {
                 if (!settings.Quiet)
@@ -89,9 +62,7 @@ public sealed class CalibrateCommandAction
             await progress.ShowUntilAsync(work, _console, settings.Quiet).ConfigureAwait(false);
             var outcome = await work.ConfigureAwait(false);
             await WriteOutputsAsync(folder, loaded, settings, config, outcome, started.Elapsed.TotalSeconds, cancellationToken).ConfigureAwait(false);
-            folder.Commit();
-            committed = true;
-            OutputFolder.DeleteStale([.. OutputFolder.FindStale(target), .. OutputFolder.FindCompleted(target), .. OutputFolder.FindReplaced(target)]);
+            output.Commit();
             var posterior = outcome.Posterior;
             if (!settings.Quiet && posterior is not null)
             {
@@ -107,19 +78,11 @@ public sealed class CalibrateCommandAction
         }
         finally
         {
-            if (!committed)
-            {
-                folder.Dispose();
-                if (folder.KeptForResume)
-                {
-                    await _console.Error.WriteLineAsync(
-                        $"hcsim: the finished generation(s) are kept in {folder.TemporaryPath}; rerun the same command with --resume to continue from them, or delete that folder").ConfigureAwait(false);
-                }
-            }
+            await output.AbandonAsync(_console, "calibrate").ConfigureAwait(false);
         }
     }
 
-    private static async Task WriteOutputsAsync(OutputFolder folder, ScenarioSource loaded, CalibrateSettings settings, CalibrationConfig config,
+    private static async Task WriteOutputsAsync(OutputFolder folder, ScenarioSource loaded, GenerationSettings settings, CalibrationConfig config,
         CalibrationOutcome outcome, double wallSeconds, CancellationToken cancellationToken)
     {
         await using (var parquet = folder.CreateFile(CalibrationParquetWriter.FileName))

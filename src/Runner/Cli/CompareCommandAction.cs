@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Hcsim.Engine.Metrics;
 using Hcsim.Engine.Scenarios;
 using Hcsim.Runner.Output;
 

@@ -3,7 +3,7 @@ using System.CommandLine;
 
 namespace Hcsim.Runner.Cli;
 
-/// <summary>The <c>hcsim</c> command tree: <c>run</c>, <c>validate</c>, <c>calibrate</c>, <c>plot</c>, <c>report</c>, <c>compare</c>, <c>export</c>, <c>schema</c>, <c>merge</c> and <c>slurm</c>, plus the built-in --help and --version.</summary>
+/// <summary>The <c>hcsim</c> command tree: <c>run</c>, <c>validate</c>, <c>calibrate</c>, <c>optimise</c>, <c>plot</c>, <c>report</c>, <c>compare</c>, <c>export</c>, <c>schema</c>, <c>merge</c> and <c>slurm</c>, plus the built-in --help and --version.</summary>
 public static class HcsimCommandLine
 {
     public static RootCommand Create(CliConsole console, string version)
@@ -36,6 +36,7 @@ public static class HcsimCommandLine
         root.Subcommands.Add(CreateRun(console, version, setOption));
         root.Subcommands.Add(CreateValidate(console, setOption));
         root.Subcommands.Add(CreateCalibrate(console, version, setOption));
+        root.Subcommands.Add(CreateOptimise(console, version, setOption));
         root.Subcommands.Add(CreateRebuild(console, "plot", "Redraw plots/*.png of a results folder from its Parquet files, without simulating"));
         root.Subcommands.Add(CreateRebuild(console, "report", "Rewrite report.md of a results folder from its Parquet files, without simulating"));
         root.Subcommands.Add(CreateCompare(console));
@@ -150,10 +151,21 @@ public static class HcsimCommandLine
         return command;
     }
 
-    private static Command CreateCalibrate(CliConsole console, string version, Option<string[]> setOption)
+    private static Command CreateCalibrate(CliConsole console, string version, Option<string[]> setOption) => CreateGenerational(
+        "calibrate", "Fit a scenario's calibration parameters to its targets (ABC-SMC); writes calibration.parquet, calibration.md, calibrated.yaml and plots",
+        "calibration", "calibration", "a round", setOption, (settings, token) => new CalibrateCommandAction(console, version).RunAsync(settings, token));
+
+    private static Command CreateOptimise(CliConsole console, string version, Option<string[]> setOption) => CreateGenerational(
+        "optimise", "Search a scenario's policy settings for the Pareto front of its objectives (NSGA-II); writes search.parquet, search.md, front.yaml and plots",
+        "search", "search", "a generation", setOption, (settings, token) => new OptimiseCommandAction(console, version).RunAsync(settings, token));
+
+    /// <summary>A command that works generation by generation over a scenario section (calibrate, optimise), with run-like options and a budget.</summary>
+    /// <param name="step">What the budget stops before starting (<c>a round</c>).</param>
+    private static Command CreateGenerational(string name, string description, string section, string what, string step, Option<string[]> setOption,
+        Func<GenerationSettings, CancellationToken, Task<int>> action)
     {
-        var scenario = new Argument<string>("SCENARIO") { Description = "Scenario file (YAML) with a calibration section" };
-        var output = new Option<string?>("--out") { Description = "Output folder [default: results/<scenario name>-calibration]", HelpName = "DIR" };
+        var scenario = new Argument<string>("SCENARIO") { Description = $"Scenario file (YAML) with a {section} section" };
+        var output = new Option<string?>("--out") { Description = $"Output folder [default: results/<scenario name>-{section}]", HelpName = "DIR" };
         var threads = new Option<int>("--threads")
         {
             Description = "Worker threads; results do not depend on it",
@@ -163,11 +175,11 @@ public static class HcsimCommandLine
         };
         var seed = new Option<ulong?>("--seed") { Description = "Base seed; the same as --set seed=S", HelpName = "S", CustomParser = CommandLineMessages.ParseSeed };
         var force = new Option<bool>("--force") { Description = "Replace the output folder if it exists and is not empty" };
-        var resume = new Option<bool>("--resume") { Description = "Continue an interrupted calibration of the same scenario, overrides and seed to the same folder from its last finished generation" };
+        var resume = new Option<bool>("--resume") { Description = $"Continue an interrupted {what} of the same scenario, overrides and seed to the same folder from its last finished generation" };
         var quiet = new Option<bool>("--quiet") { Description = "No progress and no per-generation lines; only the results line" };
-        var maxRuns = new Option<int>("--max-runs") { Description = "Budget of simulation runs (0 = calibration.max_runs); a round that would exceed it is not started", HelpName = "N" };
-        var maxMinutes = new Option<double>("--max-minutes") { Description = "Budget of wall time (0 = calibration.max_minutes); a round expected to end later is not started", HelpName = "M" };
-        var command = new Command("calibrate", "Fit a scenario's calibration parameters to its targets (ABC-SMC); writes calibration.parquet, calibration.md, calibrated.yaml and plots")
+        var maxRuns = new Option<int>("--max-runs") { Description = $"Budget of simulation runs (0 = {section}.max_runs); {step} that would exceed it is not started", HelpName = "N" };
+        var maxMinutes = new Option<double>("--max-minutes") { Description = $"Budget of wall time (0 = {section}.max_minutes); {step} expected to end later is not started", HelpName = "M" };
+        var command = new Command(name, description)
         {
             scenario, output, threads, seed, setOption, force, resume, quiet, maxRuns, maxMinutes,
         };
@@ -178,7 +190,7 @@ public static class HcsimCommandLine
             {
                 overrides.Add($"seed={s}");
             }
-            return new CalibrateCommandAction(console, version).RunAsync(new CalibrateSettings
+            return action(new GenerationSettings
             {
                 ScenarioPath = parse.GetRequiredValue(scenario),
                 OutputPath = parse.GetValue(output),

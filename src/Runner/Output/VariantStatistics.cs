@@ -1,3 +1,4 @@
+using Hcsim.Engine.Metrics;
 using MathNet.Numerics.Statistics;
 
 namespace Hcsim.Runner.Output;

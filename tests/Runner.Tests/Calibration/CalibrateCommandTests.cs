@@ -2,6 +2,7 @@ using Hcsim.Engine.Calibration;
 using Hcsim.Engine.Scenarios;
 using Hcsim.Runner.Cli;
 using Hcsim.Runner.Output;
+using Hcsim.Runner.Tests.Cli;
 using Hcsim.Runner.Tests.Output;
 
 namespace Hcsim.Runner.Tests.Calibration;
@@ -39,26 +40,8 @@ public sealed class CalibrateCommandTests : IDisposable
         return path;
     }
 
-    /// <summary>A writer that cancels when a line containing <paramref name="trigger"/> is written.</summary>
-    private sealed class CancellingWriter(CancellationTokenSource cancel, string trigger) : StringWriter
-    {
-        public override void WriteLine(string? value)
-        {
-            base.WriteLine(value);
-            if (value is not null && value.Contains(trigger, StringComparison.Ordinal))
-            {
-                cancel.Cancel();
-            }
-        }
-    }
-
-    private static async Task<(int Code, string Output, string Error)> Run(string[] args, TextWriter? error = null, CancellationToken cancellationToken = default)
-    {
-        using var output = new StringWriter();
-        error ??= new StringWriter();
-        var code = await Program.RunAsync(args, new CliConsole(output, error, interactive: false), cancellationToken);
-        return (code, output.ToString(), error.ToString()!);
-    }
+    private static Task<(int Code, string Output, string Error)> Run(string[] args, TextWriter? error = null, CancellationToken cancellationToken = default) =>
+        CommandRuns.RunAsync(args, error, cancellationToken);
 
     [Fact]
     public async Task Calibrate_SmallScenario_WritesEveryOutputAndARunnableCalibratedScenario()
@@ -95,7 +78,7 @@ public sealed class CalibrateCommandTests : IDisposable
         Assert.True(whole.Code == ExitCodes.Ok, whole.Error);
 
         using var cancel = new CancellationTokenSource();
-        using var error = new CancellingWriter(cancel, "generation 0:");
+        using var error = new CommandRuns.CancellingWriter(cancel, "generation 0:");
         var stopped = await Run(["calibrate", scenario, "--out", Out("resumed")], error, cancel.Token);
         Assert.True(stopped.Code == ExitCodes.Interrupted, $"the calibration should stop when cancelled after generation 0, stderr: {stopped.Error}");
         Assert.Contains("--resume", stopped.Error, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using Hcsim.Engine.Metrics;
 using Hcsim.Runner.Output;
 
 namespace Hcsim.Runner.Tests.Output;

@@ -366,6 +366,26 @@ public static class ScenarioSchema
                         Real("sd", "its uncertainty: the distance is ((simulated - observed) / sd)^2", "", 0) with { MinimumExclusive = true, Required = true },
                         Name("series", "a CSV file of `day,value` rows (path relative to the scenario file) compared day by day instead of `observed`; its distance is the mean of the rows' squared z-scores")))), null) with
             { DefaultText = "none" },
+            FileKey(Group<Search.SearchConfig>("search", "what `hcsim optimise` searches: decision variables and objectives of a multi-objective policy search (NSGA-II; see *Optimise (policy search)*); `hcsim run` ignores it",
+                Whole("population_size", "candidates a generation (the NSGA-II population, and the offspring each later generation evaluates)", "candidates", 4, 10_000),
+                Whole("generations", "generations; the first draws its candidates uniformly from the ranges", "generations", 1, 1000),
+                Whole("replicates", "runs per candidate; replicate r of every candidate uses the same seed (common random numbers), so candidates are compared pair by pair", "runs", 1, 1000),
+                Whole("seed", "seed of the search's own draws (proposals), 0 = the scenario's `seed`; the runs always use the scenario's seed", "", 0),
+                Whole("max_runs", "budget of simulation runs, 0 = none; a generation that would exceed it is not started (`--max-runs` overrides)", "runs", 0),
+                Real("max_minutes", "budget of wall time, 0 = none; a generation expected to end after it is not started (`--max-minutes` overrides)", "minutes", 0),
+                List("variables", "the decision variables: settings the search varies, each with a range or a set of values", minItems: 1,
+                    element: Group<Search.SearchVariableConfig>("", "a setting to vary and the values it may take",
+                        Name("path", "a model setting path holding a number, as with --set (`policy.params.red_days`, `checkin.probability`)") with { Required = true },
+                        Real("min", "lowest value of the range (with max; not with values)", ""),
+                        Real("max", "highest value of the range (with min; not with values)", ""),
+                        Flag("integer", "only whole numbers in the range (always so for a setting that holds whole numbers)"),
+                        List("values", "the values the setting may take instead of a range, e.g. a rule switch `[0, 1]`",
+                            element: Real("", "a value", "")))),
+                List("objectives", "two or three summary metrics to optimise together (columns of `summary.parquet`, e.g. `infections_averted`, `never_infected_confined_person_days`, `data_records`)", minItems: 2,
+                    element: Group<Search.SearchObjectiveConfig>("", "a summary metric and its direction",
+                        Name("metric", "a summary column; its mean over the replicates is optimised (`infections_averted` needs the scenario's `counterfactual`)") with { Required = true },
+                        Choice("direction", "`maximise` or `minimise`", Search.SearchObjectiveConfig.Directions))) with { MaxItems = 3 }), null) with
+            { DefaultText = "none" },
         ],
     };
 

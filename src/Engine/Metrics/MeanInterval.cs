@@ -1,7 +1,7 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Statistics;
 
-namespace Hcsim.Runner.Output;
+namespace Hcsim.Engine.Metrics;
 
 /// <summary>
 /// Mean over replicates with a 95 % t interval, mean ± t(0.975, n−1)·sd/√n. Replicates are independent draws of the
