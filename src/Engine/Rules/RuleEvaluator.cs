@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Hcsim.Engine.Agents;
 using Hcsim.Engine.Contacts;
 using Hcsim.Engine.Disease;
@@ -35,6 +37,8 @@ public sealed class RuleEvaluator
     private readonly string[] _colourNames;
     private readonly int[] _scopedRules;
     private readonly ulong _scopedColours;
+    /// <summary>The colours of <see cref="_scopedColours"/>, for the block scan.</summary>
+    private readonly byte[] _scopedColourList;
     private readonly List<List<ActionRequest>> _runs = [];
     private readonly List<List<ActionRequest>> _chunkOutputs = [];
     private readonly List<ActionRequest> _merged = [];
@@ -56,6 +60,7 @@ public sealed class RuleEvaluator
         _scopedRules = Enumerable.Range(0, policy.Rules.Length)
             .Where(r => policy.Rules[r].Trigger is RuleTrigger.Checkin or RuleTrigger.Daily).ToArray();
         _scopedColours = _scopedRules.Aggregate(0UL, (mask, r) => mask | policy.Rules[r].ColourMask);
+        _scopedColourList = Enumerable.Range(0, 64).Where(c => (_scopedColours & (1UL << c)) != 0).Select(c => (byte)c).ToArray();
     }
 
     private enum EventSource : byte
@@ -204,70 +209,132 @@ public sealed class RuleEvaluator
         }
     }
 
-    /// <summary>All checkin and daily rules for one chunk of people, in (person, rule) order.</summary>
+    /// <summary>
+    /// All checkin and daily rules for one chunk of people, in (person, rule) order. Only people holding a colour some
+    /// such rule names can match: blocks of 32 people are tested at once on the colour column and only those people
+    /// are looked at, so a day with few flagged people costs a pass over one byte per person.
+    /// </summary>
     private void EvaluateAgentChunk(int chunk, SimulationState state, int day)
     {
         var agents = state.Agents;
-        var colour = agents.Colour;
-        var stage = agents.Stage;
-        var checkInDay = agents.CheckInDay;
         var output = _chunkOutputs[chunk];
         output.Clear();
+        var start = chunk * AgentChunk;
         var end = Math.Min(agents.Size, (chunk + 1) * AgentChunk);
-        for (var i = chunk * AgentChunk; i < end; i++)
+        // One facts value for the chunk: each rule fills in the facts it reads, for the person at hand.
+        var facts = Blank(state, day);
+        var i = start;
+        if (Vector256.IsHardwareAccelerated)
         {
-            if ((_scopedColours & (1UL << colour[i])) == 0 || stage[i] == DiseaseStage.Dead)
+            ReadOnlySpan<byte> colour = agents.Colour;
+            for (; i + 32 <= end; i += 32)
             {
-                continue;
+                var block = Vector256.Create(colour[i..]);
+                var scoped = Vector256<byte>.Zero;
+                foreach (var c in _scopedColourList)
+                {
+                    scoped |= Vector256.Equals(block, Vector256.Create(c));
+                }
+                for (var lanes = scoped.ExtractMostSignificantBits(); lanes != 0; lanes &= lanes - 1)
+                {
+                    EvaluateAgent(state, i + BitOperations.TrailingZeroCount(lanes), day, ref facts, output);
+                }
             }
-            foreach (var r in _scopedRules)
+        }
+        for (; i < end; i++)
+        {
+            if ((_scopedColours & (1UL << agents.Colour[i])) != 0)
             {
-                var rule = _policy.Rules[r];
-                if (!rule.AppliesTo(colour[i]) || (rule.Trigger == RuleTrigger.Checkin && checkInDay[i] != day))
-                {
-                    continue;
-                }
-                var facts = FactsOf(state, i, day, default, rule.FactsRead);
-                if (rule.Matches(ref facts))
-                {
-                    output.Add(new ActionRequest(i, r, 0));
-                }
+                EvaluateAgent(state, i, day, ref facts, output);
             }
         }
     }
 
-    /// <summary>Merges the runs (each sorted by person, then rule) into one list sorted by (person, rule).</summary>
+    /// <summary>The checkin and daily rules for one person holding a colour one of them names.</summary>
+    private void EvaluateAgent(SimulationState state, int agent, int day, ref PersonFacts facts, List<ActionRequest> output)
+    {
+        var agents = state.Agents;
+        if (agents.Stage[agent] == DiseaseStage.Dead)
+        {
+            return;
+        }
+        var colour = agents.Colour[agent];
+        foreach (var r in _scopedRules)
+        {
+            var rule = _policy.Rules[r];
+            if (!rule.AppliesTo(colour) || (rule.Trigger == RuleTrigger.Checkin && agents.CheckInDay[agent] != day))
+            {
+                continue;
+            }
+            Fill(ref facts, state, agent, day, rule.FactsRead);
+            if (rule.Matches(ref facts))
+            {
+                output.Add(new ActionRequest(agent, r, 0));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Merges the runs (each sorted by person, then rule) into one list sorted by (person, rule); on equal keys the
+    /// earlier run first. The run with the smallest head is copied on until it passes the next smallest head.
+    /// </summary>
     private List<ActionRequest> Merge()
     {
         _merged.Clear();
+        if (_runCount == 0)
+        {
+            return _merged;
+        }
         Span<int> head = stackalloc int[_runCount];
-        head.Clear();
+        Span<long> key = stackalloc long[_runCount];
+        var total = 0;
+        for (var r = 0; r < _runCount; r++)
+        {
+            head[r] = 0;
+            key[r] = KeyAt(_runs[r], 0);
+            total += _runs[r].Count;
+        }
+        _merged.EnsureCapacity(total);
         while (true)
         {
-            var best = -1;
-            ActionRequest bestRequest = default;
-            for (var r = 0; r < _runCount; r++)
+            var best = 0;
+            for (var r = 1; r < _runCount; r++)
             {
-                var run = _runs[r];
-                if (head[r] >= run.Count)
-                {
-                    continue;
-                }
-                var candidate = run[head[r]];
-                if (best < 0 || candidate.Agent < bestRequest.Agent || (candidate.Agent == bestRequest.Agent && candidate.Rule < bestRequest.Rule))
+                if (key[r] < key[best])
                 {
                     best = r;
-                    bestRequest = candidate;
                 }
             }
-            if (best < 0)
+            if (key[best] == long.MaxValue)
             {
                 return _merged;
             }
-            _merged.Add(bestRequest);
-            head[best]++;
+            var next = -1;
+            for (var r = 0; r < _runCount; r++)
+            {
+                if (r != best && (next < 0 || key[r] < key[next]))
+                {
+                    next = r;
+                }
+            }
+            var limit = next < 0 ? long.MaxValue : key[next];
+            ReadOnlySpan<ActionRequest> run = CollectionsMarshal.AsSpan(_runs[best]);
+            var k = head[best];
+            // Equal keys go to the earlier run: the best run passes the next one's head only if it comes first.
+            while (k < run.Length && (Key(run[k]) < limit || (Key(run[k]) == limit && best < next)))
+            {
+                k++;
+            }
+            _merged.AddRange(run[head[best]..k]);
+            head[best] = k;
+            key[best] = KeyAt(_runs[best], k);
         }
     }
+
+    /// <summary>(person, rule) as one number ordered the same way (both are non-negative).</summary>
+    private static long Key(in ActionRequest request) => ((long)request.Agent << 32) | (uint)request.Rule;
+
+    private static long KeyAt(List<ActionRequest> run, int index) => index < run.Count ? Key(run[index]) : long.MaxValue;
 
     /// <summary>The facts of <paramref name="agent"/> a rule reads, for a trigger without a payload (the travel part's departure rules).</summary>
     public PersonFacts FactsAt(SimulationState state, int agent, int day, ulong read) => FactsOf(state, agent, day, default, read);
@@ -275,23 +342,38 @@ public sealed class RuleEvaluator
     /// <summary>The facts the rule reads (bits of <see cref="CompiledRule.FactsRead"/>); the others are left empty.</summary>
     private PersonFacts FactsOf(SimulationState state, int agent, int day, Payload payload, ulong read)
     {
+        var facts = Blank(state, day);
+        facts.TestPositive = payload.TestPositive;
+        facts.TracedLayer = payload.TracedLayer ?? "";
+        facts.TracedDaysAgo = payload.TracedDaysAgo;
+        facts.TraceDepth = payload.TraceDepth;
+        facts.VenueKind = payload.VenueKind ?? "";
+        facts.ExposureDaysAgo = payload.ExposureDaysAgo;
+        Fill(ref facts, state, agent, day, read);
+        return facts;
+    }
+
+    /// <summary>The facts of a day that belong to no person (no payload: the payload facts are empty).</summary>
+    private static PersonFacts Blank(SimulationState state, int day) => new()
+    {
+        Day = day,
+        TracedLayer = "",
+        VenueKind = "",
+        Origin = "",
+        Destination = "",
+        OriginColour = "",
+        Attributes = state.Attributes,
+    };
+
+    /// <summary>
+    /// Writes <paramref name="agent"/>'s facts that <paramref name="read"/> names (and the person's index and code) into
+    /// <paramref name="facts"/>; the others keep whatever they held, which no condition reading only <paramref name="read"/> sees.
+    /// </summary>
+    private void Fill(ref PersonFacts facts, SimulationState state, int agent, int day, ulong read)
+    {
         var a = state.Agents;
-        var facts = new PersonFacts
-        {
-            Day = day,
-            TestPositive = payload.TestPositive,
-            TracedLayer = payload.TracedLayer ?? "",
-            TracedDaysAgo = payload.TracedDaysAgo,
-            TraceDepth = payload.TraceDepth,
-            VenueKind = payload.VenueKind ?? "",
-            Origin = "",
-            Destination = "",
-            OriginColour = "",
-            ExposureDaysAgo = payload.ExposureDaysAgo,
-            HasCode = state.CodeHolders.Has(agent),
-            Agent = agent,
-            Attributes = state.Attributes,
-        };
+        facts.Agent = agent;
+        facts.HasCode = state.CodeHolders.Has(agent);
         if ((read & _colourFacts) != 0)
         {
             facts.Colour = _colourNames[a.Colour[agent]];
@@ -339,7 +421,6 @@ public sealed class RuleEvaluator
             // Last: the score reads the other facts, which the rule's mask includes (CompiledPolicy).
             facts.Score = _policy.Score!(ref facts);
         }
-        return facts;
     }
 
     private readonly struct Payload
