@@ -9,7 +9,8 @@ namespace Hcsim.Engine.Phases;
 
 /// <summary>
 /// Fills today's row of <see cref="Metrics.DailyMetrics"/>: a scan of every agent in fixed chunks (in parallel, integer
-/// counts merged in chunk order) plus today's event counters, which it then resets. Confinement is counted as it stands
+/// counts merged in chunk order) plus today's event counters, which it then resets. People of the first colour who are
+/// free tomorrow are counted by stage 32 at a time from the byte columns; only the others are looked at one by one. Confinement is counted as it stands
 /// at the end of the day, i.e. in force on day + 1. Flagged and confined people are split by infection status at the
 /// end of the day: never infected (susceptible), infected (exposed or infectious), recovered. A person counted as
 /// confined gets the <see cref="AgentMarks.EverConfined"/> mark (and <see cref="AgentMarks.ConfinedWhileInfected"/>

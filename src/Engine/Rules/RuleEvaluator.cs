@@ -174,6 +174,8 @@ public sealed class RuleEvaluator
             _ => job.Traced.Count,
         };
         var end = Math.Min(count, (chunk + 1) * EventChunk);
+        // One facts value for the chunk: each event writes its payload and the facts the rule reads.
+        var facts = Blank(state, job.Day);
         for (var k = chunk * EventChunk; k < end; k++)
         {
             int agent;
@@ -204,7 +206,8 @@ public sealed class RuleEvaluator
             {
                 continue;
             }
-            var facts = FactsOf(state, agent, job.Day, payload, rule.FactsRead);
+            SetPayload(ref facts, payload);
+            Fill(ref facts, state, agent, job.Day, rule.FactsRead);
             if (rule.Matches(ref facts))
             {
                 output.Add(new ActionRequest(agent, job.Rule, payload.TraceDepth));
@@ -346,6 +349,14 @@ public sealed class RuleEvaluator
     private PersonFacts FactsOf(SimulationState state, int agent, int day, Payload payload, ulong read)
     {
         var facts = Blank(state, day);
+        SetPayload(ref facts, payload);
+        Fill(ref facts, state, agent, day, read);
+        return facts;
+    }
+
+    /// <summary>The trigger's payload facts (empty values for a trigger without one).</summary>
+    private static void SetPayload(ref PersonFacts facts, in Payload payload)
+    {
         facts.TestPositive = payload.TestPositive;
         facts.TracedLayer = payload.TracedLayer ?? "";
         facts.TracedDaysAgo = payload.TracedDaysAgo;
@@ -353,8 +364,6 @@ public sealed class RuleEvaluator
         facts.VenueKind = payload.VenueKind ?? "";
         facts.ExposureDaysAgo = payload.ExposureDaysAgo;
         facts.NotifiedDaysAgo = payload.NotifiedDaysAgo;
-        Fill(ref facts, state, agent, day, read);
-        return facts;
     }
 
     /// <summary>The facts of a day that belong to no person (no payload: the payload facts are empty).</summary>
