@@ -12,7 +12,8 @@ namespace Hcsim.Engine.Testing;
 /// see <see cref="TestKind.SensitivityOn"/>) if the person is infected (exposed or infectious) that day, else with
 /// probability 1 - specificity (stream <see cref="RngStream.TestResult"/>), and its result arrives
 /// on day d + turnaround (at least d + 1: results reach the rules the next day at the earliest).
-/// A person with a test waiting or pending gets no second one.
+/// A person with a test waiting or pending gets no second one. The per-day lists of results and retests are reused once
+/// taken, so a steady-state day allocates nothing.
 /// </summary>
 public sealed class TestLab
 {
@@ -25,6 +26,9 @@ public sealed class TestLab
     private readonly TestLabColumns? _columns;
     private readonly Dictionary<int, List<(int Agent, int Kind)>> _retestsByDay = [];
     private readonly List<int> _pool = [];
+    private readonly Stack<List<TestResultEvent>> _spareResults = new();
+    private readonly Stack<List<(int Agent, int Kind)>> _spareRetests = new();
+    private List<TestResultEvent>? _taken;
     private int _sampledToday;
 
     /// <param name="columns">The run's accounting columns, when the scenario has them.</param>
@@ -76,6 +80,8 @@ public sealed class TestLab
             {
                 Retest(state, agent, k, day, seed);
             }
+            retests.Clear();
+            _spareRetests.Push(retests);
         }
         for (var k = 0; k < _kinds.Length; k++)
         {
@@ -117,7 +123,12 @@ public sealed class TestLab
         }
         if (_columns is { } columns)
         {
-            columns.Waiting[day] = _waiting.Sum(q => q.Count);
+            var waiting = 0;
+            foreach (var queue in _waiting)
+            {
+                waiting += queue.Count;
+            }
+            columns.Waiting[day] = waiting;
         }
         return _sampledToday;
     }
@@ -147,7 +158,7 @@ public sealed class TestLab
                 state.PendingTestResultDay[agent] = AgentState.Day(resultDay);
                 if (!_retestsByDay.TryGetValue(resultDay, out var list))
                 {
-                    list = [];
+                    list = _spareRetests.Count > 0 ? _spareRetests.Pop() : [];
                     _retestsByDay[resultDay] = list;
                 }
                 list.Add((agent, k));
@@ -191,7 +202,7 @@ public sealed class TestLab
         state.PendingTestResultDay[agent] = AgentState.Day(resultDay);
         if (!_resultsByDay.TryGetValue(resultDay, out var list))
         {
-            list = [];
+            list = _spareResults.Count > 0 ? _spareResults.Pop() : [];
             _resultsByDay[resultDay] = list;
         }
         list.Add(new TestResultEvent(agent, positive, state.Stage[agent]));
@@ -221,7 +232,18 @@ public sealed class TestLab
         columns.Cost[day] += _kinds[kind].CostPerTest;
     }
 
-    /// <summary>Removes and returns the results arriving on <paramref name="day"/>, in sampling order.</summary>
-    public List<TestResultEvent>? TakeResults(int day) =>
-        _resultsByDay.Remove(day, out var list) ? list : null;
+    /// <summary>
+    /// Removes and returns the results arriving on <paramref name="day"/>, in sampling order; the list is valid until the
+    /// next call, which takes it back for reuse.
+    /// </summary>
+    public List<TestResultEvent>? TakeResults(int day)
+    {
+        if (_taken is not null)
+        {
+            _taken.Clear();
+            _spareResults.Push(_taken);
+        }
+        _taken = _resultsByDay.Remove(day, out var list) ? list : null;
+        return _taken;
+    }
 }
