@@ -17,7 +17,8 @@ namespace Hcsim.Engine.Tests.Simulation;
 /// days its working lists reach a new size (while the epidemic still sets new highs: amortised growth, not garbage) and
 /// on no other day, whereas a per-day allocation (LINQ, a closure, a boxed comparer, a new list, a string) shows on
 /// every day. Hence two checks per part: over the days after the epidemic's peak it allocates on at most
-/// <see cref="MaxGrowthDays"/> days, and over the last <see cref="QuietDays"/> days on none. Allowances, in bytes a part
+/// <see cref="MaxGrowthDays"/> days, and over the last <see cref="QuietDays"/> days on none (but a stray one, see
+/// <see cref="MaxStrayDays"/>). Allowances, in bytes a part
 /// may allocate on a day without counting as allocating: the loop scheduler's own cost per parallel loop (ChunkedLoop
 /// over Parallel.For, measured by the meter; 0 with an allocation-free pool), and <see cref="KnownDaily"/>.
 /// </remarks>
@@ -26,8 +27,15 @@ public sealed class SteadyStateAllocationTests(ITestOutputHelper output)
     /// <summary>Days after the peak on which a part may grow its lists (a third of the busy scenario's days after its peak).</summary>
     private const int MaxGrowthDays = 15;
 
-    /// <summary>The last days of the run, on which no part may allocate at all.</summary>
+    /// <summary>The last days of the run, on which a part may allocate on at most <see cref="MaxStrayDays"/> days.</summary>
     private const int QuietDays = 20;
+
+    /// <summary>
+    /// Days of the quiet window on which a part may allocate anyway: the runtime itself (tiered compilation, most likely)
+    /// now and then allocates a few kilobytes on the running thread, independently of the engine (seen once in about
+    /// 5,000 part-days, on a different day in a rerun of the same run); a per-day allocation shows on all of them.
+    /// </summary>
+    private const int MaxStrayDays = 1;
 
     /// <summary>
     /// Parts that still allocate every day, with the bytes allowed, until their owner removes them: transmission and
@@ -137,9 +145,9 @@ public sealed class SteadyStateAllocationTests(ITestOutputHelper output)
                 problems.Add($"{name} allocated on {growing.Count} of the days {first} to {last} (at most {MaxGrowthDays} days of list growth expected): days {string.Join(", ", growing)}");
             }
             var quiet = meter.AllocatingDays(part, last - QuietDays + 1, last, allowance);
-            if (quiet.Count > 0)
+            if (quiet.Count > MaxStrayDays)
             {
-                problems.Add($"{name} allocated on the quiet days {string.Join(", ", quiet.Select(d => $"{d} ({meter.BytesOf(part, d)} B)"))} (none expected)");
+                problems.Add($"{name} allocated on the quiet days {string.Join(", ", quiet.Select(d => $"{d} ({meter.BytesOf(part, d)} B)"))} (at most {MaxStrayDays} expected)");
             }
         }
         Assert.True(problems.Count == 0, "a steady-state day should allocate nothing:\n" + string.Join("\n", problems));
