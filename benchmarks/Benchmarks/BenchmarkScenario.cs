@@ -5,6 +5,9 @@ public static class BenchmarkScenario
 {
     public static string Path { get; } = Find();
 
+    /// <summary>benchmarks/busy-day.yaml: every single-region mechanism at once (<see cref="BusyDayBenchmark"/>).</summary>
+    public static string BusyDayPath { get; } = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(Path)!)!, "benchmarks", "busy-day.yaml");
+
     private static string Find()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);

@@ -52,18 +52,11 @@ public sealed class RegionsRun
     /// <summary>Runs every day; the result is the first region's, with the others in <see cref="RunResult.OtherRegions"/>.</summary>
     public RunResult Run(string variant, int variantIndex, int replicate, Action? onDayDone = null, CancellationToken cancellationToken = default)
     {
-        foreach (var run in _runs)
-        {
-            run.SeedInfections();
-        }
+        SeedInfections();
         for (var day = 0; day < _days; day++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var run in _runs)
-            {
-                run.RunDay(day);
-            }
-            _exchange?.Exchange(day);
+            RunDay(day);
             onDayDone?.Invoke();
         }
         var results = _runs.Select((run, r) => run.Result(variant, variantIndex, replicate) is var result
@@ -72,6 +65,34 @@ public sealed class RegionsRun
         var others = results.Skip(1).Select(r => r with { PhaseTimes = new Dictionary<string, TimeSpan>() }).ToList();
         return results[0] with { OtherRegions = others, PhaseTimes = SumPhaseTimes(results) };
     }
+
+    /// <summary>Seeds every region's initial infections, as <see cref="Run"/> does before day 0.</summary>
+    public void SeedInfections()
+    {
+        foreach (var run in _runs)
+        {
+            run.SeedInfections();
+        }
+    }
+
+    /// <summary>
+    /// Runs one day: every region's day in declared order, then the exchange between regions
+    /// (<see cref="ExchangeAfter"/>); days must be run in order from 0 after <see cref="SeedInfections"/>.
+    /// </summary>
+    public void RunDay(int day)
+    {
+        foreach (var run in _runs)
+        {
+            run.RunDay(day);
+        }
+        ExchangeAfter(day);
+    }
+
+    /// <summary>
+    /// The exchange between <paramref name="day"/> and the next, the last step of <see cref="RunDay"/> (public for tools
+    /// that step the regions' parts one by one, such as the allocation test).
+    /// </summary>
+    public void ExchangeAfter(int day) => _exchange?.Exchange(day);
 
     private static Dictionary<string, TimeSpan> SumPhaseTimes(IReadOnlyList<RunResult> results)
     {

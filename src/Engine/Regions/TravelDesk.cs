@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Hcsim.Engine.Regions;
 
 /// <summary>
@@ -28,11 +30,11 @@ public sealed class TravelDesk : IRegionExchange
     /// <summary>Posts a traveller's infection at <paramref name="from"/> back to the home region.</summary>
     public void Post(int from, TravelInfection infection) => _infectionsOut[from].Add(infection);
 
-    /// <summary>Visits to this region posted yesterday.</summary>
-    public IReadOnlyList<TravelVisit> VisitsTo(int region) => _visitsIn[region];
+    /// <summary>Visits to this region posted yesterday (valid until the next <see cref="Exchange"/>).</summary>
+    public ReadOnlySpan<TravelVisit> VisitsTo(int region) => CollectionsMarshal.AsSpan(_visitsIn[region]);
 
-    /// <summary>Infections of this region's travellers posted yesterday.</summary>
-    public IReadOnlyList<TravelInfection> InfectionsOf(int region) => _infectionsIn[region];
+    /// <summary>Infections of this region's travellers posted yesterday (valid until the next <see cref="Exchange"/>).</summary>
+    public ReadOnlySpan<TravelInfection> InfectionsOf(int region) => CollectionsMarshal.AsSpan(_infectionsIn[region]);
 
     public void Exchange(int day)
     {

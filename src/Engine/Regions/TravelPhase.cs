@@ -96,6 +96,8 @@ public sealed class TravelPhase : IDayPhase
     private readonly int[] _arrivalRules;
     private readonly TestKind[] _testKinds;
     private readonly List<ActionRequest> _departureRequests = [];
+    /// <summary>The test of a border naming no kind the scenario has: the default kind's values (immutable, shared).</summary>
+    private static readonly TestKindConfig DefaultTest = new();
 
     /// <param name="policy">This region's compiled policy: its departure and arrival rules are the region's border rules.</param>
     /// <param name="actions">The health-code phase's actions, which apply the departure rules' actions.</param>
@@ -166,19 +168,22 @@ public sealed class TravelPhase : IDayPhase
             }
         }
 
+        // Trips ending today leave the list (kept in order, compacted in place: no delegate per day).
         var imported = 0;
-        _abroad.RemoveAll(trip =>
+        var staying = 0;
+        for (var t = 0; t < _abroad.Count; t++)
         {
+            var trip = _abroad[t];
             if (trip.Until != day)
             {
-                return false;
+                _abroad[staying++] = trip;
             }
-            if (IsInfected(agents.Stage[trip.Person]))
+            else if (IsInfected(agents.Stage[trip.Person]))
             {
                 imported++;
             }
-            return true;
-        });
+        }
+        _abroad.RemoveRange(staying, _abroad.Count - staying);
 
         var records = 0;
         if (_flows.Length > 0)
@@ -420,7 +425,7 @@ public sealed class TravelPhase : IDayPhase
     /// stream TravelTest as for test_on_arrival; a positive visitor is isolated for the rest of the trip). A rule's
     /// colours filter the origin colour by name. True when the visitor is quarantined.
     /// </summary>
-    private bool ApplyArrivalRules(ulong seed, in TravelVisit visit, TravellerRecord shown, long guest, int day, ref int records)
+    private bool ApplyArrivalRules(ulong seed, in TravelVisit visit, in TravellerRecord shown, long guest, int day, ref int records)
     {
         var quarantined = false;
         var colour = _policy.Colours.IndexOf(shown.Colour);
@@ -462,7 +467,7 @@ public sealed class TravelPhase : IDayPhase
     }
 
     /// <summary>The facts of an arrival rule: only what travels with the visitor (TravelRules.ArrivalFacts), the regions and the day.</summary>
-    private PersonFacts ArrivalFacts(in TravelVisit visit, TravellerRecord shown, int day) => new()
+    private PersonFacts ArrivalFacts(in TravelVisit visit, in TravellerRecord shown, int day) => new()
     {
         Day = day,
         Age = visit.Age,
@@ -496,7 +501,7 @@ public sealed class TravelPhase : IDayPhase
     /// <summary>A border test's result: positive with the kind's sensitivity if infected, 1 - specificity if not (stream TravelTest).</summary>
     private static bool Positive(ulong seed, int day, int person, int key, bool infected, TestKindConfig? kind)
     {
-        kind ??= new TestKindConfig();
+        kind ??= DefaultTest;
         var p = infected ? kind.Sensitivity : 1 - kind.Specificity;
         return CounterRng.Uniform(seed, RngStream.TravelTest, day, person, key) < p;
     }

@@ -13,7 +13,8 @@ namespace Hcsim.Engine.Testing;
 /// see <see cref="TestKind.SensitivityOn"/>) if the person is infected (exposed or infectious) that day, else with
 /// probability 1 - specificity (stream <see cref="RngStream.TestResult"/>), and its result arrives
 /// on day d + turnaround (at least d + 1: results reach the rules the next day at the earliest).
-/// A person with a test waiting or pending gets no second one.
+/// A person with a test waiting or pending gets no second one. The per-day lists of results and retests are reused once
+/// taken, so a steady-state day allocates nothing.
 /// </summary>
 public sealed class TestLab
 {
@@ -30,6 +31,7 @@ public sealed class TestLab
     private readonly Stack<List<TestResultEvent>> _spareResults = new();
     private Order[] _taken = [];
     private Sample[] _samples = [];
+    private readonly Stack<List<(int Agent, int Kind)>> _spareRetests = new();
     private int _sampledToday;
 
     /// <param name="columns">The run's accounting columns, when the scenario has them.</param>
@@ -86,6 +88,8 @@ public sealed class TestLab
             {
                 Retest(state, agent, k, day, seed);
             }
+            retests.Clear();
+            _spareRetests.Push(retests);
         }
         for (var k = 0; k < _kinds.Length; k++)
         {
@@ -248,7 +252,7 @@ public sealed class TestLab
                 state.PendingTestResultDay[agent] = AgentState.Day(resultDay);
                 if (!_retestsByDay.TryGetValue(resultDay, out var list))
                 {
-                    list = [];
+                    list = _spareRetests.Count > 0 ? _spareRetests.Pop() : [];
                     _retestsByDay[resultDay] = list;
                 }
                 list.Add((agent, k));

@@ -13,7 +13,8 @@ namespace Hcsim.Engine.Tracing;
 /// A large epidemic traces millions of contacts a day, so events are never copied into one big list: the tracing
 /// chunks hand over their own lists (segments), and delivery scatters them once into a scratch array by target range,
 /// sorts the ranges in parallel and keeps the first event per target. Segment lists are cleared and handed back for
-/// reuse, so the large-object heap does not grow a new array every day.
+/// reuse, so the large-object heap does not grow a new array every day; so are the per-day lists of segments, so a
+/// steady-state day allocates nothing.
 /// </remarks>
 public sealed class TraceQueue
 {
@@ -23,6 +24,7 @@ public sealed class TraceQueue
     private readonly Dictionary<int, List<List<TracedEvent>>> _byDay = [];
     private readonly List<TracedEvent> _delivered = [];
     private readonly Stack<List<TracedEvent>> _spare = new();
+    private readonly Stack<List<List<TracedEvent>>> _spareDays = new();
     private readonly KeyRangeScatter<TracedEvent> _scatter = new();
     private readonly List<int> _reachedToday = [];
     private readonly List<int> _reachedMerge = [];
@@ -45,7 +47,7 @@ public sealed class TraceQueue
         }
         if (!_byDay.TryGetValue(dueDay, out var segments))
         {
-            segments = [];
+            segments = _spareDays.Count > 0 ? _spareDays.Pop() : [];
             _byDay[dueDay] = segments;
         }
         segments.Add(events);
@@ -94,6 +96,8 @@ public sealed class TraceQueue
             segment.Clear();
             _spare.Push(segment);
         }
+        segments.Clear();
+        _spareDays.Push(segments);
         return _delivered;
     }
 
@@ -135,20 +139,8 @@ public sealed class TraceQueue
     {
         public KeyRangeScatter<TracedEvent> Scatter;
 
-        public readonly void Run(int chunk) => Scatter.Range(chunk).Sort(new Priority());
-    }
-
-    /// <summary>Target, then the event that wins for it; a struct comparer so the sort inlines the comparison.</summary>
-    private readonly struct Priority : IComparer<TracedEvent>
-    {
-        public int Compare(TracedEvent a, TracedEvent b)
-        {
-            var c = a.Target.CompareTo(b.Target);
-            if (c != 0) return c;
-            c = a.Priority.CompareTo(b.Priority);
-            if (c != 0) return c;
-            c = a.Source.CompareTo(b.Source);
-            return c != 0 ? c : a.Layer.CompareTo(b.Layer);
-        }
+        // The events' own order (TracedEvent.CompareTo: target, then the event that wins for it): a sort with a struct
+        // comparer would box it and call it through a delegate; this one allocates nothing and inlines the comparison.
+        public readonly void Run(int chunk) => Scatter.Range(chunk).Sort();
     }
 }

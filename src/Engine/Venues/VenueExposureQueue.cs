@@ -3,12 +3,13 @@ namespace Hcsim.Engine.Venues;
 /// <summary>
 /// Venue exposures waiting for their delivery day. A person receives at most one a day: the most recent exposure, then
 /// the lowest source id, then the first kind in name order (independent of the order of tracing). Exposures due on or
-/// after the last day of the run are dropped.
+/// after the last day of the run are dropped. A day's list is reused once delivered, so a steady-state day allocates nothing.
 /// </summary>
 public sealed class VenueExposureQueue
 {
     private readonly int _days;
     private readonly Dictionary<int, List<VenueExposure>> _byDay = [];
+    private readonly Stack<List<VenueExposure>> _spare = new();
 
     public VenueExposureQueue(int days)
     {
@@ -26,7 +27,7 @@ public sealed class VenueExposureQueue
         }
         if (!_byDay.TryGetValue(dueDay, out var list))
         {
-            list = [];
+            list = _spare.Count > 0 ? _spare.Pop() : [];
             _byDay[dueDay] = list;
         }
         list.AddRange(exposures);
@@ -56,5 +57,7 @@ public sealed class VenueExposureQueue
                 into.Add(due[i]);
             }
         }
+        due.Clear();
+        _spare.Push(due);
     }
 }

@@ -122,9 +122,10 @@ public sealed class VenueLayout
 
     /// <summary>
     /// The people who may have <paramref name="venue"/> of a kind among their regular venues, as at most two id ranges
-    /// [first, last): those whose home venue lies within the catchment around it (wrapping at the ends).
+    /// [first, last): those whose home venue lies within the catchment around it (wrapping at the ends). The ranges are
+    /// written to <paramref name="ranges"/> (room for two), and their number returned, so a trace allocates nothing.
     /// </summary>
-    public IEnumerable<(int First, int Last)> PossibleVisitors(int kind, int venue)
+    public int PossibleVisitors(int kind, int venue, Span<(int First, int Last)> ranges)
     {
         var venues = Venues[kind];
         var catchment = Catchment[kind];
@@ -133,18 +134,18 @@ public sealed class VenueLayout
         var highHome = venue + catchment / 2;
         if (lowHome < 0)
         {
-            yield return (FirstOfHome(lowHome + venues, venues), People);
-            yield return (0, FirstOfHome(highHome + 1, venues));
+            ranges[0] = (FirstOfHome(lowHome + venues, venues), People);
+            ranges[1] = (0, FirstOfHome(highHome + 1, venues));
+            return 2;
         }
-        else if (highHome >= venues)
+        if (highHome >= venues)
         {
-            yield return (FirstOfHome(lowHome, venues), People);
-            yield return (0, FirstOfHome(highHome + 1 - venues, venues));
+            ranges[0] = (FirstOfHome(lowHome, venues), People);
+            ranges[1] = (0, FirstOfHome(highHome + 1 - venues, venues));
+            return 2;
         }
-        else
-        {
-            yield return (FirstOfHome(lowHome, venues), FirstOfHome(highHome + 1, venues));
-        }
+        ranges[0] = (FirstOfHome(lowHome, venues), FirstOfHome(highHome + 1, venues));
+        return 1;
     }
 
     /// <summary>The first person whose home venue (person x venues / people, rounded down) is at least <paramref name="home"/>.</summary>

@@ -163,6 +163,7 @@ public sealed class VenueTracer
         {
             return; // without a code the case left no scans
         }
+        Span<(int First, int Last)> ranges = stackalloc (int, int)[2];
         for (var past = Math.Max(Math.Max(0, day - request.Days + 1), _searchedThrough[source] + 1); past <= day; past++)
         {
             if (agents.ConfinementOn(source, past) != ConfinementKind.None)
@@ -183,8 +184,10 @@ public sealed class VenueTracer
                 var slots = layout.Kinds[kind].Slots;
                 var venue = (visit - layout.FirstSlot[kind]) / slots;
                 var slot = (visit - layout.FirstSlot[kind]) % slots;
-                                foreach (var (first, last) in layout.PossibleVisitors(kind, venue))
+                var rangeCount = layout.PossibleVisitors(kind, venue, ranges);
+                for (var r = 0; r < rangeCount; r++)
                 {
+                    var (first, last) = ranges[r];
                     for (var other = first; other < last; other++)
                     {
                         // Cheapest test first: the slot is two draws, the venue a hash, the confinement a lookup.

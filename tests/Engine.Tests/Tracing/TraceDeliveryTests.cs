@@ -2,6 +2,7 @@ using Hcsim.Engine.Agents;
 using Hcsim.Engine.Contacts;
 using Hcsim.Engine.Errors;
 using Hcsim.Engine.Scenarios;
+using Hcsim.Engine.Simulation;
 using Hcsim.Engine.Tracing;
 using static Hcsim.Engine.Tests.TinyWorlds;
 
@@ -10,7 +11,31 @@ namespace Hcsim.Engine.Tests.Tracing;
 /// <summary>Delivery of traced events: one a person a day, every generation up to the depth, nothing left pending.</summary>
 public sealed class TraceDeliveryTests
 {
-    private static readonly ParallelOptions OneThread = new() { MaxDegreeOfParallelism = 1 };
+    private static readonly WorkerPool OneThread = new(1);
+
+    [Fact]
+    public void TakeDue_DaysOfTheSameSizeAfterTheFirst_AllocateNothing()
+    {
+        var queue = new TraceQueue(10);
+        long bytes = 0;
+        var count = 0;
+        for (var day = 1; day < 6; day++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var segment = queue.RentSegment();
+            for (var target = 50; target > 0; target--)
+            {
+                segment.Add(new TracedEvent(target, target % 7, (ContactLayer)(target % ContactLayers.Count), target % 3, 1));
+            }
+            queue.AddSegment(day, segment);
+            count = queue.TakeDue(day, OneThread).Count;
+            bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        Assert.Equal(50, count);
+        // The segment, the day's list of segments, the sort (no boxed comparer) and the delivered list are all reused.
+        Assert.True(bytes == 0, $"a day like the one before should allocate nothing, allocated {bytes} B");
+    }
 
     [Fact]
     public void TakeDue_PersonReachedInAnEarlierRoundOfTheDay_IsNotDeliveredAgain()

@@ -102,6 +102,29 @@ public sealed class CoLocationTests
     }
 
     [Fact]
+    public void TakeDue_ExposuresOnDaysOfTheSameSize_AllocateNothingAfterTheFirst()
+    {
+        var queue = new VenueExposureQueue(10);
+        var found = new List<VenueExposure>();
+        for (var target = 30; target > 0; target--)
+        {
+            found.Add(new VenueExposure(target, target % 4, "shop", target % 3));
+        }
+        var delivered = new List<VenueExposure>();
+        long bytes = 0;
+        for (var day = 1; day < 6; day++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            queue.Add(day, found);
+            queue.TakeDue(day, delivered);
+            bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        Assert.Equal(30, delivered.Count);
+        Assert.True(bytes == 0, $"a day like the one before should allocate nothing (the day's list is reused), allocated {bytes} B");
+    }
+
+    [Fact]
     public void PossibleVisitors_AnyVenue_ContainsEveryoneWhoHasItAsARegular()
     {
         var layout = new VenueLayout(new VenuesConfig
@@ -114,7 +137,9 @@ public sealed class CoLocationTests
             for (var r = 0; r < 3; r++)
             {
                 var venue = layout.RegularVenue(person, 0, r);
-                Assert.True(layout.PossibleVisitors(0, venue).Any(range => person >= range.First && person < range.Last),
+                var ranges = new (int First, int Last)[2];
+                var count = layout.PossibleVisitors(0, venue, ranges);
+                Assert.True(ranges.Take(count).Any(range => person >= range.First && person < range.Last),
                     $"person {person} has venue {venue} as a regular, so the venue's possible visitors must include them");
             }
         }
