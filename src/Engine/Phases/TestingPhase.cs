@@ -25,11 +25,6 @@ public sealed class TestingPhase(TestLab lab) : IDayPhase
 
     private int[] _counts = [];
 
-    private readonly struct ByAgent : IComparer<TestResultEvent>
-    {
-        public int Compare(TestResultEvent x, TestResultEvent y) => x.Agent.CompareTo(y.Agent);
-    }
-
     public string Name => "testing";
 
     public void Step(SimulationState state, int day)
@@ -68,7 +63,7 @@ public sealed class TestingPhase(TestLab lab) : IDayPhase
         {
             if (delivered[k].Agent < delivered[k - 1].Agent)
             {
-                delivered.Sort(new ByAgent());
+                delivered.Sort(static (x, y) => x.Agent.CompareTo(y.Agent));
                 break;
             }
         }

@@ -88,7 +88,7 @@ public sealed class TransmissionPhase : IDayPhase
             var winners = Phase._winners[chunk];
             winners.Clear();
             var span = Phase._scatter.Range(chunk);
-            span.Sort(new CandidateOrder());
+            span.Sort(static (a, b) => CandidateOrder(a, b));
             var previous = -1;
             foreach (ref readonly var candidate in span)
             {
@@ -183,16 +183,16 @@ public sealed class TransmissionPhase : IDayPhase
 
     private readonly record struct Candidate(int Target, int Infector, ContactLayer Layer);
 
-    /// <summary>Target, then smallest infector, then first layer: the infection that wins does not depend on threads.</summary>
-    private readonly struct CandidateOrder : IComparer<Candidate>
+    /// <summary>
+    /// Target, then smallest infector, then first layer: the infection that wins does not depend on threads. A static
+    /// comparison (its delegate is cached), because a struct comparer is boxed and wrapped in a delegate on every sort.
+    /// </summary>
+    private static int CandidateOrder(Candidate a, Candidate b)
     {
-        public int Compare(Candidate a, Candidate b)
-        {
-            var c = a.Target.CompareTo(b.Target);
-            if (c != 0) return c;
-            c = a.Infector.CompareTo(b.Infector);
-            return c != 0 ? c : a.Layer.CompareTo(b.Layer);
-        }
+        var c = a.Target.CompareTo(b.Target);
+        if (c != 0) return c;
+        c = a.Infector.CompareTo(b.Infector);
+        return c != 0 ? c : a.Layer.CompareTo(b.Layer);
     }
 
     private struct InfectionVisitor : IContactVisitor
