@@ -38,8 +38,7 @@ public static class PlotWarmUp
             note.LabelFontName = PlotStyle.FontName;
             plot.Axes.SetLimits(0, 3, 0, 4);
             plot.ShowLegend(Edge.Right);
-            using var image = plot.GetImage(Width, Height);
-            _ = image.GetImageBytes();
+            _ = PlotStyle.Png(plot, Width, Height);
             _ = plot.GetSvgXml(Width, Height);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
