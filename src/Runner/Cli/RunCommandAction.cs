@@ -41,6 +41,8 @@ public sealed class RunCommandAction
 
     public async Task<int> RunAsync(RunSettings settings, CancellationToken cancellationToken)
     {
+        // Loading Skia and compiling the plotting code happen on a spare core while the scenario loads and simulates.
+        _ = PlotWarmUp.Start();
         var loaded = ScenarioSource.Load(settings.ScenarioPath, settings.Overrides);
         var scenario = loaded.Scenario;
         ParquetSchemas.DailyMetricColumns(scenario);

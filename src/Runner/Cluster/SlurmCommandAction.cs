@@ -231,7 +231,10 @@ public sealed class SlurmCommandAction
     {
         var process = Environment.ProcessPath ?? "hcsim";
         var name = Path.GetFileNameWithoutExtension(process);
+        // Location is empty in a single-file publish (the README's), which is started as itself, not through dotnet.
+#pragma warning disable IL3000
         if (name == "dotnet" && Assembly.GetEntryAssembly()?.Location is { Length: > 0 } entry)
+#pragma warning restore IL3000
         {
             return $"{ShellQuote.Word(process)} {ShellQuote.Word(entry)}";
         }

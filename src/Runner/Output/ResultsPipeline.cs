@@ -91,36 +91,35 @@ public sealed class ResultsPipeline
         }
         files.Add(SummaryFile);
 
-        // Statistics come from the file as read back, so that a rebuild from the folder sees exactly these numbers.
-        var rows = await SummaryParquetReader.ReadAsync(folder.PathOf(SummaryFile), stop.Token).ConfigureAwait(false);
-        var statistics = VariantStatistics.Compute([.. _scenario.Variants.Select(v => v.Name)], _scenario.Counterfactual, rows, _scenario.Reference ?? _scenario.Variants[0].Name);
-        await using (var stream = folder.CreateFile(VariantsFile))
-        {
-            await VariantsParquetWriter.WriteAsync(stream, statistics, stop.Token).ConfigureAwait(false);
-        }
-        files.Add(VariantsFile);
-
         if (_scenario.Uncertainty is { } draws)
         {
             await using (var stream = folder.CreateFile(ReplicateInputs.File))
             {
                 await ReplicateInputs.From(draws).WriteAsync(stream, stop.Token).ConfigureAwait(false);
             }
-            files.Add(ReplicateInputs.File);
         }
 
-        // Plots and report are drawn from the files as read back, exactly as 'hcsim plot' and 'hcsim report' do.
+        // Statistics, plots and report come from the files as read back, exactly as 'hcsim plot' and 'hcsim report' (and
+        // a rebuild from the folder) see them.
         var metadata = ResultsMetadata.From(_scenario);
         var data = await ResultsData.ReadAsync(folder.TemporaryPath, metadata, withDaily: true, stop.Token).ConfigureAwait(false);
-        var plots = ResultPlots.WriteAll(data, folder.PathOf);
-        files.AddRange(plots.SelectMany(p => new[] { p.Path, PlotStyle.SvgPath(p.Path) }));
-
+        var statistics = data.Statistics;
+        // Independent files: variants.parquet (and the CSV twins, which read it) are written while the plots render.
+        var tables = Task.Run(() => WriteTablesAsync(folder, statistics, stop.Token), stop.Token);
+        var drawing = Task.Run(() => ResultPlots.WriteAll(data, folder.PathOf), stop.Token);
+        await Task.WhenAll(tables, drawing).ConfigureAwait(false);
+        var plots = await drawing.ConfigureAwait(false);
         await folder.WriteTextAsync(ReportFile, ReportWriter.Render(data, plots), stop.Token).ConfigureAwait(false);
-        files.Add(ReportFile);
-        if (_context.Csv)
+
+        // The manifest lists the files in a fixed order, whichever finished first.
+        files.Add(VariantsFile);
+        if (_scenario.Uncertainty is not null)
         {
-            files.AddRange(await CsvExport.WriteAllAsync(folder.PathOf, folder.CreateFile, stop.Token).ConfigureAwait(false));
+            files.Add(ReplicateInputs.File);
         }
+        files.AddRange(plots.SelectMany(p => new[] { p.Path, PlotStyle.SvgPath(p.Path) }));
+        files.Add(ReportFile);
+        files.AddRange(await tables.ConfigureAwait(false));
         files.Add(ManifestFile);
 
         var wallSeconds = _context.Clock.GetElapsedTime(started).TotalSeconds;
@@ -157,6 +156,16 @@ public sealed class ResultsPipeline
             Summaries = summaries, Statistics = statistics, Files = files, WallSeconds = wallSeconds, DailyRows = consumed.DailyRows,
             PhaseSeconds = consumed.PhaseSeconds, RunsReused = consumed.RunsReused,
         };
+    }
+
+    /// <summary>Writes variants.parquet, then the CSV twins when asked; returns the CSV files' names.</summary>
+    private async Task<IReadOnlyList<string>> WriteTablesAsync(OutputFolder folder, IReadOnlyList<VariantStatistic> statistics, CancellationToken cancellationToken)
+    {
+        await using (var stream = folder.CreateFile(VariantsFile))
+        {
+            await VariantsParquetWriter.WriteAsync(stream, statistics, cancellationToken).ConfigureAwait(false);
+        }
+        return _context.Csv ? await CsvExport.WriteAllAsync(folder.PathOf, folder.CreateFile, cancellationToken).ConfigureAwait(false) : [];
     }
 
     private static long PeakWorkingSet()

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ScottPlot;
+using SkiaSharp;
 
 namespace Hcsim.Runner.Plots;
 
@@ -41,8 +42,27 @@ public static class PlotStyle
     /// <summary>Writes the plot as PNG and SVG twin at a size of its own (a picture with many rows grows taller).</summary>
     public static void Save(Plot plot, string pngPath, int width, int height)
     {
-        plot.SavePng(pngPath, width, height);
+        File.WriteAllBytes(pngPath, Png(plot, width, height));
         plot.SaveSvg(SvgPath(pngPath), width, height);
+    }
+
+    /// <summary>
+    /// PNG encoding: the Paeth filter at zlib level 3. ScottPlot's own <c>SavePng</c> (every filter tried on every row, zlib
+    /// level 6) took about ten times as long as drawing the picture, most of a run's output time; this takes a fraction of
+    /// the drawing time for files about 13 % larger, with the same pixels.
+    /// </summary>
+    public static SKPngEncoderOptions PngOptions { get; } = new(SKPngEncoderFilterFlags.Paeth, 3);
+
+    /// <summary>The plot drawn exactly as ScottPlot's <c>GetImage</c> draws it (RGBA, premultiplied), encoded with <see cref="PngOptions"/>.</summary>
+    public static byte[] Png(Plot plot, int width, int height)
+    {
+        using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
+            ?? throw new ArgumentException($"cannot draw a {width} x {height} picture");
+        plot.Render(surface.Canvas, width, height);
+        using var image = surface.Snapshot();
+        using var pixels = image.PeekPixels();
+        using var png = pixels.Encode(PngOptions) ?? throw new InvalidOperationException("the PNG encoder returned nothing");
+        return png.ToArray();
     }
 
     /// <summary>

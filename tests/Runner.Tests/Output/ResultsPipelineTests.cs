@@ -113,11 +113,85 @@ public sealed class ResultsPipelineTests : IDisposable
             }, CancellationToken.None));
     }
 
-    private async Task<string> RunToFolder(Hcsim.Engine.Scenarios.Scenario scenario, IReadOnlyList<RunResult> order, string name)
+    [Fact]
+    public async Task RunAsync_TablesWrittenWhilePlotsRender_ManifestListsExactlyTheFolderFilesInFixedOrder()
+    {
+        var scenario = SyntheticRuns.Scenario(variants: 2, replicates: 2, days: 20);
+        var target = await RunToFolder(scenario, SyntheticRuns.All(scenario), "listed", SyntheticRuns.Context() with { Csv = true });
+
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(target, "manifest.json")));
+        var listed = manifest.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetString()!).ToList();
+        var present = Directory.EnumerateFiles(target, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(target, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+        Assert.True(present.SequenceEqual(listed.Order(StringComparer.Ordinal)),
+            $"the manifest should list exactly the files in the folder; listed [{string.Join(", ", listed)}], present [{string.Join(", ", present)}]");
+        var plots = listed.Where(f => f.StartsWith("plots/", StringComparison.Ordinal)).ToList();
+        string[] expected =
+        [
+            "daily.parquet", "summary.parquet", "variants.parquet", .. plots, "report.md", "daily.csv", "summary.csv", "variants.csv", "manifest.json",
+        ];
+        Assert.True(expected.SequenceEqual(listed), $"the manifest should list tables, plots, report, CSV twins, manifest in that order; got [{string.Join(", ", listed)}]");
+        Assert.True(plots.Count >= 8 && plots[0] == "plots/tradeoff.png" && plots[1] == "plots/tradeoff.svg",
+            $"the plots should be listed in the report's order, each PNG before its SVG twin; got [{string.Join(", ", plots)}]");
+    }
+
+    [Fact]
+    public async Task RunAsync_OutputsWrittenInParallel_SameBytesAsEachFileWrittenAloneFromTheFolder()
+    {
+        var scenario = SyntheticRuns.Scenario(variants: 3, replicates: 2, days: 15);
+        var target = await RunToFolder(scenario, SyntheticRuns.All(scenario), "parallel", SyntheticRuns.Context() with { Csv = true });
+        var alone = Path.Combine(_temp.Path, "alone");
+        Directory.CreateDirectory(alone);
+
+        // One file at a time, from the committed folder's own daily and summary tables, as 'hcsim plot', 'hcsim report'
+        // and 'hcsim export --csv' would write them.
+        var metadata = ResultsMetadata.ReadManifest(target);
+        var data = await ResultsData.ReadAsync(target, metadata, withDaily: true, CancellationToken.None);
+        await using (var stream = File.Create(Path.Combine(alone, "variants.parquet")))
+        {
+            await VariantsParquetWriter.WriteAsync(stream, data.Statistics, CancellationToken.None);
+        }
+        var plots = Hcsim.Runner.Plots.ResultPlots.WriteAll(data, relative =>
+        {
+            var path = Path.Combine(alone, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            return path;
+        });
+        File.WriteAllText(Path.Combine(alone, "report.md"), ReportWriter.Render(data, plots));
+        foreach (var table in new[] { "daily", "summary", "variants" })
+        {
+            await using var output = File.Create(Path.Combine(alone, table + ".csv"));
+            await CsvExport.ConvertAsync(Path.Combine(table == "variants" ? alone : target, table + ".parquet"), output, CancellationToken.None);
+        }
+
+        var compared = Directory.EnumerateFiles(alone, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(alone, f)).ToList();
+        Assert.True(compared.Count >= 14, $"every table, plot, report and CSV twin should be compared; only {compared.Count} were");
+        foreach (var file in compared)
+        {
+            if (file.EndsWith(".svg", StringComparison.Ordinal))
+            {
+                Assert.True(SvgWithoutClipIds(Path.Combine(alone, file)) == SvgWithoutClipIds(Path.Combine(target, file)),
+                    $"{file} written while other outputs were written should be the same picture as written alone");
+                continue;
+            }
+            Assert.True(File.ReadAllBytes(Path.Combine(alone, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(target, file))),
+                $"{file} written while other outputs were written should have the same bytes as written alone");
+        }
+    }
+
+    /// <summary>An SVG's text with Skia's clip-path ids (numbered by a counter shared by the whole process) renumbered in order of appearance.</summary>
+    private static string SvgWithoutClipIds(string path)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        return System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(path), "cl_[0-9a-f]+",
+            m => "clip" + (ids.TryGetValue(m.Value, out var n) ? n : ids[m.Value] = ids.Count).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private async Task<string> RunToFolder(Hcsim.Engine.Scenarios.Scenario scenario, IReadOnlyList<RunResult> order, string name, RunContext? context = null)
     {
         var target = Path.Combine(_temp.Path, name);
         using var folder = OutputFolder.Create(target, force: false);
-        await new ResultsPipeline(scenario, SyntheticRuns.Context()).RunAsync(folder, async (writer, token) =>
+        await new ResultsPipeline(scenario, context ?? SyntheticRuns.Context()).RunAsync(folder, async (writer, token) =>
         {
             foreach (var run in order)
             {

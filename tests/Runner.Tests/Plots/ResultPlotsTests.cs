@@ -20,6 +20,27 @@ public sealed class ResultPlotsTests : IDisposable
     }
 
     [Fact]
+    public void Save_AnyPlot_WritesThePixelsOfScottPlotsOwnPngWithTheFasterEncoding()
+    {
+        var plot = PlotStyle.Create("people per day", "day", "people");
+        var line = plot.Add.ScatterLine(Enumerable.Range(0, 50).Select(d => (double)d).ToArray(), Enumerable.Range(0, 50).Select(d => Math.Sin(d / 5.0) * 100).ToArray());
+        line.LegendText = "a variant";
+        plot.ShowLegend(ScottPlot.Edge.Right);
+        var path = PathIn(_temp.Path, "saved", "plot.png");
+
+        PlotStyle.Save(plot, path);
+
+        using var own = plot.GetImage(PlotStyle.Width, PlotStyle.Height);
+        using var expected = SkiaSharp.SKBitmap.Decode(own.GetImageBytes());
+        var written = File.ReadAllBytes(path);
+        using var actual = SkiaSharp.SKBitmap.Decode(written);
+        Assert.True(actual.Width == PlotStyle.Width && actual.Height == PlotStyle.Height, $"the PNG should be {PlotStyle.Width} x {PlotStyle.Height}, got {actual.Width} x {actual.Height}");
+        Assert.True(actual.GetPixelSpan().SequenceEqual(expected.GetPixelSpan()), "the PNG should hold exactly the pixels of ScottPlot's own PNG of the same plot");
+        Assert.False(own.GetImageBytes().AsSpan().SequenceEqual(written), "the PNG should be encoded with PlotStyle.PngOptions, not ScottPlot's slower default");
+        Assert.True(File.Exists(PlotStyle.SvgPath(path)), "the SVG twin should be written beside the PNG");
+    }
+
+    [Fact]
     public async Task WriteAll_SweepScenario_WritesEveryPlotAsARealPicture()
     {
         var scenario = SweepScenario();
