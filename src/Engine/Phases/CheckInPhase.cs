@@ -20,8 +20,6 @@ namespace Hcsim.Engine.Phases;
 public sealed class CheckInPhase : IDayPhase
 {
     private const int ChunkSize = 1 << 15;
-    /// <summary>People whose check-in draws are made at once (a multiple of the vector width; 2 KiB of stack).</summary>
-    private const int DrawBlock = 256;
 
     private readonly double _probability;
     private readonly double _reportProbability;
@@ -111,36 +109,32 @@ public sealed class CheckInPhase : IDayPhase
         var centralReportThreshold = CounterRng.Threshold(_centralReportProbability);
         var end = Math.Min(agents.Size, (chunk + 1) * ChunkSize);
         var checkins = 0;
-        // Every person's check-in draw is made, a block at a time and several lanes at once; the loop then decides
-        // without a branch on the draw (a check-in is likely but not certain, so such a branch is often mispredicted).
-        Span<ulong> draws = stackalloc ulong[DrawBlock];
-        for (var block = chunk * ChunkSize; block < end; block += DrawBlock)
+        for (var i = chunk * ChunkSize; i < end; i++)
         {
-            var blockDraws = draws[..Math.Min(DrawBlock, end - block)];
-            CounterRng.Keyed(checkInKey, (ulong)block, blockDraws);
-            for (var k = 0; k < blockDraws.Length; k++)
+            if (stage[i] == DiseaseStage.Dead)
             {
-                var i = block + k;
-                var alive = stage[i] != DiseaseStage.Dead;
-                // The current spell always began by today (rules confine from tomorrow and run after check-ins), so only a
-                // person whose current kind is central can be centrally isolated today: one byte answers for everyone else.
-                var central = confinement[i] == ConfinementKind.Central && agents.ConfinementOn(i, day) == ConfinementKind.Central;
-                var own = byColour ? _fatigued[Math.Clamp(day - colourSince[i], 0, day)] : checkInThreshold;
-                var allowed = central || everyoneHasCode || codes.Has(i);
-                var checkedIn = alive & allowed & blockDraws[k] < (central ? centralCheckInThreshold : own);
-                // 1 when checked in, else 0; the dead keep their columns as they are.
-                var one = checkedIn ? 1 : 0;
-                var living = alive ? -1 : 0;
-                checkins += one;
-                checkInDay[i] = (ushort)((today & -one) | (checkInDay[i] & (one - 1)));
-                var s = streak[i];
-                streak[i] = (ushort)((((s + 1) & -one) & living) | (s & ~living));
-                if (checkedIn & day < fever[i] && CounterRng.Keyed(reportKey, (ulong)i) < (central ? centralReportThreshold : reportThreshold))
-                {
-                    reportDay[i] = today;
-                    streak[i] = 0;
-                    reports.Add(i);
-                }
+                continue;
+            }
+            // The current spell always began by today (rules confine from tomorrow and run after check-ins), so only a
+            // person whose current kind is central can be centrally isolated today: one byte answers for everyone else.
+            var central = confinement[i] == ConfinementKind.Central && agents.ConfinementOn(i, day) == ConfinementKind.Central;
+            var own = byColour ? _fatigued[Math.Clamp(day - colourSince[i], 0, day)] : checkInThreshold;
+            if ((!central && !everyoneHasCode && !codes.Has(i)) || CounterRng.Keyed(checkInKey, (ulong)i) >= (central ? centralCheckInThreshold : own))
+            {
+                streak[i] = 0;
+                continue;
+            }
+            checkInDay[i] = today;
+            checkins++;
+            if (day < fever[i] && CounterRng.Keyed(reportKey, (ulong)i) < (central ? centralReportThreshold : reportThreshold))
+            {
+                reportDay[i] = today;
+                streak[i] = 0;
+                reports.Add(i);
+            }
+            else
+            {
+                streak[i]++;
             }
         }
         _chunkCheckins[chunk] = checkins;

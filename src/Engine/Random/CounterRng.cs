@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 
 namespace Hcsim.Engine.Random;
 
@@ -53,40 +52,6 @@ public static class CounterRng
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Keyed(ulong dayKey, ulong counter) => Mix(dayKey + counter * Golden);
 
-    /// <summary>
-    /// <see cref="Keyed"/> for the counters <paramref name="firstCounter"/>, +1, ... into <paramref name="draws"/>, several
-    /// lanes at once where the machine has 64-bit vector multiplication: the same numbers, for loops that draw once per person.
-    /// </summary>
-    public static void Keyed(ulong dayKey, ulong firstCounter, Span<ulong> draws)
-    {
-        var k = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            // key + counter x golden, advanced by 8 x golden per step (the same wrapping sums as Keyed).
-            var z0 = Vector512.Create(dayKey + firstCounter * Golden) + Vector512.Create(0UL, 1, 2, 3, 4, 5, 6, 7) * Golden;
-            var step = Vector512.Create(unchecked(8 * Golden));
-            for (; k + 8 <= draws.Length; k += 8)
-            {
-                Mix(z0).CopyTo(draws[k..]);
-                z0 += step;
-            }
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            var z0 = Vector256.Create(dayKey + firstCounter * Golden) + Vector256.Create(0UL, 1, 2, 3) * Golden;
-            var step = Vector256.Create(unchecked(4 * Golden));
-            for (; k + 4 <= draws.Length; k += 4)
-            {
-                Mix(z0).CopyTo(draws[k..]);
-                z0 += step;
-            }
-        }
-        for (; k < draws.Length; k++)
-        {
-            draws[k] = Keyed(dayKey, firstCounter + (ulong)k);
-        }
-    }
-
     /// <summary>The threshold t such that <c>Keyed(...) &lt; t</c> has probability p (p in [0, 1]; p = 1 means always).</summary>
     public static ulong Threshold(double p) =>
         p <= 0 ? 0 : p >= 1 ? ulong.MaxValue : (ulong)(p * 18446744073709551616.0);
@@ -105,21 +70,5 @@ public static class CounterRng
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         return z ^ (z >> 31);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<ulong> Mix(Vector512<ulong> z)
-    {
-        z = (z ^ Vector512.ShiftRightLogical(z, 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ Vector512.ShiftRightLogical(z, 27)) * 0x94D049BB133111EBUL;
-        return z ^ Vector512.ShiftRightLogical(z, 31);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<ulong> Mix(Vector256<ulong> z)
-    {
-        z = (z ^ Vector256.ShiftRightLogical(z, 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ Vector256.ShiftRightLogical(z, 27)) * 0x94D049BB133111EBUL;
-        return z ^ Vector256.ShiftRightLogical(z, 31);
     }
 }
