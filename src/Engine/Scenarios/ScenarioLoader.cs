@@ -205,6 +205,20 @@ public static class ScenarioLoader
             }
         }
 
+        if (fileEntries.TryGetValue("search", out var searchSection) && !ConfigBinder.IsNull(searchSection.Value))
+        {
+            // A search evaluates every candidate on the file-level model with fixed inputs (ScenarioSearchEvaluator), so
+            // regions or drawn inputs would be silently ignored: refuse them rather than search a different model.
+            if (!regionEntries.IsDefaultOrEmpty)
+            {
+                fileBinder.Error(searchSection.Value, "search", "cannot be combined with 'regions' yet: candidates are evaluated on the file-level model, so the regions would be ignored");
+            }
+            if (draws is not null)
+            {
+                fileBinder.Error(searchSection.Value, "search", "cannot be combined with 'uncertainty' yet: candidates are evaluated with fixed inputs, so the drawn inputs would be ignored");
+            }
+        }
+
         AddProblems(errors, fileValidator.Problems, fileBinder, locations.Of(root));
         var calibration = fileEntries.TryGetValue("calibration", out var calibrationEntry)
             ? BindCalibration(calibrationEntry.Value, fileBinder, baseModel, sourceName, errors, locations.Of(root))

@@ -75,4 +75,17 @@ public sealed class SearchValidationTests
         Assert.True(errors.Any(e => e.SettingPath == "search.objectives[0].metric" && e.Message.Contains("counterfactual", StringComparison.Ordinal)),
             $"infections_averted without a counterfactual should be refused, got: {string.Join(" | ", errors.Select(e => e.ToString()))}");
     }
+
+    [Theory]
+    [InlineData("regions:\n  east:\n    population.size: 800\n  west:\n    population.size: 700\n", "'regions'")]
+    [InlineData("uncertainty:\n  - {name: checkin, path: checkin.probability, distribution: uniform, min: 0.8, max: 0.95}\n", "'uncertainty'")]
+    public void Load_SearchWithASectionItWouldIgnore_IsALocatedError(string section, string named)
+    {
+        var text = SearchScenarios.Text("  variables:\n" + GoodVariable + "  objectives:\n" + GoodObjectives) + section;
+
+        var errors = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Load(text, "search-test.yaml", [])).Errors;
+
+        Assert.True(errors.Any(e => e.SettingPath == "search" && e.Message.Contains(named, StringComparison.Ordinal) && e.Line > 0),
+            $"a search should refuse {named}, which its candidates would ignore, at the search section's line; got: {string.Join(" | ", errors.Select(e => e.ToString()))}");
+    }
 }
