@@ -2,7 +2,8 @@
 # End-to-end test of hcsim on a real single-node Slurm cluster, started by hand (no systemd): the default scenario
 # (smaller, 2 replicates) swept over 4 array tasks with 'hcsim slurm --submit --wait', merged, and compared byte for
 # byte (so row by row) with the same scenario run on one machine; one task made to fail must be named, and a second
-# 'hcsim slurm --submit --wait' must rerun that task alone. Installs slurm-wlm and munge when missing (Debian).
+# 'hcsim slurm --submit --wait' must rerun that task alone. Then a tiny 'hcsim optimise --slurm' must write the
+# single-machine search.parquet. Installs slurm-wlm and munge when missing (Debian).
 # Usage: .ci/slurm-test.sh [HCSIM]  (default: the Release build in src/Runner/bin). Stops every daemon it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -104,4 +105,11 @@ grep -q "1 task(s) (--array=2); 3 shard(s) already complete are not rerun" "$wor
 for file in daily.parquet summary.parquet variants.parquet report.md plots/epidemic.png; do
   cmp "$work/single/$file" "$work/sweep/$file" || { echo "slurm-test: merged $file differs from the single-machine run"; exit 1; }
 done
-echo "slurm-test: passed (4 array tasks, one failed and was rerun alone; merged files identical to a single-machine run)"
+# hcsim optimise --slurm: a tiny policy search, each generation as 2 array tasks and a merge; same search.parquet as one machine.
+sed -e 's/^  population_size: 10/  population_size: 4/; s/^  generations: 6/  generations: 2/; s/^  replicates: 5 .*/  replicates: 2/' \
+    -e 's/^  max_minutes: 14 .*/  max_minutes: 0/; s/^  size: 100000/  size: 1000/; s/^days: 90/days: 20/' scenarios/policy-search.yaml > "$work/search.yaml"
+"$hcsim" optimise "$work/search.yaml" --out "$work/search-single" --quiet
+"$hcsim" optimise "$work/search.yaml" --out "$work/search-slurm" --slurm --tasks 2 --quiet
+cmp "$work/search-single/search.parquet" "$work/search-slurm/search.parquet" \
+  || { echo "slurm-test: optimise --slurm's search.parquet differs from the single-machine search"; exit 1; }
+echo "slurm-test: passed (4 array tasks, one failed and was rerun alone; merged files identical to a single-machine run; optimise --slurm identical to one machine)"

@@ -24,6 +24,9 @@ public sealed class ScenarioSearchEvaluator : ISearchEvaluator
 {
     public const string InfectionsAverted = "infections_averted";
 
+    /// <summary>The summary column <c>infections_averted</c> is measured with.</summary>
+    public const string TotalInfections = "total_infections";
+
     private readonly ImmutableArray<ulong> _seeds;
     private readonly ModelConfig? _counterfactual;
     private readonly BatchExecution _batch;
@@ -96,7 +99,19 @@ public sealed class ScenarioSearchEvaluator : ISearchEvaluator
 
     /// <summary>One candidate's objective values, [objective][replicate], from its runs.</summary>
     private ImmutableArray<ImmutableArray<double>> Objectives(RunResult[] replicates) =>
-        [.. Config.Objectives.Select(o => replicates.Select((run, r) => o.Metric == InfectionsAverted
-            ? (double)(_counterfactualRuns![r].Summary.TotalInfections - run.Summary.TotalInfections)
-            : TargetMetric.SummaryValue(run, o.Metric) ?? double.NaN).ToImmutableArray())];
+        Objectives((r, metric) => TargetMetric.SummaryValue(replicates[r], metric),
+            _counterfactualRuns is null ? null : (r, metric) => TargetMetric.SummaryValue(_counterfactualRuns[r], metric));
+
+    /// <summary>
+    /// One candidate's objective values, [objective][replicate], from its summary values (replicate, summary column) and
+    /// the counterfactual's (null without <c>infections_averted</c>): what this evaluator returns, whether the runs are
+    /// in memory or read back from a summary.parquet.
+    /// </summary>
+    public ImmutableArray<ImmutableArray<double>> Objectives(Func<int, string, double?> candidate, Func<int, string, double?>? counterfactual) =>
+        [.. Config.Objectives.Select(o => Enumerable.Range(0, Config.Replicates).Select(r => o.Metric == InfectionsAverted
+            ? counterfactual!(r, TotalInfections)!.Value - candidate(r, TotalInfections)!.Value
+            : candidate(r, o.Metric) ?? double.NaN).ToImmutableArray())];
+
+    /// <summary>True when an objective needs the counterfactual's runs (<c>infections_averted</c>).</summary>
+    public bool NeedsCounterfactual => _counterfactual is not null;
 }

@@ -1,5 +1,6 @@
 using Hcsim.Engine.Simulation;
 using System.CommandLine;
+using Hcsim.Runner.Cluster;
 
 namespace Hcsim.Runner.Cli;
 
@@ -153,16 +154,22 @@ public static class HcsimCommandLine
 
     private static Command CreateCalibrate(CliConsole console, string version, Option<string[]> setOption) => CreateGenerational(
         "calibrate", "Fit a scenario's calibration parameters to its targets (ABC-SMC); writes calibration.parquet, calibration.md, calibrated.yaml and plots",
-        "calibration", "calibration", "a round", setOption, (settings, token) => new CalibrateCommandAction(console, version).RunAsync(settings, token));
+        "calibration", "calibration", "a round", setOption, (settings, _, token) => new CalibrateCommandAction(console, version).RunAsync(settings, token));
 
-    private static Command CreateOptimise(CliConsole console, string version, Option<string[]> setOption) => CreateGenerational(
-        "optimise", "Search a scenario's policy settings for the Pareto front of its objectives (NSGA-II); writes search.parquet, search.md, front.yaml and plots",
-        "search", "search", "a generation", setOption, (settings, token) => new OptimiseCommandAction(console, version).RunAsync(settings, token));
+    private static Command CreateOptimise(CliConsole console, string version, Option<string[]> setOption)
+    {
+        var slurm = new SearchSlurmOptions();
+        var command = CreateGenerational(
+            "optimise", "Search a scenario's policy settings for the Pareto front of its objectives (NSGA-II); writes search.parquet, search.md, front.yaml and plots",
+            "search", "search", "a generation", setOption, (settings, parse, token) => new OptimiseCommandAction(console, version).RunAsync(settings, token, slurm.Settings(parse)));
+        slurm.AddTo(command);
+        return command;
+    }
 
     /// <summary>A command that works generation by generation over a scenario section (calibrate, optimise), with run-like options and a budget.</summary>
     /// <param name="step">What the budget stops before starting (<c>a round</c>).</param>
     private static Command CreateGenerational(string name, string description, string section, string what, string step, Option<string[]> setOption,
-        Func<GenerationSettings, CancellationToken, Task<int>> action)
+        Func<GenerationSettings, ParseResult, CancellationToken, Task<int>> action)
     {
         var scenario = new Argument<string>("SCENARIO") { Description = $"Scenario file (YAML) with a {section} section" };
         var output = new Option<string?>("--out") { Description = $"Output folder [default: results/<scenario name>-{section}]", HelpName = "DIR" };
@@ -201,7 +208,7 @@ public static class HcsimCommandLine
                 Quiet = parse.GetValue(quiet),
                 MaxRuns = Math.Max(0, parse.GetValue(maxRuns)),
                 MaxMinutes = Math.Max(0, parse.GetValue(maxMinutes)),
-            }, cancellationToken);
+            }, parse, cancellationToken);
         });
         return command;
     }

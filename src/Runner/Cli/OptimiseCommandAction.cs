@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Hcsim.Engine.Errors;
 using Hcsim.Engine.Search;
+using Hcsim.Runner.Cluster;
 using Hcsim.Runner.Output;
 using Hcsim.Runner.Plots;
 using Hcsim.Runner.Search;
@@ -10,7 +11,8 @@ namespace Hcsim.Runner.Cli;
 
 /// <summary>
 /// <c>hcsim optimise SCENARIO</c>: NSGA-II over the scenario's <c>search</c> section (<see cref="SearchLoop"/>), each
-/// generation's candidates simulated in parallel (<see cref="ScenarioSearchEvaluator"/>), a checkpoint per generation,
+/// generation's candidates simulated in parallel (<see cref="ScenarioSearchEvaluator"/>, or with --slurm as array tasks on a
+/// Slurm cluster: <see cref="SlurmSearchEvaluator"/>), a checkpoint per generation,
 /// then search.parquet, search.md, front.yaml and plots, committed as <c>hcsim run</c> commits its results
 /// (<see cref="GenerationOutput"/>: a temporary folder renamed into place; nothing replaced without --force).
 /// </summary>
@@ -31,7 +33,11 @@ public sealed class OptimiseCommandAction
         _version = version;
     }
 
-    public async Task<int> RunAsync(GenerationSettings settings, CancellationToken cancellationToken)
+    /// <summary>The folder under the output's working area (beside the checkpoints) where <c>--slurm</c> writes each generation's sweep.</summary>
+    public static readonly string GenerationsFolder = Path.Combine(RunCheckpoints.Folder, "search-generations");
+
+    /// <param name="slurm">With <c>--slurm</c>: the Slurm options each generation is submitted with; null runs on this machine.</param>
+    public async Task<int> RunAsync(GenerationSettings settings, CancellationToken cancellationToken, SlurmSettings? slurm = null)
     {
         var started = Stopwatch.StartNew();
         var loaded = ScenarioSource.Load(settings.ScenarioPath, settings.Overrides);
@@ -48,6 +54,11 @@ public sealed class OptimiseCommandAction
             var checkpoints = new GenerationCheckpoints<SearchGeneration>(folder, CheckpointPrefix);
             var progress = new ProgressDisplay();
             var evaluator = new ScenarioSearchEvaluator(loaded.Text, loaded.Source, settings.Overrides, settings.Threads, progress);
+            ISearchEvaluator generations = slurm is null
+                ? evaluator
+                : new SlurmSearchEvaluator(evaluator, loaded.Text, settings.Overrides, folder.PathOf(GenerationsFolder), slurm,
+                    settings.Quiet ? new CliConsole(TextWriter.Null, _console.Error, interactive: false) { Environment = _console.Environment } : _console,
+                    _version, done.Count);
             var budget = settings.BudgetSince(started);
             var generationLines = new Progress<SearchProgress>(p =>
             {
@@ -57,7 +68,7 @@ public sealed class OptimiseCommandAction
                         $"hcsim: generation {p.Generation}: {p.Candidates} candidates evaluated, {p.FirstRank} survivors not dominated by any mean, {p.RunsSoFar} runs so far"));
                 }
             });
-            var work = new SearchLoop(config, evaluator.SearchSeed).RunAsync(evaluator, done, (g, _) =>
+            var work = new SearchLoop(config, evaluator.SearchSeed).RunAsync(generations, done, (g, _) =>
             {
                 checkpoints.Save(g, g.Index);
                 return Task.CompletedTask;

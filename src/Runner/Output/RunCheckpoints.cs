@@ -64,7 +64,7 @@ public sealed class RunCheckpoints
         File.Move(_folder.PathOf(partial), _folder.PathOf(name), overwrite: true);
     }
 
-    /// <summary>Moves the saved runs of <paramref name="staleFolder"/> into this folder and deletes the stale folder.</summary>
+    /// <summary>Moves the saved runs of <paramref name="staleFolder"/> (and the folders beside them) into this folder and deletes the stale folder.</summary>
     public int Adopt(string staleFolder)
     {
         var source = Path.Combine(staleFolder, Folder);
@@ -75,6 +75,16 @@ public sealed class RunCheckpoints
             {
                 File.Move(file, _folder.PathOf(Path.Combine(Folder, Path.GetFileName(file))), overwrite: true);
                 moved++;
+            }
+            // A command's own bookkeeping beside the checkpoints (optimise --slurm's generation sweeps) moves whole.
+            foreach (var directory in Directory.EnumerateDirectories(source))
+            {
+                var destination = _folder.PathOf(Path.Combine(Folder, Path.GetFileName(directory)));
+                if (!Directory.Exists(destination))
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+                    Directory.Move(directory, destination);
+                }
             }
         }
         Directory.Delete(staleFolder, recursive: true);

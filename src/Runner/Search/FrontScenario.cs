@@ -23,7 +23,20 @@ public static class FrontScenario
 
     /// <param name="front">The front's candidates, in the order to list them.</param>
     public static string Write(string scenarioText, string scenarioName, IReadOnlyList<string> overrides, SearchConfig config, string? counterfactual,
-        IReadOnlyList<SearchCandidate> front)
+        IReadOnlyList<SearchCandidate> front) =>
+        WithVariants(scenarioText, $"{scenarioName}-front", overrides, config, counterfactual,
+            [.. front.Select(candidate => new PolicyVariant(VariantName(candidate), candidate.Values,
+                Invariant($"On the search's front (generation {candidate.Generation}): {string.Join(", ", config.Objectives.Select((o, k) => $"{o.Metric} {candidate.Mean(k):G6}"))}")))],
+            $"# Written by hcsim optimise: {scenarioName} with one variant per policy on the honest front ({front.Count}).",
+            "# Run with: hcsim run front.yaml (the same seeds as the search, so each variant repeats its runs).");
+
+    /// <summary>
+    /// The scenario with the overrides applied, the counterfactual variant kept, one variant per policy (its decision
+    /// values under <c>set:</c>), <c>replicates</c> set to the search's and the search-like sections left out; named
+    /// <paramref name="name"/>. Replicate r of every variant then runs with the seed <c>hcsim run</c> gives replicate r.
+    /// </summary>
+    public static string WithVariants(string scenarioText, string name, IReadOnlyList<string> overrides, SearchConfig config, string? counterfactual,
+        IReadOnlyList<PolicyVariant> policies, params string[] header)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(scenarioText));
@@ -42,34 +55,36 @@ public static class FrontScenario
         {
             foreach (var variant in declared.Children.OfType<YamlMappingNode>())
             {
-                if (variant.Children.TryGetValue(new YamlScalarNode("name"), out var name) && name is YamlScalarNode { Value: { } n } && n == counterfactual)
+                if (variant.Children.TryGetValue(new YamlScalarNode("name"), out var declaredName) && declaredName is YamlScalarNode { Value: { } n } && n == counterfactual)
                 {
                     variants.Add(variant);
                 }
             }
         }
-        foreach (var candidate in front)
+        foreach (var policy in policies)
         {
             var set = new YamlMappingNode();
             for (var k = 0; k < config.Variables.Length; k++)
             {
                 set.Add(config.Variables[k].Path, config.Variables[k].Values.IsDefaultOrEmpty && !config.Variables[k].Integer
-                    ? candidate.Values[k].ToString("R", CultureInfo.InvariantCulture)
-                    : candidate.Values[k].ToString("0.################", CultureInfo.InvariantCulture));
+                    ? policy.Values[k].ToString("R", CultureInfo.InvariantCulture)
+                    : policy.Values[k].ToString("0.################", CultureInfo.InvariantCulture));
             }
             variants.Add(new YamlMappingNode
             {
-                { "name", VariantName(candidate) },
-                { "description", Invariant($"On the search's front (generation {candidate.Generation}): {string.Join(", ", config.Objectives.Select((o, k) => $"{o.Metric} {candidate.Mean(k):G6}"))}") },
+                { "name", policy.Name },
+                { "description", policy.Description },
                 { "set", set },
             });
         }
         root.Children[new YamlScalarNode("variants")] = variants;
         CalibratedScenario.Set(root, "replicates", config.Replicates.ToString(CultureInfo.InvariantCulture));
-        CalibratedScenario.Set(root, "name", $"{scenarioName}-front");
+        CalibratedScenario.Set(root, "name", name);
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        text.WriteLine($"# Written by hcsim optimise: {scenarioName} with one variant per policy on the honest front ({front.Count}).");
-        text.WriteLine("# Run with: hcsim run front.yaml (the same seeds as the search, so each variant repeats its runs).");
+        foreach (var line in header)
+        {
+            text.WriteLine(line);
+        }
         stream.Save(text, assignAnchors: false);
         return text.ToString();
     }
