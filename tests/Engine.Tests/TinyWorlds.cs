@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Hcsim.Engine.Agents;
+using Hcsim.Engine.Disease;
 using Hcsim.Engine.Scenarios;
 using Hcsim.Engine.Simulation;
 
@@ -45,4 +46,20 @@ internal static class TinyWorlds
 
     public static SimulationRun Run(World world, ModelConfig model, ulong seed = 7, int threads = 1) =>
         new(world, model, seed, new ParallelOptions { MaxDegreeOfParallelism = threads });
+
+    /// <summary>
+    /// A run of <paramref name="model"/> on <paramref name="world"/> in which agent 0 is symptomatic with fever from day 0
+    /// (until day 60) and the infections are seeded: the one confirmed case of the hand-built tracing tests.
+    /// </summary>
+    public static SimulationRun RunWithFeverCase(World world, ModelConfig model)
+    {
+        var run = Run(world, model);
+        var agents = run.State.Agents;
+        agents.Stage[0] = DiseaseStage.Symptomatic;
+        agents.InfectedDay[0] = AgentState.Day(0);
+        agents.NextStageDay[0] = 60;
+        agents.FeverEndDay[0] = 60;
+        run.SeedInfections();
+        return run;
+    }
 }

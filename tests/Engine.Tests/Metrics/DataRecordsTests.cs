@@ -1,5 +1,4 @@
 using Hcsim.Engine.Agents;
-using Hcsim.Engine.Disease;
 using Hcsim.Engine.Scenarios;
 using Hcsim.Engine.Simulation;
 using static Hcsim.Engine.Tests.TinyWorlds;
@@ -52,13 +51,8 @@ public sealed class DataRecordsTests
         // traces of days 1 and 2 read 2 records each and that of day 3 (days 1..3) none.
         var world = World.FromParts([30, 30, 30, 30], [2, 2], [0, -1, 0, -1], [-1, -1, -1, -1], []);
         var model = Deterministic2020(days: 4);
-        var run = Run(world, model);
+        var run = RunWithFeverCase(world, model);
         var agents = run.State.Agents;
-        agents.Stage[0] = DiseaseStage.Symptomatic;
-        agents.InfectedDay[0] = AgentState.Day(0);
-        agents.NextStageDay[0] = 60;
-        agents.FeverEndDay[0] = 60;
-        run.SeedInfections();
         for (var day = 0; day < model.Days; day++)
         {
             run.RunDay(day);

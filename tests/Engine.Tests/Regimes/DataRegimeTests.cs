@@ -1,5 +1,4 @@
 using Hcsim.Engine.Agents;
-using Hcsim.Engine.Disease;
 using Hcsim.Engine.Errors;
 using Hcsim.Engine.Metrics;
 using Hcsim.Engine.Scenarios;
@@ -38,13 +37,7 @@ public sealed class DataRegimeTests
         var deterministic = Deterministic2020(days);
         var model = deterministic with { Policy = loaded.Policy, Data = loaded.Data };
         var world = World.FromParts([30, 30, 30, 30], [2, 2], [0, -1, 0, -1], [-1, -1, -1, -1], []);
-        var run = Run(world, model);
-        var agents = run.State.Agents;
-        agents.Stage[0] = DiseaseStage.Symptomatic;
-        agents.InfectedDay[0] = AgentState.Day(0);
-        agents.NextStageDay[0] = 60;
-        agents.FeverEndDay[0] = 60;
-        run.SeedInfections();
+        var run = RunWithFeverCase(world, model);
         for (var day = 0; day < model.Days; day++)
         {
             run.RunDay(day);

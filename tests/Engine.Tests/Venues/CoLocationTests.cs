@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Hcsim.Engine.Agents;
-using Hcsim.Engine.Disease;
 using Hcsim.Engine.Errors;
 using Hcsim.Engine.Scenarios;
 using Hcsim.Engine.Simulation;
@@ -39,17 +38,8 @@ public sealed class CoLocationTests
         };
     }
 
-    private static SimulationRun FeverOnDayZero(ModelConfig model)
-    {
-        var run = Run(Households(Enumerable.Repeat(1, People).ToArray()), model);
-        var agents = run.State.Agents;
-        agents.Stage[0] = DiseaseStage.Symptomatic;
-        agents.InfectedDay[0] = AgentState.Day(0);
-        agents.NextStageDay[0] = 60;
-        agents.FeverEndDay[0] = 60;
-        run.SeedInfections();
-        return run;
-    }
+    private static SimulationRun FeverOnDayZero(ModelConfig model) =>
+        RunWithFeverCase(Households(Enumerable.Repeat(1, People).ToArray()), model);
 
     [Fact]
     public void Run_WithoutTraceVenues_NobodyGetsVenueExposure()
